@@ -1,0 +1,297 @@
+/**
+ * Every diagnostic code kpilang reports, once: its slug, default severity and message.
+ * Codes are grouped by concern: KPI0xx syntax and files, KPI1xx names, KPI2xx weights,
+ * KPI3xx thresholds and targets, KPI4xx frequencies, KPI5xx units, KPI6xx alignment and
+ * SMART, KPI7xx contexts, KPI9xx internal. A code is never reused or renumbered; a code that
+ * is no longer reported is retired, not deleted. Each code has a section of its own in
+ * docs/diagnostics.md (anchor: the lower-case code) and a test on a minimal input.
+ *
+ * Messages are written for policy writers: plain words, the values involved, and what to do.
+ */
+import type { Severity } from './diagnostic.js';
+
+interface CodeEntry<Args extends unknown[]> {
+  slug: string;
+  severity: Severity;
+  message: (...args: Args) => string;
+}
+
+function code<Args extends unknown[]>(entry: CodeEntry<Args>): CodeEntry<Args> {
+  return entry;
+}
+
+const didYouMean = (suggestion?: string) => (suggestion ? ` Did you mean '${suggestion}'?` : '');
+
+export const CODES = {
+  // Syntax and files.
+  KPI001: code({
+    slug: 'syntax-error',
+    severity: 'error',
+    message: (detail: string) => detail,
+  }),
+  KPI002: code({
+    slug: 'unexpected-character',
+    severity: 'error',
+    message: (text: string) => `'${text}' is not part of the language here.`,
+  }),
+  KPI003: code({
+    slug: 'unterminated-text',
+    severity: 'error',
+    message: () => 'This text has no closing quote on its line.',
+  }),
+  KPI004: code({
+    slug: 'nesting-too-deep',
+    severity: 'error',
+    message: (limit: number) =>
+      `The formula is nested too deep (more than ${limit} levels of brackets or operators).`,
+  }),
+  KPI005: code({
+    slug: 'invalid-encoding',
+    severity: 'error',
+    message: (file: string, byteOffset: number) =>
+      `${file} is not valid UTF-8 (first bad byte at offset ${byteOffset}). ` +
+      'Save it as UTF-8; old Vietnamese encodings such as TCVN3 or VNI are not read.',
+  }),
+  KPI006: code({
+    slug: 'repeated-field',
+    severity: 'error',
+    message: (field: string) => `'${field}' is given twice here; keep one.`,
+  }),
+  KPI010: code({
+    slug: 'no-framework',
+    severity: 'error',
+    message: () =>
+      "No file declares the framework. Add 'framework <id> \"title\" { ... }' to one file.",
+  }),
+  KPI011: code({
+    slug: 'several-frameworks',
+    severity: 'error',
+    message: (other: string) =>
+      `A second framework header; '${other}' is already declared. ` +
+      'Check one framework at a time: give each its own folder.',
+  }),
+
+  // Names.
+  KPI101: code({
+    slug: 'undefined-name',
+    severity: 'error',
+    message: (what: string, name: string, suggestion?: string) =>
+      `There is no ${what} '${name}'.${didYouMean(suggestion)}`,
+  }),
+  KPI102: code({
+    slug: 'unknown-word',
+    severity: 'error',
+    message: (what: string, word: string, allowed: string, suggestion?: string) =>
+      `'${word}' is not a ${what}.${didYouMean(suggestion)} Use one of: ${allowed}.`,
+  }),
+  KPI103: code({
+    slug: 'duplicate-declaration',
+    severity: 'error',
+    message: (what: string, name: string) => `The ${what} '${name}' is declared twice.`,
+  }),
+  KPI104: code({
+    slug: 'unused-indicator',
+    severity: 'warning',
+    message: (name: string) => `Indicator '${name}' is not used by any group or position.`,
+  }),
+
+  // Weights.
+  KPI201: code({
+    slug: 'weights-not-100',
+    severity: 'error',
+    message: (position: string, sum: string) =>
+      `The weights of '${position}' sum to ${sum}%, not 100%.`,
+  }),
+  KPI202: code({
+    slug: 'weights-as-fractions',
+    severity: 'error',
+    message: (position: string, asPercent: string) =>
+      `The weights of '${position}' look like fractions (they sum to 1). Did you mean ${asPercent}?`,
+  }),
+  KPI203: code({
+    slug: 'weight-not-positive',
+    severity: 'error',
+    message: (indicator: string) =>
+      `'${indicator}' has a weight of zero or less; give it a positive weight or remove it.`,
+  }),
+  KPI204: code({
+    slug: 'weight-over-100',
+    severity: 'error',
+    message: (indicator: string, weight: string) =>
+      `'${indicator}' has a weight of ${weight}%, more than the whole 100%.`,
+  }),
+  KPI205: code({
+    slug: 'duplicate-assignment',
+    severity: 'error',
+    message: (indicator: string, position: string) =>
+      `'${indicator}' appears twice in '${position}'; its weight would count twice.`,
+  }),
+  KPI206: code({
+    slug: 'missing-weight',
+    severity: 'error',
+    message: (indicator: string, position: string, group: string) =>
+      `'${position}' takes '${indicator}' from group '${group}' but gives it no weight.`,
+  }),
+  KPI207: code({
+    slug: 'weight-not-percent',
+    severity: 'error',
+    message: (written: string) => `A weight is a percentage; '${written}' is not.`,
+  }),
+  KPI208: code({
+    slug: 'no-weighted-indicators',
+    severity: 'error',
+    message: (position: string) => `'${position}' has no weighted indicators.`,
+  }),
+
+  // Thresholds, targets and rating lines.
+  KPI301: code({
+    slug: 'band-gap',
+    severity: 'error',
+    message: (owner: string, uncovered: string) =>
+      `${owner} leaves ${uncovered} unrated: no band covers it.`,
+  }),
+  KPI302: code({
+    slug: 'band-overlap',
+    severity: 'error',
+    message: (owner: string, overlap: string, first: string, second: string) =>
+      `${owner}: ${overlap} falls in both '${first}' and '${second}'.`,
+  }),
+  KPI303: code({
+    slug: 'bands-against-direction',
+    severity: 'error',
+    message: (indicator: string, direction: string, better: string, worse: string) =>
+      `'${indicator}' is ${direction}, but '${worse}' covers better values than '${better}' ` +
+      'and earns fewer points.',
+  }),
+  KPI304: code({
+    slug: 'value-outside-domain',
+    severity: 'error',
+    message: (value: string, domain: string) => `${value} is outside ${domain}.`,
+  }),
+  KPI305: code({
+    slug: 'target-splits-band',
+    severity: 'warning',
+    message: (indicator: string, target: string, detail: string) =>
+      `'${indicator}': the target ${target} does not line up with the bands: ${detail}.`,
+  }),
+  KPI306: code({
+    slug: 'percent-as-fraction',
+    severity: 'warning',
+    message: (written: string, meant: string) =>
+      `${written} on a percent indicator means ${written}%, not ${meant}. Did you mean ${meant}?`,
+  }),
+  KPI307: code({
+    slug: 'unrateable-indicator',
+    severity: 'error',
+    message: (indicator: string, position: string) =>
+      `'${position}' weights '${indicator}', which has no bands, so it cannot be rated.`,
+  }),
+  KPI308: code({
+    slug: 'target-unreachable',
+    severity: 'error',
+    message: (indicator: string, target: string, domain: string) =>
+      `'${indicator}': no value in ${domain} can meet the target ${target}.`,
+  }),
+
+  // Frequencies.
+  KPI401: code({
+    slug: 'missing-aggregation',
+    severity: 'error',
+    message: (indicator: string, every: string, cycle: string) =>
+      `'${indicator}' is measured ${every} but rated ${cycle}: say how the values combine ` +
+      "(for example 'aggregate mean', or 'aggregate every' when every period must meet).",
+  }),
+  KPI402: code({
+    slug: 'coarser-than-cycle',
+    severity: 'error',
+    message: (indicator: string, every: string, cycle: string, share: string) =>
+      `'${indicator}' is measured ${every} but rated ${cycle}: it has no value in ${share}. ` +
+      "Say what happens in between ('between measurements carry' or 'between measurements missing').",
+  }),
+  KPI403: code({
+    slug: 'aggregation-not-needed',
+    severity: 'warning',
+    message: (indicator: string, clause: string) =>
+      `'${indicator}': '${clause}' has no effect at this frequency.`,
+  }),
+  KPI404: code({
+    slug: 'aggregation-unfit',
+    severity: 'warning',
+    message: (indicator: string, how: string, unit: string) =>
+      `'${indicator}': adding up ${unit} values with '${how}' gives a figure outside its scale.`,
+  }),
+
+  // Units.
+  KPI501: code({
+    slug: 'unit-mismatch',
+    severity: 'error',
+    message: (written: string, unit: string) => `${written} is not a value in ${unit}.`,
+  }),
+  KPI502: code({
+    slug: 'ambiguous-unit',
+    severity: 'error',
+    message: (written: string) =>
+      `The unit "${written}" is ambiguous: choose one unit (for example 'hours' or 'days').`,
+  }),
+  KPI503: code({
+    slug: 'formula-unit-mismatch',
+    severity: 'error',
+    message: (detail: string) => detail,
+  }),
+
+  // Alignment and SMART.
+  KPI601: code({
+    slug: 'missing-field',
+    severity: 'warning',
+    message: (indicator: string, field: string, why: string) =>
+      `Indicator '${indicator}' has no ${field}: ${why}.`,
+  }),
+  KPI602: code({
+    slug: 'no-bands',
+    severity: 'warning',
+    message: (indicator: string) =>
+      `Indicator '${indicator}' has no rating bands (thresholds), so it cannot be scored yet.`,
+  }),
+  KPI603: code({
+    slug: 'unsupported-goal',
+    severity: 'warning',
+    message: (goal: string) => `No indicator supports goal '${goal}'.`,
+  }),
+  KPI604: code({
+    slug: 'process-only-position',
+    severity: 'warning',
+    message: (position: string) =>
+      `Every indicator of '${position}' is a process indicator; add an output or outcome indicator.`,
+  }),
+  KPI605: code({
+    slug: 'no-goal',
+    severity: 'info',
+    message: (indicator: string) => `Indicator '${indicator}' does not say which goal it supports.`,
+  }),
+
+  // Contexts.
+  KPI701: code({
+    slug: 'override-not-in-position',
+    severity: 'error',
+    message: (indicator: string, position: string) =>
+      `'${position}' has no indicator '${indicator}'; a context can change it, not add it.`,
+  }),
+  KPI702: code({
+    slug: 'override-unchanged',
+    severity: 'warning',
+    message: (what: string) => `This override gives ${what} the value it already has.`,
+  }),
+
+  // Internal.
+  KPI901: code({
+    slug: 'internal-error',
+    severity: 'error',
+    message: (check: string, detail: string) =>
+      `kpic failed while checking (${check}): ${detail}. Please report this.`,
+  }),
+} as const;
+
+export type Code = keyof typeof CODES;
+
+/** All codes in order. */
+export const ALL_CODES = Object.keys(CODES) as Code[];

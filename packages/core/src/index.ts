@@ -1,0 +1,17 @@
+/**
+ * @kpilang/core: the kpilang language. Read a framework's files, parse them, resolve and
+ * check them, and emit the JSON rule set. Nothing here does IO beyond what the caller passes
+ * in, and nothing throws on user input: problems come back as diagnostics.
+ */
+export * from './syntax/ast.js';
+export * from './syntax/source.js';
+export { decodeSource } from './syntax/decode.js';
+export { parseSource, type ParseResult } from './syntax/parse.js';
+export * from './diagnostics/diagnostic.js';
+export { CODES, ALL_CODES, type Code } from './diagnostics/codes.js';
+export type * as model from './semantics/model.js';
+export { checkFiles, type CheckResult } from './semantics/check.js';
+export { emitRuleSet, type EmitOptions } from './emit/emit.js';
+export { compileSources, type CompileResult, type SourceInput } from './compile.js';
+export * as decimal from './util/decimal.js';
+export { COMPILER_VERSION } from './version.js';

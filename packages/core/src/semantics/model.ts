@@ -1,0 +1,189 @@
+/**
+ * The resolved framework: what the checker builds from the syntax trees of all files, and
+ * what the emitter turns into a rule set. Names are resolved, contexts are applied, numbers
+ * are exact. Every part keeps the syntax node it came from, so that diagnostics raised on the
+ * effective rules of a context can point at the override that caused them.
+ *
+ * Invariant: the model holds only what resolved. A reference that did not resolve carries a
+ * KPI1xx diagnostic and is left out (or undefined), never guessed.
+ */
+import type * as ast from '../syntax/ast.js';
+import type { Decimal } from '../util/decimal.js';
+
+/** Text in both languages. A label written with one string has `en === vi`. */
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+/**
+ * A set of values on the number line: `low`/`high` undefined means unbounded on that side.
+ * Values are in the indicator's unit (percent as 0..100, durations in their unit).
+ */
+export interface Interval {
+  low?: Decimal;
+  lowInclusive: boolean;
+  high?: Decimal;
+  highInclusive: boolean;
+}
+
+export type IndicatorKind = 'input' | 'process' | 'output' | 'outcome';
+export type Direction = 'higher' | 'lower';
+export type Period = 'week' | 'month' | 'quarter' | 'half-year' | 'year';
+export type Aggregation = 'mean' | 'sum' | 'min' | 'max' | 'last' | 'every';
+export type BetweenRule = 'carry' | 'missing';
+export type MissingDataRule = 'exclude' | 'lowest' | 'unrated';
+
+/** A unit after resolution: what values an indicator can take before aggregation. */
+export interface UnitInfo {
+  /** `percent`, `count`, `number`, `hours`, `days`, `likert5`, or a declared scale's id. */
+  name: string;
+  /** A rate: values per this period (`count per month`). */
+  per?: Period;
+  /** The smallest and largest value; undefined means unbounded. */
+  low?: Decimal;
+  high?: Decimal;
+  /** True when a single measured value is a whole number (counts, single Likert answers). */
+  integer: boolean;
+  /** The declared scale, for Likert-type units with labelled points. */
+  scale?: string;
+}
+
+/** The set of values the rated value can take, after the measurement and aggregation. */
+export interface Domain {
+  low?: Decimal;
+  high?: Decimal;
+  integer: boolean;
+}
+
+export interface Band {
+  level: string;
+  interval: Interval;
+  node: ast.Band;
+}
+
+export interface Measurement {
+  kind: 'formula' | 'survey';
+  /** The formula as canonical text (`tasks_on_time / tasks_total`). */
+  text: string;
+  /** Every measure the formula or survey names, in order of first use. */
+  measures: string[];
+  /** For a ratio formula, its numerator and denominator measures' formulas as text. */
+  ratio?: { numerator: string; denominator: string };
+  minimumResponses?: Decimal;
+  node: ast.Measurement;
+}
+
+export interface Indicator {
+  id: string;
+  label: Bilingual;
+  kind?: IndicatorKind;
+  measurement?: Measurement;
+  unit?: UnitInfo;
+  direction?: Direction;
+  target?: Interval;
+  bands: Band[];
+  frequency?: Period;
+  aggregation?: Aggregation;
+  between?: BetweenRule;
+  source?: Bilingual;
+  goal?: string;
+  missingData?: MissingDataRule;
+  /** The domain of the rated value, when the unit is known. */
+  domain?: Domain;
+  node: ast.KpiDecl;
+}
+
+/** An indicator as one position rates it: its weight and the target and bands in effect. */
+export interface WeightedIndicator {
+  indicator: string;
+  weight: Decimal;
+  target?: Interval;
+  bands: Band[];
+  /** Where the weight was written (in the position or in a context override). */
+  weightNode?: ast.NumberLit;
+  /** The override that changed target or bands for this position, if any. */
+  overrideNode?: ast.Assignment | ast.IndicatorOverride;
+}
+
+export interface Position {
+  id: string;
+  label: Bilingual;
+  group?: string;
+  indicators: WeightedIndicator[];
+  /** Sum of the weights, in percent. */
+  total: Decimal;
+  node: ast.PositionDecl;
+}
+
+export interface Level {
+  id: string;
+  label: Bilingual;
+  points: Decimal;
+  node: ast.LevelDecl;
+}
+
+export interface RatingLine {
+  id: string;
+  label: Bilingual;
+  interval: Interval;
+  node: ast.RatingLine;
+}
+
+export interface Goal {
+  id: string;
+  label: Bilingual;
+  perspective?: string;
+  node: ast.GoalDecl;
+}
+
+export interface Scale {
+  id: string;
+  label: Bilingual;
+  low: Decimal;
+  high: Decimal;
+  points: { value: Decimal; label: Bilingual }[];
+  node: ast.ScaleDecl;
+}
+
+export interface Group {
+  id: string;
+  label: Bilingual;
+  indicators: string[];
+  node: ast.GroupDecl;
+}
+
+export interface Context {
+  id: string;
+  label: Bilingual;
+  /** Indicators whose target or bands this context changes for every position. */
+  indicators: Indicator[];
+  /** Every position as it stands in this context. */
+  positions: Position[];
+  node: ast.ContextDecl;
+}
+
+export interface Framework {
+  id: string;
+  label: Bilingual;
+  version?: string;
+  agency?: Bilingual;
+  effective?: string;
+  cycle?: Period;
+  missingData: MissingDataRule;
+  node: ast.FrameworkDecl;
+  uri: string;
+}
+
+/** The whole resolved framework. Lists keep source order (files in path order). */
+export interface Model {
+  framework?: Framework;
+  levels: Level[];
+  rating: RatingLine[];
+  goals: Goal[];
+  scales: Scale[];
+  indicators: Indicator[];
+  groups: Group[];
+  positions: Position[];
+  contexts: Context[];
+}
