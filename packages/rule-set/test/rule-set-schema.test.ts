@@ -1,0 +1,119 @@
+/** The zod schema of the rule set: what it accepts and what it rejects, with the path. */
+import { describe, expect, test } from 'vitest';
+import {
+  DECIMAL_PATTERN,
+  parseRuleSet,
+  safeParseRuleSet,
+  serializeRuleSet,
+} from '@kpilang/rule-set';
+import { validRuleSet } from './valid-rule-set.js';
+
+/** The paths (dot-joined) of every issue zod reports for `value`. */
+function issuePaths(value: unknown): string[] {
+  const result = safeParseRuleSet(value);
+  return result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'));
+}
+
+describe('parseRuleSet', () => {
+  test('accepts a complete rule set and returns an equal value', () => {
+    expect(parseRuleSet(validRuleSet())).toEqual(validRuleSet());
+  });
+
+  test('accepts the JSON text of a rule set as well as the parsed value', () => {
+    expect(parseRuleSet(serializeRuleSet(validRuleSet()))).toEqual(validRuleSet());
+  });
+
+  test('throws a SyntaxError on text that is not JSON', () => {
+    expect(() => parseRuleSet('{"format": ')).toThrow(SyntaxError);
+  });
+
+  test.each([
+    ['a trailing zero', '95.0'],
+    ['an exponent', '1e3'],
+    ['a percent sign', '95%'],
+    ['a leading zero', '095'],
+    ['a plus sign', '+95'],
+    ['a decimal comma', '95,5'],
+    ['surrounding space', ' 95'],
+    ['an empty string', ''],
+    ['a bare point', '95.'],
+    ['minus zero written as text', '-0'],
+    ['zero with a fraction', '0.0'],
+  ])('rejects a weight written with %s (%j)', (_, weight) => {
+    const ruleSet = validRuleSet();
+    ruleSet.positions[0]!.indicators[0]!.weight = weight;
+
+    expect(issuePaths(ruleSet)).toEqual(['positions.0.indicators.0.weight']);
+  });
+
+  test('rejects a number written as a JSON number instead of decimal text', () => {
+    const ruleSet = validRuleSet() as unknown as { levels: { points: unknown }[] };
+    ruleSet.levels[0]!.points = 100;
+
+    expect(issuePaths(ruleSet)).toEqual(['levels.0.points']);
+  });
+
+  test.each(['format', 'sourceHash', 'framework', 'indicators', 'contexts'])(
+    'rejects a rule set without its %s',
+    (field) => {
+      const ruleSet: Record<string, unknown> = { ...validRuleSet() };
+      delete ruleSet[field];
+
+      expect(issuePaths(ruleSet)).toEqual([field]);
+    },
+  );
+
+  test('rejects an interval that does not say whether its ends are included', () => {
+    const ruleSet = validRuleSet() as unknown as { rating: { interval: object }[] };
+    ruleSet.rating[0]!.interval = { low: '90' };
+
+    expect(issuePaths(ruleSet).sort()).toEqual([
+      'rating.0.interval.highInclusive',
+      'rating.0.interval.lowInclusive',
+    ]);
+  });
+
+  test('rejects fields the format does not define (objects are strict)', () => {
+    const ruleSet = validRuleSet() as unknown as { indicators: Record<string, unknown>[] };
+    ruleSet.indicators[0]!.weight = '30';
+
+    expect(issuePaths(ruleSet)).toEqual(['indicators.0']);
+  });
+
+  test('rejects another format version, a bad hash and an unknown frequency', () => {
+    const ruleSet = validRuleSet() as unknown as Record<string, unknown> & {
+      indicators: Record<string, unknown>[];
+    };
+    ruleSet.format = 'kpilang.rules/2';
+    ruleSet.sourceHash = 'md5:abc';
+    ruleSet.indicators[0]!.frequency = 'monthly';
+
+    expect(issuePaths(ruleSet).sort()).toEqual(['format', 'indicators.0.frequency', 'sourceHash']);
+  });
+
+  test('rejects an identifier that is not ASCII and an effective date that is not a date', () => {
+    const ruleSet = validRuleSet();
+    ruleSet.groups[0]!.indicators = ['hoàn_thành'];
+    ruleSet.framework.effective = '2024-13-01';
+
+    expect(issuePaths(ruleSet).sort()).toEqual(['framework.effective', 'groups.0.indicators.0']);
+  });
+});
+
+describe('DECIMAL_PATTERN', () => {
+  test.each(['0', '95', '-2.5', '33.3', '0.05', '-0.05', '100', '12345678901234567890.125'])(
+    'accepts the canonical decimal %j',
+    (text) => {
+      expect(DECIMAL_PATTERN.test(text)).toBe(true);
+    },
+  );
+});
+
+describe('serializeRuleSet', () => {
+  test('writes two-space JSON ending in one line feed', () => {
+    const text = serializeRuleSet(validRuleSet());
+
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text.split('\n')[1]).toBe('  "format": "kpilang.rules/1",');
+  });
+});
