@@ -36,7 +36,9 @@ export function validRuleSet(): RuleSet {
         interval: { lowInclusive: false, high: '90', highInclusive: false },
       },
     ],
-    goals: [{ id: 'service', label: { vi: 'Phục vụ', en: 'Service' }, perspective: 'customer' }],
+    goals: [
+      { id: 'service', label: { vi: 'Phục vụ', en: 'Service' }, perspective: 'customer' },
+    ],
     scales: [
       {
         id: 'likert5',
@@ -105,7 +107,7 @@ export function validRuleSet(): RuleSet {
         positions: [
           {
             id: 'head_of_personnel',
-            label: { vi: 'Trưởng phòng Tổ chức cán bộ', en: 'Head of Personnel Division' },
+            label: { vi: 'Trưởng phòng', en: 'Head of Personnel Division' },
             indicators: [{ indicator: 'task_completion', weight: '100', bands: [] }],
             total: '100',
           },
