@@ -1,0 +1,87 @@
+/**
+ * The wrapper every measured variant runs in: one child process per run. It does the
+ * variant's work, and when the process exits (however it exits: kpic calls process.exit or
+ * sets exitCode) it writes what it measured to a result file the parent reads.
+ *
+ * Usage: node child.mjs <result-file> <variant> [args...]
+ *   kpic <kpic.js> <args...>     run the CLI in this process, as `node kpic.js <args...>` would
+ *   json <file>                  read the file and JSON.parse it
+ *   yaml <file>                  read the file and parse it with the yaml library
+ *   yaml-ajv <file> <schema>     read, parse with yaml, compile the JSON Schema with ajv, validate
+ *
+ * Imports of libraries happen inside the timed work, as they would in a tool doing that job.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+
+const [resultFile, variant, ...args] = process.argv.slice(2);
+const start = performance.now();
+const phases = {};
+
+process.on('exit', (code) => {
+  const end = performance.now();
+  const usage = process.resourceUsage();
+  const result = {
+    variant,
+    exitCode: code,
+    // From the process's time origin: node's own start-up is included.
+    processMs: end,
+    // From the first line of this wrapper: what the variant itself costs.
+    workMs: end - start,
+    maxRssKiB: usage.maxRSS,
+    phases,
+  };
+  writeFileSync(resultFile, JSON.stringify(result));
+});
+
+/** Runs `work`, recording its duration under `name` in the phases. */
+async function phase(name, work) {
+  const begin = performance.now();
+  const value = await work();
+  phases[name] = performance.now() - begin;
+  return value;
+}
+
+async function runKpic([kpicPath, ...kpicArgs]) {
+  process.argv = [process.argv[0], kpicPath, ...kpicArgs];
+  await import(pathToFileURL(kpicPath).href);
+}
+
+async function runJson([file]) {
+  const text = await phase('read', () => readFileSync(file, 'utf8'));
+  await phase('parse', () => JSON.parse(text));
+}
+
+async function runYaml([file]) {
+  const { parse } = await phase('import', () => import('yaml'));
+  const text = await phase('read', () => readFileSync(file, 'utf8'));
+  await phase('parse', () => parse(text));
+}
+
+async function runYamlAjv([file, schemaFile]) {
+  const [{ parse }, { Ajv2020 }, formats] = await phase('import', () =>
+    Promise.all([import('yaml'), import('ajv/dist/2020.js'), import('ajv-formats')]),
+  );
+  const text = await phase('read', () => readFileSync(file, 'utf8'));
+  const value = await phase('parse', () => parse(text));
+  const validate = await phase('compile', () => {
+    const ajv = new Ajv2020({ allErrors: true });
+    formats.default(ajv);
+    return ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
+  });
+  const valid = await phase('validate', () => validate(value));
+  if (!valid) {
+    process.stderr.write(`${JSON.stringify(validate.errors?.slice(0, 5), null, 2)}\n`);
+    process.exitCode = 3;
+  }
+}
+
+const variants = { kpic: runKpic, json: runJson, yaml: runYaml, 'yaml-ajv': runYamlAjv };
+const run = variants[variant];
+if (!run) {
+  process.stderr.write(`unknown variant ${variant}\n`);
+  process.exitCode = 2;
+} else {
+  await run(args);
+}
