@@ -1,11 +1,14 @@
 /**
- * Writes the benchmark's inputs as .kpi sources: the national framework (one folder, several
- * files) and a small one-file framework for the cold-start measure. Run on its own
+ * Writes the benchmark's inputs: the national framework as .kpi sources (one folder, several
+ * files) and as the YAML a team would write by hand (`national.authoring.yaml`), and a small
+ * one-file framework for the cold-start measure. Run on its own
  * (`node bench/generate.mjs`) it prints what it wrote; `run.mjs` calls `generateFrameworks`.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { stringify } from 'yaml';
+import { authoringForm } from './generate/authoring-form.mjs';
 import { buildFrameworkModel } from './generate/framework-model.mjs';
 import { renderKpiFiles } from './generate/render-kpi.mjs';
 import { verifyModel } from './generate/verify-model.mjs';
@@ -30,8 +33,10 @@ export function generateFrameworks(workDir, options = {}) {
   const smallDir = join(workDir, 'small');
   const small = renderKpiFiles(smallModel(model));
   writeFolder(smallDir, new Map([['framework.kpi', [...small.values()].join('\n')]]));
+  const authoringFile = join(workDir, 'national.authoring.yaml');
+  writeFileSync(authoringFile, stringify(authoringForm(model)));
 
-  return { model, counts, nationalDir, smallDir, files: bytes.files, bytes: bytes.total };
+  return { model, counts, nationalDir, smallDir, authoringFile, files: bytes.files, bytes: bytes.total };
 }
 
 /** The national model cut down to one position, its indicators and goals, and no context. */

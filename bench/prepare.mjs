@@ -58,6 +58,22 @@ export async function checkClean(kpicPath, dir, what) {
   return { bySeverity, sample: diagnostics.slice(0, 5).map(describe) };
 }
 
+/**
+ * Validates the hand-written YAML form against its own JSON Schema with ajv, once, so the
+ * measured runs are known to validate a document the schema accepts.
+ */
+export function checkAuthoringYaml(yamlFile, schemaFile) {
+  const ajv = new Ajv2020({ allErrors: true });
+  addFormats(ajv);
+  const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
+  if (!validate(parseYaml(readFileSync(yamlFile, 'utf8')))) {
+    throw new BenchError(
+      `the authoring YAML does not validate against its schema:\n` +
+        JSON.stringify(validate.errors?.slice(0, 5), null, 2),
+    );
+  }
+}
+
 function describe(d) {
   const at = d.range ? `${d.range.start.line + 1}:${d.range.start.character + 1}` : '?';
   return `  ${d.file}:${at} ${d.code} ${d.severity}: ${d.message}`;

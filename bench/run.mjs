@@ -20,6 +20,7 @@ import { profileKpic } from './profile-kpic.mjs';
 import {
   BenchError,
   buildRuleSet,
+  checkAuthoringYaml,
   checkClean,
   ensureCli,
   writeSchema,
@@ -31,6 +32,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORK = join(ROOT, 'bench', '.work');
 const KPIC = join(ROOT, 'packages', 'cli', 'dist', 'kpic.js');
 const CEMA = join(ROOT, 'examples', 'cema', 'framework');
+const AUTHORING_SCHEMA = join(ROOT, 'bench', 'authoring.schema.json');
 
 async function main() {
   const { values } = parseArgs({
@@ -74,6 +76,7 @@ async function prepareInput(contexts) {
   await writeSchema(KPIC, schemaFile);
   const yamlFile = join(WORK, 'national.rules.yaml');
   const counts = writeYamlTwin({ jsonFile, yamlFile, schemaFile, root: ROOT });
+  checkAuthoringYaml(generated.authoringFile, AUTHORING_SCHEMA);
 
   if (counts.indicatorUses < 20000) {
     throw new BenchError(`the built rule set has ${counts.indicatorUses} indicator uses, under 20,000`);
@@ -90,6 +93,7 @@ async function prepareInput(contexts) {
     buildDir: join(WORK, 'out-measured'),
     jsonBytes: statSync(jsonFile).size,
     yamlBytes: statSync(yamlFile).size,
+    authoringBytes: statSync(generated.authoringFile).size,
   };
 }
 
@@ -116,6 +120,7 @@ async function measureVariants(input, runs) {
     { key: 'json', label: 'JSON.parse (read + parse)', variant: 'json', args: [input.jsonFile] },
     { key: 'yaml', label: 'yaml.parse only (for scale)', variant: 'yaml', args: [input.yamlFile] },
     { key: 'yamlAjv', label: 'yaml.parse + ajv validate', variant: 'yaml-ajv', args: [input.yamlFile, input.schemaFile] },
+    { key: 'authoringAjv', label: 'yaml + ajv, authoring form', variant: 'yaml-ajv', args: [input.authoringFile, AUTHORING_SCHEMA] },
   ];
   const samples = new Map(plan.map((step) => [step.key, []]));
 
@@ -187,12 +192,14 @@ function assemble({ version, input, variants, coldStart, runs }) {
       kpiBytes: input.bytes,
       jsonBytes: input.jsonBytes,
       yamlBytes: input.yamlBytes,
+      authoringBytes: input.authoringBytes,
       diagnostics: input.diagnostics.bySeverity,
     },
     variants,
     ratios: {
       checkOverJson: pair('check', 'json'),
       checkOverYamlAjv: pair('check', 'yamlAjv'),
+      checkOverAuthoringAjv: pair('check', 'authoringAjv'),
       buildOverJson: pair('build', 'json'),
       buildOverYamlAjv: pair('build', 'yamlAjv'),
     },
