@@ -77,7 +77,7 @@ export interface Between {
 }
 
 /** A measurement formula over named measures. */
-export type Expr = MeasureRef | NumberExpr | Binary | Call | Paren;
+export type Expr = MeasureRef | NumberExpr | Binary | Call | Paren | Negation;
 
 export interface MeasureRef {
   kind: 'MeasureRef';
@@ -110,6 +110,13 @@ export interface Call {
 export interface Paren {
   kind: 'Paren';
   inner?: Expr;
+  range: Range;
+}
+
+/** `-x` in a formula. A minus written before a plain number is folded into the number. */
+export interface Negation {
+  kind: 'Negation';
+  operand?: Expr;
   range: Range;
 }
 

@@ -1,0 +1,58 @@
+/**
+ * The lexer: text to tokens, with the lexical problems as diagnostics. Runs first in
+ * `parseSource`; the tokens then go through `nesting.ts` and on to the parser.
+ *
+ * Lexing never stops: a run of characters that starts no token is reported once (KPI002) and
+ * skipped, a string cut off by the end of its line is reported (KPI003) and still used as a
+ * string, and a block comment with no end is reported and runs to the end of the file.
+ */
+import { Lexer, type IToken } from 'chevrotain';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LineMap } from './source.js';
+import { ALL_TOKENS, UnterminatedString } from './tokens.js';
+
+/** Built once: Chevrotain analyses the token patterns in the constructor. */
+const lexer = new Lexer(ALL_TOKENS, {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: false,
+  skipValidations: false,
+});
+
+export interface LexResult {
+  tokens: IToken[];
+  diagnostics: Diagnostic[];
+}
+
+/** Splits `text` into tokens. Never throws on user input; problems come back as diagnostics. */
+export function lexSource(text: string, uri: string, lineMap: LineMap): LexResult {
+  const result = lexer.tokenize(text);
+  const diagnostics: Diagnostic[] = [];
+
+  for (const error of result.errors) {
+    const bad = text.slice(error.offset, error.offset + error.length);
+    const range = lineMap.rangeOf(error.offset, error.offset + error.length);
+    diagnostics.push(makeDiagnostic('KPI002', uri, range, [shorten(bad)]));
+  }
+
+  for (const token of result.tokens) {
+    // Offset-only tracking gives start offsets; the parser's node locations need the ends too.
+    token.endOffset = token.startOffset + token.image.length - 1;
+    if (token.tokenType !== UnterminatedString) continue;
+    const range = lineMap.rangeOf(token.startOffset, token.startOffset + token.image.length);
+    diagnostics.push(makeDiagnostic('KPI003', uri, range, []));
+  }
+
+  for (const comment of result.groups['unterminated'] ?? []) {
+    const range = lineMap.rangeOf(comment.startOffset, comment.startOffset + 2);
+    const detail = "This comment has no closing '*/'; everything after it is ignored.";
+    diagnostics.push(makeDiagnostic('KPI001', uri, range, [detail]));
+  }
+
+  return { tokens: result.tokens, diagnostics };
+}
+
+/** Keeps a long run of bad characters readable in a one-line message. */
+function shorten(text: string): string {
+  const chars = [...text];
+  return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : text;
+}

@@ -1,0 +1,235 @@
+/**
+ * Syntax errors in words a policy writer understands. Chevrotain asks `messageProvider` for
+ * the text of each recognition error while it parses; `toSyntaxDiagnostics` then turns the
+ * errors it collected into KPI001 diagnostics with LSP ranges. This is the one place where
+ * parser errors become diagnostics.
+ */
+import {
+  EOF,
+  type IParserErrorMessageProvider,
+  type IRecognitionException,
+  type IToken,
+  type TokenType,
+} from 'chevrotain';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LineMap } from './source.js';
+import * as t from './tokens.js';
+
+const DECLARATIONS =
+  'a declaration (framework, levels, rating, goal, scale, kpi, group, position or context)';
+
+/** What may come before the `}` that closes each kind of block, named for the writer. */
+const BLOCK_CONTENTS: Record<string, string> = {
+  framework: 'a framework field (version, agency, effective, cycle, missing data)',
+  levels: 'a level line (name, label, points)',
+  rating: 'a rating line (name, label, condition)',
+  scale: 'a scale point (number and label)',
+  kpi:
+    'an indicator field (kind, measure, unit, better, target, bands, every, aggregate, ' +
+    'between measurements, source, goal, missing data)',
+  group: 'an indicator name',
+  position: 'an indicator line (name, weight, target, bands)',
+  positionOverride: 'an indicator line (name, weight, target, bands)',
+  context: "an override (an indicator name, or 'position')",
+  bandsBlock: 'a band (level name and condition)',
+};
+
+/** What a word after each keyword should be; the checker lists the exact choices. */
+const WORD_AFTER: Record<string, string> = {
+  kind: 'a kind (input, process, output or outcome)',
+  better: 'a direction (higher or lower)',
+  every: 'a frequency such as month or quarter',
+  aggregate: 'an aggregation (mean, sum, min, max, last or every)',
+  cycle: 'a cycle such as quarterly',
+  data: 'a rule for missing data (exclude, lowest or unrated)',
+  measurements: 'carry or missing',
+  perspective: 'a perspective name',
+  unit: 'a unit such as percent, count or hours',
+  per: 'a period such as month',
+};
+
+/** Chevrotain's message hooks, plus the token list of the parse in progress. */
+class MessageProvider implements IParserErrorMessageProvider {
+  /** The tokens being parsed; set before each parse, read to describe a range's low end. */
+  tokens: IToken[] = [];
+
+  buildMismatchTokenMessage(options: {
+    expected: TokenType;
+    actual: IToken;
+    previous: IToken;
+    ruleName: string;
+  }): string {
+    const { expected, actual, previous, ruleName } = options;
+    if (expected === EOF) return `Unexpected ${describeToken(actual)} here; expected ${DECLARATIONS}.`;
+
+    const block = BLOCK_CONTENTS[ruleName];
+    if (expected === t.RBrace && block !== undefined && !isEnd(actual)) {
+      return `Unexpected ${describeToken(actual)} here; expected ${block} or '}'.`;
+    }
+    return this.expectedAfter(this.describeExpected(expected, previous), actual, previous);
+  }
+
+  buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
+    return `Unexpected ${describeToken(options.firstRedundant)} here; expected ${DECLARATIONS}.`;
+  }
+
+  buildNoViableAltMessage(options: {
+    expectedPathsPerAlt: TokenType[][][];
+    actual: IToken[];
+    previous: IToken;
+    customUserDescription?: string;
+    ruleName: string;
+  }): string {
+    const firsts = options.expectedPathsPerAlt.flatMap((paths) => paths.map((path) => path[0]));
+    const described = [...new Set(firsts.flatMap((type) => (type ? [describeType(type)] : [])))];
+    const what = options.customUserDescription ?? listOf(described);
+    return this.expectedAfter(what, options.actual[0], options.previous);
+  }
+
+  buildEarlyExitMessage(options: {
+    expectedIterationPaths: TokenType[][];
+    actual: IToken[];
+    previous: IToken;
+    customUserDescription?: string;
+    ruleName: string;
+  }): string {
+    const firsts = options.expectedIterationPaths.flatMap((path) => (path[0] ? [path[0]] : []));
+    const what = options.customUserDescription ?? listOf(firsts.map(describeType));
+    return this.expectedAfter(what, options.actual[0], options.previous);
+  }
+
+  private expectedAfter(what: string, actual: IToken | undefined, previous: IToken): string {
+    if (actual === undefined || isEnd(actual)) return `Unexpected end of file, expected ${what}.`;
+    if (!isReal(previous)) return `Unexpected ${describeToken(actual)} here; expected ${what}.`;
+    return `Expected ${what} after ${describeToken(previous)}, not ${describeToken(actual)}.`;
+  }
+
+  private describeExpected(expected: TokenType, previous: IToken): string {
+    if (expected === t.NumberLiteral) return this.isPercentRange(previous) ? 'a percentage' : 'a number';
+    if (expected === t.Word) return WORD_AFTER[previous.image] ?? 'a word';
+    return describeType(expected);
+  }
+
+  /** True after the `..` of `80% ..` or the `under` of `from 70% to under`. */
+  private isPercentRange(previous: IToken): boolean {
+    if (!isReal(previous)) return false;
+    const index = this.indexOf(previous);
+    if (index < 0) return false;
+
+    let low: IToken | undefined;
+    if (previous.tokenType === t.DotDot) low = this.tokens[index - 1];
+    if (previous.tokenType === t.Under && this.tokens[index - 1]?.tokenType === t.To) {
+      low = this.tokens[index - 2];
+    }
+    return low?.tokenType === t.NumberLiteral && low.image.endsWith('%');
+  }
+
+  /** Binary search by offset: the token list is in text order. */
+  private indexOf(token: IToken): number {
+    let low = 0;
+    let high = this.tokens.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const offset = this.tokens[middle]?.startOffset ?? 0;
+      if (offset === token.startOffset) return middle;
+      if (offset < token.startOffset) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+}
+
+/** The message provider given to the parser (a singleton, like the parser). */
+export const messageProvider = new MessageProvider();
+
+/** Options of `toSyntaxDiagnostics`. */
+export interface SyntaxErrorContext {
+  uri: string;
+  lineMap: LineMap;
+  /** The parsed tokens, to place errors at the end of the input. */
+  tokens: IToken[];
+  /** Errors whose token recovery invented: placed where the token was expected. */
+  inserted: WeakSet<object>;
+}
+
+/**
+ * Turns Chevrotain's errors into KPI001 diagnostics: at the unexpected token, or for a missing
+ * token at the end of the token before it, or at the end of the input for an early end of file.
+ * Two errors at the same place (a recovery cascade) give one diagnostic.
+ */
+export function toSyntaxDiagnostics(
+  errors: IRecognitionException[],
+  context: SyntaxErrorContext,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<number>();
+  const lastToken = context.tokens[context.tokens.length - 1];
+  const endOfInput = lastToken ? lastToken.startOffset + lastToken.image.length : 0;
+
+  for (const error of errors) {
+    const [start, end] = errorSpan(error, context.inserted.has(error), endOfInput);
+    if (seen.has(start)) continue;
+    seen.add(start);
+    const range = context.lineMap.rangeOf(start, end);
+    diagnostics.push(makeDiagnostic('KPI001', context.uri, range, [error.message]));
+  }
+  return diagnostics;
+}
+
+/** Offsets `[start, end)` of an error; never NaN. */
+function errorSpan(error: IRecognitionException, inserted: boolean, endOfInput: number): [number, number] {
+  const previous = (error as { previousToken?: IToken }).previousToken;
+  if (inserted && previous && isReal(previous)) {
+    const after = previous.startOffset + previous.image.length;
+    return [after, after];
+  }
+
+  const token = error.token;
+  if (isEnd(token) || !isReal(token)) return [endOfInput, endOfInput];
+  return [token.startOffset, token.startOffset + token.image.length];
+}
+
+function isEnd(token: IToken): boolean {
+  return token.tokenType === EOF;
+}
+
+/** True for a token read from the text (not EOF, not invented by recovery). */
+function isReal(token: IToken | undefined): token is IToken {
+  return (
+    token !== undefined &&
+    token.tokenType !== EOF &&
+    token.isInsertedInRecovery !== true &&
+    Number.isFinite(token.startOffset)
+  );
+}
+
+/** A token as the writer sees it: `'>='`, `the text "Tốt"`, `the end of the file`. */
+function describeToken(token: IToken): string {
+  if (isEnd(token)) return 'the end of the file';
+  if (token.tokenType === t.ClosedString || token.tokenType === t.UnterminatedString) {
+    return `the text ${shorten(token.image)}`;
+  }
+  return `'${shorten(token.image)}'`;
+}
+
+/** A token type as the writer thinks of it: `a number`, `a name`, `'}'`. */
+function describeType(type: TokenType): string {
+  if (type === EOF) return 'the end of the file';
+  if (type === t.NumberLiteral) return 'a number';
+  if (type === t.Identifier) return 'a name';
+  if (type === t.Word) return 'a word';
+  if (type === t.StringLiteral || type === t.ClosedString) return 'a quoted label';
+  if (type === t.DateLiteral) return 'a date such as 2024-01-01';
+  if (type === t.TooDeep) return 'a formula';
+  return type.LABEL ?? `'${type.name}'`;
+}
+
+function listOf(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? 'something else';
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function shorten(text: string): string {
+  const chars = [...text];
+  return chars.length > 24 ? `${chars.slice(0, 24).join('')}…` : text;
+}

@@ -1,0 +1,202 @@
+/**
+ * The token types of kpilang, in the order the lexer tries them. First step of the syntax
+ * layer: `lex.ts` turns text into these tokens, `parser.ts` reads them.
+ *
+ * Order matters: comments before `/`, dates before numbers, `>=` before `>`, `..` alone,
+ * keywords before `Identifier` (each keyword falls back to `Identifier` through `longer_alt`,
+ * so `kpis` or `measure_total` stay names), and longer keywords before their prefixes
+ * (`measurements` before `measure`, `perspective` before `per`).
+ */
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+/** Any token that may stand where the grammar says `word`: a name or a keyword. */
+export const Word = createToken({ name: 'Word', pattern: Lexer.NA });
+
+/** Either kind of string: closed, or cut off at the end of its line (reported as KPI003). */
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: Lexer.NA });
+
+/**
+ * Stands for a formula part nested deeper than the parser may recurse. Never produced by the
+ * lexer: `nesting.ts` puts it in place of the too-deep tokens before parsing.
+ */
+export const TooDeep = createToken({ name: 'TooDeep', pattern: Lexer.NA });
+
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  // CRLF, LF and CR all end a line; a no-break space pasted from a spreadsheet is a space.
+  pattern: /[ \t\f\v\u00a0\r\n]+/,
+  group: Lexer.SKIPPED,
+});
+
+export const LineComment = createToken({
+  name: 'LineComment',
+  pattern: /\/\/[^\r\n]*/,
+  group: Lexer.SKIPPED,
+});
+
+export const BlockComment = createToken({
+  name: 'BlockComment',
+  pattern: /\/\*[\s\S]*?\*\//,
+  group: Lexer.SKIPPED,
+});
+
+/** A `/*` with no closing `*\/`: kept out of the token stream and reported by `lex.ts`. */
+export const UnterminatedComment = createToken({
+  name: 'UnterminatedComment',
+  pattern: /\/\*[\s\S]*/,
+  group: 'unterminated',
+});
+
+export const ClosedString = createToken({
+  name: 'ClosedString',
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/,
+  categories: [StringLiteral],
+});
+
+/** A string that reaches the end of its line: parsed as if closed there, and reported. */
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
+  categories: [StringLiteral],
+});
+
+export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{2}-\d{2}/ });
+
+/** Digits, an optional fraction and a suffix attached without a space: `95%`, `4.0`, `48h`. */
+export const NumberLiteral = createToken({
+  name: 'NumberLiteral',
+  pattern: /\d+(?:\.\d+)?(?:%|[hd](?![A-Za-z0-9_]))?/,
+});
+
+export const LBrace = createToken({ name: 'LBrace', pattern: '{', label: "'{'" });
+export const RBrace = createToken({ name: 'RBrace', pattern: '}', label: "'}'" });
+export const LParen = createToken({ name: 'LParen', pattern: '(', label: "'('" });
+export const RParen = createToken({ name: 'RParen', pattern: ')', label: "')'" });
+export const Comma = createToken({ name: 'Comma', pattern: ',', label: "','" });
+export const DotDot = createToken({ name: 'DotDot', pattern: '..', label: "'..'" });
+export const Slash = createToken({ name: 'Slash', pattern: '/', label: "'/'" });
+export const Star = createToken({ name: 'Star', pattern: '*', label: "'*'" });
+export const Plus = createToken({ name: 'Plus', pattern: '+', label: "'+'" });
+export const Minus = createToken({ name: 'Minus', pattern: '-', label: "'-'" });
+export const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: />=|≥/, label: "'>='" });
+export const Greater = createToken({ name: 'Greater', pattern: '>', label: "'>'" });
+export const LessEqual = createToken({ name: 'LessEqual', pattern: /<=|≤/, label: "'<='" });
+export const Less = createToken({ name: 'Less', pattern: '<', label: "'<'" });
+export const Equal = createToken({ name: 'Equal', pattern: '=', label: "'='" });
+
+/** ASCII names: a letter, then letters, digits and underscores. */
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: /[A-Za-z][A-Za-z0-9_]*/,
+  categories: [Word],
+});
+
+const keywordTokens = new Map<string, TokenType>();
+
+function keyword(text: string): TokenType {
+  const token = createToken({
+    name: `Kw_${text}`,
+    pattern: new RegExp(text),
+    longer_alt: Identifier,
+    categories: [Word],
+    label: `'${text}'`,
+  });
+  keywordTokens.set(text, token);
+  return token;
+}
+
+// Declarations.
+export const Framework = keyword('framework');
+export const Levels = keyword('levels');
+export const Rating = keyword('rating');
+export const Goal = keyword('goal');
+export const Scale = keyword('scale');
+export const Kpi = keyword('kpi');
+export const Group = keyword('group');
+export const Position = keyword('position');
+export const Context = keyword('context');
+
+// Fields and the words inside them.
+export const Version = keyword('version');
+export const Agency = keyword('agency');
+export const Effective = keyword('effective');
+export const Cycle = keyword('cycle');
+export const Missing = keyword('missing');
+export const Data = keyword('data');
+export const Points = keyword('points');
+export const Perspective = keyword('perspective');
+export const From = keyword('from');
+export const To = keyword('to');
+export const Under = keyword('under');
+export const Kind = keyword('kind');
+export const Measurements = keyword('measurements');
+export const Measure = keyword('measure');
+export const Unit = keyword('unit');
+export const Per = keyword('per');
+export const Better = keyword('better');
+export const Target = keyword('target');
+export const Bands = keyword('bands');
+export const Every = keyword('every');
+export const Aggregate = keyword('aggregate');
+export const Between = keyword('between');
+export const Source = keyword('source');
+export const Survey = keyword('survey');
+export const Minimum = keyword('minimum');
+export const Responses = keyword('responses');
+export const In = keyword('in');
+export const Weight = keyword('weight');
+
+/** The keywords that open a declaration: a broken declaration resumes at the next one. */
+export const DECLARATION_KEYWORDS: readonly TokenType[] = [
+  Framework,
+  Levels,
+  Rating,
+  Goal,
+  Scale,
+  Kpi,
+  Group,
+  Position,
+  Context,
+];
+
+/** Every keyword, longest first so that no keyword hides a longer one it begins. */
+const KEYWORDS = [...keywordTokens.values()].sort(
+  (a, b) => String(b.PATTERN).length - String(a.PATTERN).length,
+);
+
+/** The lexer's token list, in matching order. */
+export const ALL_TOKENS: TokenType[] = [
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  UnterminatedComment,
+  ClosedString,
+  UnterminatedString,
+  DateLiteral,
+  NumberLiteral,
+  LBrace,
+  RBrace,
+  LParen,
+  RParen,
+  Comma,
+  DotDot,
+  Slash,
+  Star,
+  Plus,
+  Minus,
+  GreaterEqual,
+  Greater,
+  LessEqual,
+  Less,
+  Equal,
+  ...KEYWORDS,
+  Identifier,
+];
+
+/** The parser's vocabulary: the lexed tokens plus the categories and the placeholder. */
+export const PARSER_TOKENS: TokenType[] = [...ALL_TOKENS, Word, StringLiteral, TooDeep];
+
+/** True for the keyword token types (`kpi`, `target`, `per` ...). */
+export function isKeyword(tokenType: TokenType): boolean {
+  return tokenType.name.startsWith('Kw_');
+}
