@@ -1,0 +1,58 @@
+/**
+ * `kpic build <paths...> [--out <dir>]`: check the framework and, when there is no error,
+ * write `<dir>/<framework-id>.rules.json` atomically. Diagnostics go to stderr, so stdout
+ * holds only what was written. With any error nothing is written.
+ */
+import { resolve } from 'node:path';
+import { serializeRuleSet } from '@kpilang/rule-set';
+import { colorsFor } from '../colors.js';
+import { compilePaths, hasError, reportProblems } from '../compile-paths.js';
+import { formatDiagnosticsJson } from '../format-json.js';
+import { formatDiagnosticsText } from '../format-text.js';
+import { describeFsError } from '../fs-errors.js';
+import { EXIT, type CliIo } from '../io.js';
+import { toUri } from '../read-sources.js';
+import { writeFileAtomic } from '../write-atomic.js';
+import type { OutputFormat } from './check.js';
+
+export interface BuildOptions {
+  format: OutputFormat;
+  /** The output folder, relative to the working directory. */
+  out: string;
+}
+
+/** Runs the build; returns the exit code (0 written, 1 errors, 2 path or write problem). */
+export async function buildCommand(
+  paths: readonly string[],
+  options: BuildOptions,
+  io: CliIo,
+): Promise<number> {
+  const compiled = await compilePaths(paths, io.cwd, { emit: true });
+  if (!compiled.ok) return reportProblems(compiled.problems, io);
+
+  if (options.format === 'json') {
+    io.stderr.write(formatDiagnosticsJson(compiled.diagnostics));
+  } else {
+    const texts = new Map(compiled.sources.map((source) => [source.uri, source.text]));
+    const report = formatDiagnosticsText(compiled.diagnostics, {
+      texts,
+      fileCount: compiled.sources.length,
+      colors: colorsFor(io.stderr),
+    });
+    io.stderr.write(report);
+  }
+  const ruleSet = compiled.result.ruleSet;
+  if (hasError(compiled.diagnostics) || !ruleSet) return EXIT.errors;
+
+  const target = resolve(io.cwd, options.out, `${ruleSet.framework.id}.rules.json`);
+  const written = toUri(target, io.cwd);
+  try {
+    await writeFileAtomic(target, serializeRuleSet(ruleSet));
+  } catch (error) {
+    return reportProblems([`cannot write '${written}': ${describeFsError(error)}.`], io);
+  }
+
+  if (options.format === 'json') io.stdout.write(`${JSON.stringify({ output: written })}\n`);
+  else io.stdout.write(`Wrote ${written}\n`);
+  return EXIT.ok;
+}

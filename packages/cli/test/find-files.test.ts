@@ -1,0 +1,44 @@
+/** Finding the .kpi files under the paths of the command line. */
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { findSourceFiles } from '../src/find-files.js';
+import { tempFolder } from './temp-folder.js';
+
+describe('findSourceFiles', () => {
+  test('searches folders recursively and skips dot-folders, node_modules and other files', async () => {
+    const root = tempFolder({
+      'fw/a.kpi': '',
+      'fw/deep/er/b.kpi': '',
+      'fw/notes.txt': '',
+      'fw/.git/c.kpi': '',
+      'fw/.hidden.kpi': '',
+      'fw/node_modules/pkg/d.kpi': '',
+    });
+    const found = await findSourceFiles(['fw'], root);
+
+    expect(found.problems).toEqual([]);
+    expect(found.files).toEqual([join(root, 'fw/a.kpi'), join(root, 'fw/deep/er/b.kpi')]);
+  });
+
+  test('takes a named file as given, and lists a file named twice once', async () => {
+    const root = tempFolder({ 'fw/a.kpi': '', 'fw/b.kpi': '', 'other.txt': '' });
+    const found = await findSourceFiles(['fw/a.kpi', 'fw', './fw/b.kpi', 'other.txt'], root);
+
+    expect(found.files).toEqual([
+      join(root, 'fw/a.kpi'),
+      join(root, 'fw/b.kpi'),
+      join(root, 'other.txt'),
+    ]);
+  });
+
+  test('reports each missing path and each folder without .kpi files, naming it as written', async () => {
+    const root = tempFolder({ 'fw/a.kpi': '', 'empty/': '', 'texts/readme.txt': '' });
+    const found = await findSourceFiles(['missing.kpi', 'fw', 'empty', 'texts'], root);
+
+    expect(found.problems).toEqual([
+      "cannot use 'missing.kpi': no such file or folder.",
+      "the folder 'empty' holds no .kpi files.",
+      "the folder 'texts' holds no .kpi files.",
+    ]);
+  });
+});
