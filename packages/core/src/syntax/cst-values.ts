@@ -140,7 +140,7 @@ export function toBands(context: AstContext, node: CstNode | undefined): BandsCl
   return { kind: 'BandsClause', bands, range: toRange(context, span) };
 }
 
-/** A formula part together with how deeply it nests. */
+/** A formula part and its nesting: brackets, negations and operators above its leaves. */
 interface Built {
   expr: Expr | undefined;
   depth: number;
@@ -205,7 +205,7 @@ function buildExpression(context: AstContext, node: CstNode | undefined, depth: 
 function buildFactor(context: AstContext, node: CstNode, depth: number, holes: Holes): Built {
   const span = spanOfNode(node);
   const number = tokenAt(node, 'NumberLiteral');
-  if (number) return { expr: numberExpr(context, number), depth: 1 };
+  if (number) return { expr: numberExpr(context, number), depth: 0 };
   if (tokenAt(node, 'TooDeep')) holes.found = true;
 
   const inner = onlyChild(node);
@@ -223,7 +223,7 @@ function buildFactor(context: AstContext, node: CstNode, depth: number, holes: H
       const operandNode = nodeAt(inner, 'factor');
       const digits = tokenAt(operandNode, 'NumberLiteral');
       const sign = tokenAt(inner, 'Minus');
-      if (digits && sign) return { expr: numberExpr(context, digits, sign), depth: 1 };
+      if (digits && sign) return { expr: numberExpr(context, digits, sign), depth: 0 };
       const built = operandNode ? buildFactor(context, operandNode, depth + 1, holes) : undefined;
       const expr: Expr = { kind: 'Negation', operand: built?.expr, range };
       return { expr, depth: (built?.depth ?? 0) + 1 };
@@ -239,7 +239,7 @@ function buildReference(context: AstContext, node: CstNode, depth: number, holes
   const span = spanOfNode(node);
   if (!name || !span) return { expr: undefined, depth: 0 };
   const range = toRange(context, span);
-  if (!tokenAt(node, 'LParen')) return { expr: { kind: 'MeasureRef', name, range }, depth: 1 };
+  if (!tokenAt(node, 'LParen')) return { expr: { kind: 'MeasureRef', name, range }, depth: 0 };
 
   const args: Expr[] = [];
   let deepest = 0;

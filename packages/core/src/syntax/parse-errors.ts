@@ -48,6 +48,11 @@ const WORD_AFTER: Record<string, string> = {
   per: 'a period such as month',
 };
 
+/** The message when a bare number stands where a condition belongs; placed at the number. */
+const NUMBER_ALONE =
+  'A number alone is not a condition: write a comparison (such as >= 95%) or a range ' +
+  '(such as 80% .. 95%).';
+
 /** Chevrotain's message hooks, plus the token list of the parse in progress. */
 class MessageProvider implements IParserErrorMessageProvider {
   /** The tokens being parsed; set before each parse, read to describe a range's low end. */
@@ -62,6 +67,7 @@ class MessageProvider implements IParserErrorMessageProvider {
     const { expected, actual, previous, ruleName } = options;
     if (expected === EOF) return `Unexpected ${describeToken(actual)} here; expected ${DECLARATIONS}.`;
 
+    if (expected === t.DotDot && !isEnd(actual)) return NUMBER_ALONE;
     const block = BLOCK_CONTENTS[ruleName];
     if (expected === t.RBrace && block !== undefined && !isEnd(actual)) {
       return `Unexpected ${describeToken(actual)} here; expected ${block} or '}'.`;
@@ -179,6 +185,9 @@ export function toSyntaxDiagnostics(
 /** Offsets `[start, end)` of an error; never NaN. */
 function errorSpan(error: IRecognitionException, inserted: boolean, endOfInput: number): [number, number] {
   const previous = (error as { previousToken?: IToken }).previousToken;
+  if (error.message === NUMBER_ALONE && previous && isReal(previous)) {
+    return [previous.startOffset, previous.startOffset + previous.image.length];
+  }
   if (inserted && previous && isReal(previous)) {
     const after = previous.startOffset + previous.image.length;
     return [after, after];
