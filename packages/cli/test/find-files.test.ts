@@ -5,7 +5,7 @@ import { findSourceFiles } from '../src/find-files.js';
 import { tempFolder } from './temp-folder.js';
 
 describe('findSourceFiles', () => {
-  test('searches folders recursively and skips dot-folders, node_modules and other files', async () => {
+  test('searches folders recursively, skipping dot-folders and node_modules', async () => {
     const root = tempFolder({
       'fw/a.kpi': '',
       'fw/deep/er/b.kpi': '',
@@ -31,7 +31,7 @@ describe('findSourceFiles', () => {
     ]);
   });
 
-  test('reports each missing path and each folder without .kpi files, naming it as written', async () => {
+  test('reports each missing path and each folder without .kpi files, as written', async () => {
     const root = tempFolder({ 'fw/a.kpi': '', 'empty/': '', 'texts/readme.txt': '' });
     const found = await findSourceFiles(['missing.kpi', 'fw', 'empty', 'texts'], root);
 

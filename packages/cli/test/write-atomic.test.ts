@@ -22,7 +22,7 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(join(root, 'x.rules.json'), 'utf8')).toBe('new');
   });
 
-  test('on failure rethrows, removes its temporary file and leaves the folder as it was', async () => {
+  test('on failure rethrows, removes its temporary file and leaves the folder alone', async () => {
     const root = tempFolder();
     // A non-empty folder where the file should go makes the final rename fail.
     mkdirSync(join(root, 'x.rules.json'));
