@@ -19,7 +19,13 @@ export const FrameworkSchema = z
     label: BilingualSchema.describe('The framework title.'),
     version: z.string().optional().describe('The version the framework states, as written.'),
     agency: BilingualSchema.optional().describe('The agency that issues the framework.'),
-    effective: z.iso.date().optional().describe('The date from which it applies (YYYY-MM-DD).'),
+    // A pattern rather than a calendar check: the rule set carries the date as the source
+    // wrote it, and emit must never fail on a value the checker accepted.
+    effective: z
+      .string()
+      .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, 'Expected a date written YYYY-MM-DD.')
+      .optional()
+      .describe('The date from which it applies, as written (YYYY-MM-DD).'),
     cycle: PeriodSchema.optional().describe('How often civil servants are rated.'),
     missingData: MissingDataRuleSchema.describe(
       "The framework's missing-data rule, for indicators that set none of their own.",

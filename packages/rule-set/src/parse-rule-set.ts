@@ -30,8 +30,8 @@ export function serializeRuleSet(ruleSet: RuleSet): string {
 
 /**
  * The JSON Schema (draft 2020-12) of a rule set, derived from the zod schema so the two never
- * disagree. Shared parts (Decimal, Interval, Indicator ...) are under `$defs`. Validators need
- * the `date` format (with ajv: the ajv-formats package).
+ * disagree. Shared parts (Decimal, Interval, Indicator ...) are under `$defs`. It uses only
+ * core keywords (no `format`), so any draft 2020-12 validator checks it completely.
  */
 export function ruleSetJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(RuleSetSchema, { target: 'draft-2020-12', io: 'output' });

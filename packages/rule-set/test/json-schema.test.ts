@@ -58,6 +58,16 @@ describe('ruleSetJsonSchema', () => {
     expect(schema.$defs?.WeightedIndicator?.properties?.weight?.$ref).toBe('#/$defs/Decimal');
   });
 
+  test('uses no format keyword, so validators need no format plugin to check it fully', () => {
+    const formats: string[] = [];
+    JSON.stringify(schema, (key, value: unknown) => {
+      if (key === 'format' && typeof value === 'string') formats.push(value);
+      return value;
+    });
+
+    expect(formats).toEqual([]);
+  });
+
   test('is plain JSON: it survives a round trip through JSON text unchanged', () => {
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
   });

@@ -91,10 +91,10 @@ describe('parseRuleSet', () => {
     expect(issuePaths(ruleSet).sort()).toEqual(['format', 'indicators.0.frequency', 'sourceHash']);
   });
 
-  test('rejects an identifier that is not ASCII and an effective date that is not a date', () => {
+  test('rejects an identifier that is not ASCII and a date not written YYYY-MM-DD', () => {
     const ruleSet = validRuleSet();
     ruleSet.groups[0]!.indicators = ['hoàn_thành'];
-    ruleSet.framework.effective = '2024-13-01';
+    ruleSet.framework.effective = '1/1/2024';
 
     expect(issuePaths(ruleSet).sort()).toEqual(['framework.effective', 'groups.0.indicators.0']);
   });
