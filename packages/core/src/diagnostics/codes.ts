@@ -99,8 +99,8 @@ export const CODES = {
   KPI201: code({
     slug: 'weights-not-100',
     severity: 'error',
-    message: (position: string, sum: string) =>
-      `The weights of '${position}' sum to ${sum}%, not 100%.`,
+    message: (position: string, sum: string, where?: string) =>
+      `The weights of '${position}'${where ? ` ${where}` : ''} sum to ${sum}%, not 100%.`,
   }),
   KPI202: code({
     slug: 'weights-as-fractions',
@@ -129,8 +129,10 @@ export const CODES = {
   KPI206: code({
     slug: 'missing-weight',
     severity: 'error',
-    message: (indicator: string, position: string, group: string) =>
-      `'${position}' takes '${indicator}' from group '${group}' but gives it no weight.`,
+    message: (indicator: string, position: string, group?: string) =>
+      group
+        ? `'${position}' takes '${indicator}' from group '${group}' but gives it no weight.`
+        : `'${position}' lists '${indicator}' but gives it no weight.`,
   }),
   KPI207: code({
     slug: 'weight-not-percent',
@@ -147,8 +149,8 @@ export const CODES = {
   KPI301: code({
     slug: 'band-gap',
     severity: 'error',
-    message: (owner: string, uncovered: string) =>
-      `${owner} leaves ${uncovered} unrated: no band covers it.`,
+    message: (owner: string, uncovered: string, what = 'band') =>
+      `${owner} leaves ${uncovered} unrated: no ${what} covers it.`,
   }),
   KPI302: code({
     slug: 'band-overlap',
@@ -159,9 +161,9 @@ export const CODES = {
   KPI303: code({
     slug: 'bands-against-direction',
     severity: 'error',
-    message: (indicator: string, direction: string, better: string, worse: string) =>
-      `'${indicator}' is ${direction}, but '${worse}' covers better values than '${better}' ` +
-      'and earns fewer points.',
+    message: (indicator: string, direction: string, better: string, worse: string, where?: string) =>
+      `'${indicator}'${where ? ` ${where}` : ''} is ${direction}, but '${worse}' covers better ` +
+      `values than '${better}' and earns fewer points.`,
   }),
   KPI304: code({
     slug: 'value-outside-domain',
@@ -171,8 +173,9 @@ export const CODES = {
   KPI305: code({
     slug: 'target-splits-band',
     severity: 'warning',
-    message: (indicator: string, target: string, detail: string) =>
-      `'${indicator}': the target ${target} does not line up with the bands: ${detail}.`,
+    message: (indicator: string, target: string, detail: string, where?: string) =>
+      `'${indicator}'${where ? ` ${where}` : ''}: the target ${target} does not line up with ` +
+      `the bands: ${detail}.`,
   }),
   KPI306: code({
     slug: 'percent-as-fraction',
@@ -189,8 +192,16 @@ export const CODES = {
   KPI308: code({
     slug: 'target-unreachable',
     severity: 'error',
-    message: (indicator: string, target: string, domain: string) =>
-      `'${indicator}': no value in ${domain} can meet the target ${target}.`,
+    message: (indicator: string, target: string, domain: string, where?: string) =>
+      `'${indicator}'${where ? ` ${where}` : ''}: no value in ${domain} ` +
+      `can meet the target ${target}.`,
+  }),
+  KPI309: code({
+    slug: 'empty-band',
+    severity: 'error',
+    message: (owner: string, level: string, condition: string, domain: string) =>
+      `${owner}: '${level}' (${condition}) covers no value in ${domain}; ` +
+      'check its numbers and their order.',
   }),
 
   // Frequencies.
@@ -230,8 +241,21 @@ export const CODES = {
   KPI502: code({
     slug: 'ambiguous-unit',
     severity: 'error',
-    message: (written: string) =>
-      `The unit "${written}" is ambiguous: choose one unit (for example 'hours' or 'days').`,
+    message: (written: string, choices?: string[]) => {
+      if (!choices || choices.length > 1) {
+        const options = choices
+          ? choices.map((unit) => `'${unit}'`).join(' or ')
+          : "for example 'hours' or 'days'";
+        return `The unit "${written}" is ambiguous: choose one unit (${options}).`;
+      }
+      if (choices.length === 1) {
+        return `The unit "${written}" is written as text: write the unit name '${choices[0]}'.`;
+      }
+      return (
+        `The unit "${written}" is written as text: ` +
+        'use a unit name such as percent, count, hours, days or likert5.'
+      );
+    },
   }),
   KPI503: code({
     slug: 'formula-unit-mismatch',

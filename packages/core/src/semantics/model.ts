@@ -92,6 +92,10 @@ export interface Indicator {
   /** The domain of the rated value, when the unit is known. */
   domain?: Domain;
   node: ast.KpiDecl;
+  /** The file the declaration is in. */
+  uri?: string;
+  /** In a context's `indicators`: the override that changed target or bands. */
+  overrideNode?: ast.IndicatorOverride;
 }
 
 /** An indicator as one position rates it: its weight and the target and bands in effect. */
@@ -104,6 +108,8 @@ export interface WeightedIndicator {
   weightNode?: ast.NumberLit;
   /** The override that changed target or bands for this position, if any. */
   overrideNode?: ast.Assignment | ast.IndicatorOverride;
+  /** True when the position takes the indicator from its group (and weights it). */
+  fromGroup?: boolean;
 }
 
 export interface Position {
@@ -114,6 +120,10 @@ export interface Position {
   /** Sum of the weights, in percent. */
   total: Decimal;
   node: ast.PositionDecl;
+  /** The file the declaration is in. */
+  uri?: string;
+  /** In a context's `positions`: the context's block for this position, if it has one. */
+  overrideNode?: ast.PositionOverride;
 }
 
 export interface Level {
@@ -121,6 +131,7 @@ export interface Level {
   label: Bilingual;
   points: Decimal;
   node: ast.LevelDecl;
+  uri?: string;
 }
 
 export interface RatingLine {
@@ -128,6 +139,7 @@ export interface RatingLine {
   label: Bilingual;
   interval: Interval;
   node: ast.RatingLine;
+  uri?: string;
 }
 
 export interface Goal {
@@ -135,6 +147,7 @@ export interface Goal {
   label: Bilingual;
   perspective?: string;
   node: ast.GoalDecl;
+  uri?: string;
 }
 
 export interface Scale {
@@ -144,6 +157,7 @@ export interface Scale {
   high: Decimal;
   points: { value: Decimal; label: Bilingual }[];
   node: ast.ScaleDecl;
+  uri?: string;
 }
 
 export interface Group {
@@ -151,6 +165,7 @@ export interface Group {
   label: Bilingual;
   indicators: string[];
   node: ast.GroupDecl;
+  uri?: string;
 }
 
 export interface Context {
@@ -161,6 +176,7 @@ export interface Context {
   /** Every position as it stands in this context. */
   positions: Position[];
   node: ast.ContextDecl;
+  uri?: string;
 }
 
 export interface Framework {

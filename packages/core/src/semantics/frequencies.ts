@@ -1,0 +1,77 @@
+/**
+ * Frequencies against the assessment cycle (week < month < quarter < half-year < year). An
+ * indicator measured more often than the cycle needs `aggregate` (KPI401); one measured less
+ * often needs `between measurements` (KPI402); either clause where nothing needs combining
+ * is reported as having no effect (KPI403); and adding up percentages or scale points with
+ * `aggregate sum` leaves their scale (KPI404).
+ */
+import type * as ast from '../syntax/ast.js';
+import type { Indicator, Period } from './model.js';
+import { comparePeriods, exactPeriodsWithin, periodAdverb, periodPlural } from './periods.js';
+import type { CheckState } from './state.js';
+import { isScaleUnit } from './units.js';
+
+/** Checks every indicator's frequency against the framework's cycle. */
+export function checkFrequencies(state: CheckState): void {
+  const cycle = state.cycle;
+  if (!cycle) return;
+  for (const indicator of state.model.indicators) {
+    const uri = indicator.uri ?? '';
+    const place = { uri, range: indicator.node.every?.range ?? indicator.node.range };
+    state.reporter.guard('frequency', place, () => checkFrequency(state, indicator, cycle));
+  }
+}
+
+function checkFrequency(state: CheckState, indicator: Indicator, cycle: Period): void {
+  const { node, frequency } = indicator;
+  const uri = indicator.uri ?? '';
+  if (!frequency || !node.every) return;
+  const order = comparePeriods(frequency, cycle);
+  const report = state.reporter;
+  const every = periodAdverb(frequency);
+  const rated = periodAdverb(cycle);
+
+  if (order < 0) {
+    if (!node.aggregate) report.report('KPI401', { uri, range: node.every.range }, [indicator.id, every, rated]);
+    else checkSum(state, indicator, node.aggregate);
+    if (node.between) reportNoEffect(state, indicator, node.between, 'between measurements');
+    return;
+  }
+
+  if (order > 0) {
+    if (!node.between) {
+      const share = missingShare(frequency, cycle);
+      report.report('KPI402', { uri, range: node.every.range }, [indicator.id, every, rated, share], {
+        data: { share },
+      });
+    }
+    if (node.aggregate) reportNoEffect(state, indicator, node.aggregate, 'aggregate');
+    return;
+  }
+
+  if (node.aggregate) reportNoEffect(state, indicator, node.aggregate, 'aggregate');
+  if (node.between) reportNoEffect(state, indicator, node.between, 'between measurements');
+}
+
+/** KPI404: a sum of percentages or of scale points is no longer on their scale. */
+function checkSum(state: CheckState, indicator: Indicator, clause: ast.WordClause): void {
+  const unit = indicator.unit;
+  if (indicator.aggregation !== 'sum' || !unit) return;
+  if (unit.per || (unit.name !== 'percent' && !isScaleUnit(unit))) return;
+  const place = { uri: indicator.uri ?? '', range: clause.range };
+  state.reporter.report('KPI404', place, [indicator.id, 'aggregate sum', unit.name]);
+}
+
+function reportNoEffect(state: CheckState, indicator: Indicator, clause: ast.WordClause, keyword: string): void {
+  const written = `${keyword} ${clause.value?.text ?? ''}`.trim();
+  const place = { uri: indicator.uri ?? '', range: clause.range };
+  state.reporter.report('KPI403', place, [indicator.id, written]);
+}
+
+/** "3 quarters of 4": the cycles of one measurement period that have no value of their own. */
+function missingShare(frequency: Period, cycle: Period): string {
+  const count = exactPeriodsWithin(cycle, frequency);
+  if (count === undefined) return `most ${periodPlural(cycle)}`;
+  const missing = count - 1;
+  return `${missing} ${missing === 1 ? cycle : periodPlural(cycle)} of ${count}`;
+}

@@ -1,0 +1,196 @@
+/**
+ * Groups and positions. A group lists indicators; a position in a group takes all of them,
+ * adds its own, and gives every one a weight (KPI206 when one has none, KPI205 when one is
+ * listed twice, KPI208 when nothing is weighted, KPI307 when a weighted indicator has no
+ * bands), with the weights checked in `weights.ts`. A position's line may also set its own
+ * target or bands for that indicator; those become effective rules for the threshold checks.
+ */
+import type * as ast from '../syntax/ast.js';
+import { add, ZERO } from '../util/decimal.js';
+import { toBilingual } from './convert.js';
+import type { Group, Indicator, Position, WeightedIndicator } from './model.js';
+import { related } from './report.js';
+import { resolveName } from './resolve.js';
+import { applyOverride, baseRule, toSubject, type Rule } from './rules.js';
+import { Layer, type CheckState, type Piece } from './state.js';
+import type { Declared } from './symbols.js';
+import { checkWeight, checkWeightSum, type WrittenWeight } from './weights.js';
+
+/** One weighted indicator of a position, with the pieces that make its rule. */
+export interface Line extends Rule {
+  indicator: Indicator;
+  weight: Piece<ast.NumberLit>;
+  fromGroup: boolean;
+  /** The position's own line for this indicator. */
+  assignment: ast.Assignment;
+}
+
+/** A base position as the contexts need it: its model, its lines and every indicator it has. */
+export interface PositionPlan {
+  declared: Declared<ast.PositionDecl>;
+  position: Position;
+  lines: Line[];
+  /** Every indicator the position takes, weighted or not (group members included). */
+  has: Set<string>;
+  /** Every weight the position writes, resolved or not, for the sum. */
+  written: WrittenWeight[];
+  group?: Group;
+}
+
+/** The groups, with their members resolved (KPI101) and each kept once. */
+export function buildGroups(state: CheckState): Group[] {
+  const groups: Group[] = [];
+  for (const { decl, uri } of state.symbols.groups.values()) {
+    if (!decl.id) continue;
+    const members: string[] = [];
+    for (const member of decl.members) {
+      const found = resolveName({
+        reporter: state.reporter,
+        uri,
+        name: member,
+        table: state.symbols.indicators,
+        what: 'indicator',
+      });
+      if (found && !members.includes(member.text)) members.push(member.text);
+    }
+    const group = { id: decl.id.text, label: toBilingual(decl.label, decl.id.text), indicators: members, node: decl, uri };
+    groups.push(group);
+    state.groups.set(group.id, group);
+  }
+  return groups;
+}
+
+/** Builds and checks every position. */
+export function buildPositions(state: CheckState): PositionPlan[] {
+  const plans: PositionPlan[] = [];
+  for (const declared of state.symbols.positions.values()) {
+    const place = { uri: declared.uri, range: declared.decl.id?.range ?? declared.decl.range };
+    state.reporter.guard('position', place, () => {
+      const plan = buildPosition(state, declared);
+      plans.push(plan);
+      state.positions.set(plan.position.id, plan.position);
+    });
+  }
+  return plans;
+}
+
+function buildPosition(state: CheckState, declared: Declared<ast.PositionDecl>): PositionPlan {
+  const { decl, uri } = declared;
+  const { reporter } = state;
+  const id = decl.id?.text ?? '';
+  const groupDeclared = resolveName({ reporter, uri, name: decl.group, table: state.symbols.groups, what: 'group' });
+  const group = groupDeclared && decl.group ? state.groups.get(decl.group.text) : undefined;
+  const fromGroup = new Set(group?.indicators ?? []);
+
+  const lines: Line[] = [];
+  const written: WrittenWeight[] = [];
+  const seen = new Map<string, ast.Assignment>();
+  for (const assignment of decl.assignments) {
+    const name = assignment.indicator.text;
+    const first = seen.get(name);
+    if (first) {
+      reportDuplicate(state, uri, assignment, first, id);
+      continue;
+    }
+    seen.set(name, assignment);
+
+    if (!assignment.weight) {
+      reporter.report('KPI206', { uri, range: assignment.indicator.range }, [name, id, fromGroup.has(name) ? group?.id : undefined]);
+    } else {
+      const weight: WrittenWeight = { indicator: name, weight: assignment.weight, uri };
+      checkWeight(reporter, weight);
+      written.push(weight);
+    }
+
+    const indicator = resolveName({ reporter, uri, name: assignment.indicator, table: state.indicators, what: 'indicator' });
+    if (indicator && assignment.weight) {
+      lines.push(lineOf(state, { indicator, assignment, uri, fromGroup: fromGroup.has(name) }));
+    }
+  }
+
+  reportUnweightedMembers(state, declared, group, seen);
+  const placeOfName = { uri, range: decl.id?.range ?? decl.range };
+  if (written.length === 0) reporter.report('KPI208', placeOfName, [id]);
+  checkWeightSum(reporter, { position: id, place: placeOfName, weights: written });
+  for (const line of lines) {
+    reportUnrateable(state, line, uri, id);
+    state.subjects.push(toSubject(line.indicator, line, `in '${id}'`));
+  }
+
+  const position: Position = {
+    id,
+    label: toBilingual(decl.label, id),
+    indicators: lines.map(toWeighted),
+    total: lines.reduce((sum, line) => add(sum, line.weight.node.value), ZERO),
+    node: decl,
+    uri,
+  };
+  if (group) position.group = group.id;
+  const has = new Set([...fromGroup, ...seen.keys()]);
+  return { declared, position, lines, has, written, ...(group ? { group } : {}) };
+}
+
+/** The line of `assignment`: its weight, and its own target or bands where it gives them. */
+function lineOf(
+  state: CheckState,
+  options: { indicator: Indicator; assignment: ast.Assignment; uri: string; fromGroup: boolean },
+): Line {
+  const { indicator, assignment, uri } = options;
+  const change = { override: assignment, uri, layer: Layer.Position, indicator };
+  return {
+    ...applyOverride(state, baseRule(indicator), change),
+    indicator,
+    weight: { node: assignment.weight as ast.NumberLit, uri, layer: Layer.Position },
+    fromGroup: options.fromGroup,
+    assignment,
+  };
+}
+
+export function toWeighted(line: Line): WeightedIndicator {
+  const weighted: WeightedIndicator = {
+    indicator: line.indicator.id,
+    weight: line.weight.node.value,
+    bands: line.modelBands,
+    weightNode: line.weight.node,
+    fromGroup: line.fromGroup,
+  };
+  if (line.targetInterval) weighted.target = line.targetInterval;
+  if (line.overrideNode) weighted.overrideNode = line.overrideNode;
+  return weighted;
+}
+
+function reportDuplicate(
+  state: CheckState,
+  uri: string,
+  assignment: ast.Assignment,
+  first: ast.Assignment,
+  position: string,
+): void {
+  state.reporter.report('KPI205', { uri, range: assignment.indicator.range }, [assignment.indicator.text, position], {
+    related: [related({ uri, range: first.indicator.range }, 'It is first listed here.')],
+  });
+}
+
+/** KPI206 for each group member the position does not list, at the position's name. */
+function reportUnweightedMembers(
+  state: CheckState,
+  { decl, uri }: Declared<ast.PositionDecl>,
+  group: Group | undefined,
+  listed: Map<string, ast.Assignment>,
+): void {
+  if (!group) return;
+  for (const member of group.indicators) {
+    if (listed.has(member)) continue;
+    const place = { uri, range: decl.id?.range ?? decl.range };
+    state.reporter.report('KPI206', place, [member, decl.id?.text ?? '', group.id], {
+      related: [related({ uri: group.uri ?? uri, range: group.node.id?.range ?? group.node.range }, `Group '${group.id}' lists it.`)],
+    });
+  }
+}
+
+/** KPI307: a weighted indicator that has no bands in this position cannot be rated. */
+function reportUnrateable(state: CheckState, line: Line, uri: string, position: string): void {
+  if ((line.bands?.node.bands.length ?? 0) > 0) return;
+  const place = { uri, range: line.assignment.indicator.range };
+  state.reporter.report('KPI307', place, [line.indicator.id, position]);
+}

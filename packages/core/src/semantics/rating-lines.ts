@@ -1,0 +1,85 @@
+/**
+ * The overall rating: its lines must cover every total a position can reach, from the
+ * lowest to the highest points of the levels, once. Uses the band analysis of
+ * `interval.ts`: KPI301 for a total no line covers, KPI302 for a total two lines cover,
+ * KPI309 for a line that covers nothing, and KPI304 / KPI501 for its numbers.
+ */
+import { compare, type Decimal } from '../util/decimal.js';
+import { conditionInterval, conditionNumbers, conditionText } from './convert.js';
+import { describeInterval, decimalWritten } from './describe.js';
+import { intersect, normalize, uncovered } from './interval.js';
+import type { Domain, Interval } from './model.js';
+import { related } from './report.js';
+import type { CheckState } from './state.js';
+import type * as ast from '../syntax/ast.js';
+
+const OWNER = 'The overall rating';
+
+/** Checks the rating lines against the range of totals the levels allow. */
+export function checkRatingLines(state: CheckState): void {
+  const points = state.model.levels.map((level) => level.points);
+  const first = state.symbols.ratingBlocks[0];
+  if (points.length === 0 || !first) return;
+  const domain: Domain = {
+    low: points.reduce((a, b) => (compare(a, b) <= 0 ? a : b)),
+    high: points.reduce((a, b) => (compare(a, b) >= 0 ? a : b)),
+    integer: false,
+  };
+  const domainText = `the range of totals (${decimalWritten(domain.low as Decimal)} to ${decimalWritten(domain.high as Decimal)} points)`;
+
+  const lines: { node: ast.RatingLine; uri: string; interval: Interval }[] = [];
+  for (const { decl, uri } of state.symbols.ratingLines.values()) {
+    const interval = conditionInterval(decl.condition);
+    if (!interval || !checkNumbers(state, uri, decl, domain, domainText)) continue;
+    lines.push({ node: decl, uri, interval });
+    if (!normalize(interval, domain)) {
+      const id = decl.id?.text ?? '';
+      state.reporter.report('KPI309', { uri, range: decl.range }, [OWNER, id, conditionText(decl.condition), domainText]);
+    }
+  }
+  if (lines.length === 0) return;
+
+  const gaps = uncovered(domain, lines.map((line) => line.interval));
+  const gap = gaps[0];
+  if (gap) {
+    const text = describeInterval(gap, decimalWritten);
+    state.reporter.report('KPI301', { uri: first.uri, range: first.decl.range }, [OWNER, text, 'rating line'], {
+      data: { uncovered: gaps.map((each) => describeInterval(each, decimalWritten)) },
+    });
+  }
+  reportOverlaps(state, lines, domain);
+}
+
+/** KPI501 for a number in hours or days, KPI304 for one outside the totals; true when all fit. */
+function checkNumbers(state: CheckState, uri: string, line: ast.RatingLine, domain: Domain, domainText: string): boolean {
+  let fits = true;
+  for (const value of conditionNumbers(line.condition)) {
+    const place = { uri, range: value.range };
+    if (value.suffix === 'h' || value.suffix === 'd') {
+      state.reporter.report('KPI501', place, [value.text, 'points']);
+      fits = false;
+    } else if (compare(value.value, domain.low as Decimal) < 0 || compare(value.value, domain.high as Decimal) > 0) {
+      state.reporter.report('KPI304', place, [value.text, domainText]);
+    }
+  }
+  return fits;
+}
+
+function reportOverlaps(
+  state: CheckState,
+  lines: { node: ast.RatingLine; uri: string; interval: Interval }[],
+  domain: Domain,
+): void {
+  for (let later = 1; later < lines.length; later++) {
+    for (let earlier = 0; earlier < later; earlier++) {
+      const a = lines[earlier] as (typeof lines)[number];
+      const b = lines[later] as (typeof lines)[number];
+      const shared = intersect(a.interval, b.interval, domain);
+      if (!shared) continue;
+      const [first, second] = [a.node.id?.text ?? '', b.node.id?.text ?? ''];
+      state.reporter.report('KPI302', { uri: b.uri, range: b.node.range }, [OWNER, describeInterval(shared, decimalWritten), first, second], {
+        related: [related({ uri: a.uri, range: a.node.range }, `'${first}' is here.`)],
+      });
+    }
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The checks of a target: its numbers (`values.ts`), whether any value of the domain can meet
+ * it (KPI308), and whether it lines up with the bands (KPI305): the target's boundary must
+ * be a band boundary, with the same inclusiveness, so that no band holds both values that
+ * meet the target and values that miss it. "Target >= 95%" next to "excellent > 95%" breaks
+ * this at exactly 95%: it meets the target but is not rated excellent.
+ */
+import type * as ast from '../syntax/ast.js';
+import { conditionInterval, conditionNumbers, conditionText } from './convert.js';
+import { describeDomain, valueWriter } from './describe.js';
+import { contains, cutsOf, normalize, sameCut, type Cut } from './interval.js';
+import type { Domain, Interval } from './model.js';
+import { related, type Reporter } from './report.js';
+import type { Piece, RuleSubject } from './state.js';
+import { OPEN_DOMAIN, ratedBands, type RatedBand } from './rated-bands.js';
+import { checkValue, valueProblem, type ValueContext } from './values.js';
+
+/** KPI308 when no value of the domain meets the target, after the checks of its numbers. */
+export function checkTarget(reporter: Reporter, subject: RuleSubject, piece: Piece<ast.TargetClause>): void {
+  const { indicator } = subject;
+  const condition = piece.node.condition;
+  const extras = piece.replaces ? { related: [related(piece.replaces, 'This replaces the target declared here.')] } : {};
+  const context: ValueContext = { reporter, uri: piece.uri, unit: indicator.unit, domain: indicator.domain, ...extras };
+
+  const problems = conditionNumbers(condition).map((value) => checkValue(context, value));
+  const interval = conditionInterval(condition);
+  if (!interval || problems.length > 0 && problems.some((problem) => problem !== undefined)) return;
+  if (!indicator.unit || !indicator.domain || normalize(interval, indicator.domain)) return;
+
+  const domainText = describeDomain(indicator.unit, indicator.domain);
+  const place = { uri: piece.uri, range: condition?.range ?? piece.node.range };
+  reporter.report('KPI308', place, [indicator.id, conditionText(condition), domainText, subject.where], extras);
+}
+
+/** KPI305 for each boundary of the target that no band boundary matches. */
+export function checkAlignment(
+  reporter: Reporter,
+  subject: RuleSubject,
+  pieces: { target: Piece<ast.TargetClause>; bands: Piece<ast.BandsClause> },
+): void {
+  const { indicator } = subject;
+  const { target, bands } = pieces;
+  const condition = target.node.condition;
+  const interval = usableTarget(subject, condition);
+  if (!interval) return;
+
+  const domain = indicator.domain ?? OPEN_DOMAIN;
+  const rated = ratedBands(indicator, bands.node);
+  if (rated.length === 0) return;
+  const met = normalize(interval, domain);
+  if (!met) return;
+
+  const bandCuts = rated.flatMap((band) => cutsOf(band.interval, domain));
+  const place = bands.layer > target.layer
+    ? { uri: bands.uri, range: bands.node.range }
+    : { uri: target.uri, range: condition?.range ?? target.node.range };
+  const other = bands.layer > target.layer
+    ? related({ uri: target.uri, range: target.node.range }, 'The target is here.')
+    : related({ uri: bands.uri, range: bands.node.range }, 'The bands are here.');
+
+  for (const cut of cutsOf(met, domain)) {
+    if (bandCuts.some((bandCut) => sameCut(bandCut, cut))) continue;
+    const detail = describeMisalignment({ cut, met, rated, domain, write: valueWriter(indicator.unit) });
+    reporter.report('KPI305', place, [indicator.id, conditionText(condition), detail, subject.where], {
+      related: [other],
+      data: { value: detail },
+    });
+  }
+}
+
+/** The target's interval when all its numbers can be compared, else undefined. */
+function usableTarget(subject: RuleSubject, condition: ast.Condition | undefined): Interval | undefined {
+  const { unit, domain } = subject.indicator;
+  const numbers = conditionNumbers(condition);
+  if (numbers.some((value) => valueProblem(value, unit, domain) !== undefined)) return undefined;
+  return conditionInterval(condition);
+}
+
+/**
+ * What the misplaced boundary does, in plain words, at the value right at it:
+ * "exactly 95% meets the target but is rated 'good', like values that miss it", or
+ * "exactly 95% meets the target but no band rates it".
+ */
+function describeMisalignment(options: {
+  cut: Cut;
+  met: Interval;
+  rated: RatedBand[];
+  domain: Domain;
+  write: (value: Cut['value']) => string;
+}): string {
+  const { cut, met, rated, domain, write } = options;
+  const value = cut.value;
+  const meets = contains(met, value);
+  const status = meets ? 'meets' : 'misses';
+  const holder = rated.find((band) => {
+    const part = normalize(band.interval, domain);
+    return part !== undefined && contains(part, value);
+  });
+
+  if (!holder) return `exactly ${write(value)} ${status} the target but no band rates it`;
+  const others = meets ? 'miss' : 'meet';
+  return `exactly ${write(value)} ${status} the target but is rated '${holder.level}', like values that ${others} it`;
+}

@@ -1,0 +1,86 @@
+/**
+ * The weight checks of one position (in the base framework or in a context), in exact
+ * decimals: each weight is a positive percentage no larger than 100 (KPI203, KPI204, KPI207),
+ * and together they make exactly 100% (KPI201), unless they are plainly fractions of 1
+ * (KPI202, with a fix that writes them as percentages). A weight without `%` is a percentage.
+ */
+import type * as ast from '../syntax/ast.js';
+import { add, compare, HUNDRED, mul, ONE, toText, ZERO, type Decimal } from '../util/decimal.js';
+import type { Place, Reporter } from './report.js';
+
+/** One written weight, the indicator it weights and the file it is in. */
+export interface WrittenWeight {
+  indicator: string;
+  weight: ast.NumberLit;
+  uri: string;
+}
+
+/**
+ * Checks one weight on its own (KPI203, KPI204, KPI207). Its value counts as a percentage
+ * either way, so that the sum still reflects what the writer typed.
+ */
+export function checkWeight(reporter: Reporter, written: WrittenWeight): void {
+  const { weight, uri, indicator } = written;
+  const place = { uri, range: weight.range };
+
+  if (weight.suffix === 'h' || weight.suffix === 'd') {
+    const percent = `${toText(weight.value)}%`;
+    reporter.report('KPI207', place, [weight.text], {
+      fixes: [{ title: `Write ${percent}`, edits: [{ uri, range: weight.range, newText: percent }] }],
+    });
+  }
+  if (compare(weight.value, ZERO) <= 0) {
+    reporter.report('KPI203', place, [indicator]);
+  } else if (compare(weight.value, HUNDRED) > 0) {
+    reporter.report('KPI204', place, [indicator, toText(weight.value)]);
+  }
+}
+
+/** What the sum check needs to know about the position. */
+export interface WeightSum {
+  position: string;
+  /** Where the sum is reported: the position's name, or the context's block for it. */
+  place: Place;
+  weights: WrittenWeight[];
+  /** `in context 'dak_lak'` for a context's effective position. */
+  where?: string;
+  related?: { uri: string; range: ast.Name['range']; message: string }[];
+}
+
+/** Reports KPI202 when the weights are fractions summing to 1, else KPI201 unless they make 100. */
+export function checkWeightSum(reporter: Reporter, sum: WeightSum): Decimal {
+  const total = sum.weights.reduce((acc, written) => add(acc, written.weight.value), ZERO);
+  if (sum.weights.length === 0 || compare(total, HUNDRED) === 0) return total;
+  const extras = sum.related ? { related: sum.related } : {};
+
+  if (looksLikeFractions(sum.weights, total)) {
+    const asPercent = sum.weights.map((written) => `${toText(mul(written.weight.value, HUNDRED))}%`);
+    const edits = sum.weights.map((written, index) => ({
+      uri: written.uri,
+      range: written.weight.range,
+      newText: asPercent[index] as string,
+    }));
+    reporter.report('KPI202', sum.place, [sum.position, asPercent.join(', ')], {
+      ...extras,
+      fixes: [{ title: 'Write the weights as percentages', edits }],
+    });
+    return total;
+  }
+
+  reporter.report('KPI201', sum.place, [sum.position, toText(total), sum.where], {
+    ...extras,
+    data: { sum: toText(total) },
+  });
+  return total;
+}
+
+/** True when every weight is a bare number in (0, 1] and together they make exactly 1. */
+function looksLikeFractions(weights: WrittenWeight[], total: Decimal): boolean {
+  if (compare(total, ONE) !== 0) return false;
+  return weights.every(
+    ({ weight }) =>
+      weight.suffix === undefined &&
+      compare(weight.value, ZERO) > 0 &&
+      compare(weight.value, ONE) <= 0,
+  );
+}
