@@ -6,6 +6,7 @@
  * nothing to work on.
  */
 import type * as ast from '../syntax/ast.js';
+import { unwrapParens } from './convert.js';
 import type { Indicator } from './model.js';
 import type { CheckState } from './state.js';
 import { FUNCTIONS, readWord } from './words.js';
@@ -46,7 +47,8 @@ function unitOf(state: CheckState, indicator: Indicator, expr: ast.Expr | undefi
     case 'Paren':
       return inner(expr.inner);
     case 'Binary':
-      return binaryUnit(state, indicator, expr, [inner(expr.left), inner(expr.right)]);
+      if (expr.op === '+' || expr.op === '-') return sumUnit(state, indicator, expr, depth);
+      return productUnit(expr.op, inner(expr.left), inner(expr.right));
     case 'Call':
       return callUnit(state, indicator, expr, expr.args.map(inner));
     default:
@@ -61,22 +63,44 @@ function literalUnit(value: ast.NumberLit): FormulaUnit {
   return 'number';
 }
 
-function binaryUnit(
-  state: CheckState,
-  indicator: Indicator,
-  expr: ast.Binary,
-  [left, right]: [FormulaUnit, FormulaUnit],
-): FormulaUnit {
-  if (expr.op === '+' || expr.op === '-') {
-    if (left === 'unknown' || right === 'unknown') return 'unknown';
-    if (left === right) return left;
-    const verb = expr.op === '+' ? 'adds' : 'subtracts';
-    const detail = `This formula ${verb} ${PHRASE[left]} and ${PHRASE[right]}, which are in different units.`;
-    state.reporter.report('KPI503', { uri: indicator.uri ?? '', range: expr.range }, [detail]);
-    return 'unknown';
-  }
+/**
+ * A chain of additions and subtractions, taken as one list of terms (brackets included), so
+ * that `a + 5% + 2` is seen to add a percentage and a plain number even though `a` has no
+ * known unit. The sum has the unit its known terms agree on.
+ */
+function sumUnit(state: CheckState, indicator: Indicator, expr: ast.Binary, depth: number): FormulaUnit {
+  const { terms, subtracts } = additiveTerms(expr);
+  const units = terms.map((term) => unitOf(state, indicator, term, depth + 1));
+  const known = [...new Set(units.filter((unit) => unit !== 'unknown'))];
+  if (known.length <= 1) return known[0] ?? 'unknown';
 
-  if (expr.op === '*') {
+  const verb = subtracts ? 'adds and subtracts' : 'adds';
+  const phrases = known.map((unit) => PHRASE[unit as Exclude<FormulaUnit, 'unknown'>]);
+  const detail = `This formula ${verb} ${phrases.join(' and ')}, which are in different units.`;
+  state.reporter.report('KPI503', { uri: indicator.uri ?? '', range: expr.range }, [detail]);
+  return 'unknown';
+}
+
+/** The terms of an additive chain, left to right, looking through brackets. */
+function additiveTerms(expr: ast.Binary): { terms: (ast.Expr | undefined)[]; subtracts: boolean } {
+  const terms: (ast.Expr | undefined)[] = [];
+  const stack: (ast.Expr | undefined)[] = [expr];
+  let subtracts = false;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    const bare = unwrapParens(node);
+    if (bare?.kind === 'Binary' && (bare.op === '+' || bare.op === '-')) {
+      subtracts ||= bare.op === '-';
+      stack.push(bare.right, bare.left);
+    } else {
+      terms.push(node);
+    }
+  }
+  return { terms, subtracts };
+}
+
+function productUnit(op: '*' | '/', left: FormulaUnit, right: FormulaUnit): FormulaUnit {
+  if (op === '*') {
     if (left === 'number') return right;
     return right === 'number' ? left : 'unknown';
   }

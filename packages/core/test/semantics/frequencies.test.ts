@@ -1,0 +1,104 @@
+/**
+ * Frequencies against the quarterly cycle: a finer indicator needs an aggregation (KPI401),
+ * a coarser one a rule between measurements (KPI402), a clause with nothing to combine has
+ * no effect (KPI403), and summing percentages or scale points leaves their scale (KPI404).
+ */
+import { describe, expect, test } from 'vitest';
+import { checkKpi, HEADER, only, rangeOf, withCode } from './helpers.js';
+
+function kpi(fields: string, id = 'k'): string {
+  return (
+    `kpi ${id} "K" { kind output measure x source "S" unit percent better higher target >= 90% ` +
+    `bands { excellent >= 90%  poor < 90% } ${fields} }\nposition p "P" { ${id} weight 100% }\n`
+  );
+}
+
+describe('KPI401 finer than the cycle without an aggregation', () => {
+  test('a monthly update measure in a quarterly cycle, at its frequency', () => {
+    const text = HEADER + kpi('every month', 'database_updates');
+    const diagnostic = only(checkKpi(text), 'KPI401');
+
+    expect(diagnostic.severity).toBe('error');
+    expect(diagnostic.range).toEqual(rangeOf(text, 'every month'));
+    expect(diagnostic.message).toBe(
+      "'database_updates' is measured monthly but rated quarterly: say how the values combine " +
+        "(for example 'aggregate mean', or 'aggregate every' when every period must meet).",
+    );
+  });
+
+  test('every aggregation word satisfies it', () => {
+    for (const how of ['mean', 'min', 'max', 'last', 'every']) {
+      const result = checkKpi(HEADER + kpi(`every week aggregate ${how}`));
+      expect(result.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI4'))).toEqual([]);
+    }
+  });
+});
+
+describe('KPI402 coarser than the cycle without a rule between measurements', () => {
+  test("Table 2's annual approval rate in a quarterly cycle has no value in 3 quarters of 4", () => {
+    const text = HEADER + kpi('every year', 'policy_approval');
+    const diagnostic = only(checkKpi(text), 'KPI402');
+
+    expect(diagnostic.severity).toBe('error');
+    expect(diagnostic.range).toEqual(rangeOf(text, 'every year'));
+    expect(diagnostic.message).toBe(
+      "'policy_approval' is measured annually but rated quarterly: it has no value in 3 quarters of 4. " +
+        "Say what happens in between ('between measurements carry' or 'between measurements missing').",
+    );
+    expect(diagnostic.data).toEqual({ share: '3 quarters of 4' });
+  });
+
+  test('a half-yearly indicator misses 1 quarter of 2', () => {
+    expect(only(checkKpi(HEADER + kpi('every half')), 'KPI402').data).toEqual({ share: '1 quarter of 2' });
+  });
+
+  test('between measurements carry satisfies it', () => {
+    const result = checkKpi(HEADER + kpi('every annual between measurements carry'));
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI4'))).toEqual([]);
+  });
+});
+
+describe('KPI403 a clause with no effect', () => {
+  test('aggregate on an indicator measured once per cycle is a warning at the clause', () => {
+    const text = HEADER + kpi('every quarter aggregate mean');
+    const diagnostic = only(checkKpi(text), 'KPI403');
+
+    expect(diagnostic.severity).toBe('warning');
+    expect(diagnostic.range).toEqual(rangeOf(text, 'aggregate mean'));
+    expect(diagnostic.message).toBe("'k': 'aggregate mean' has no effect at this frequency.");
+  });
+
+  test('between measurements on a finer indicator, and aggregate on a coarser one', () => {
+    const finer = checkKpi(HEADER + kpi('every month aggregate mean between measurements carry'));
+    const coarser = checkKpi(HEADER + kpi('every year between measurements carry aggregate max'));
+
+    expect(only(finer, 'KPI403').message).toContain("'between measurements carry'");
+    expect(only(coarser, 'KPI403').message).toContain("'aggregate max'");
+  });
+});
+
+describe('KPI404 summing what has a fixed scale', () => {
+  test('aggregate sum on a percent indicator is a warning at the clause', () => {
+    const text = HEADER + kpi('every month aggregate sum');
+    const diagnostic = only(checkKpi(text), 'KPI404');
+
+    expect(diagnostic.severity).toBe('warning');
+    expect(diagnostic.range).toEqual(rangeOf(text, 'aggregate sum'));
+    expect(diagnostic.message).toBe(
+      "'k': adding up percent values with 'aggregate sum' gives a figure outside its scale.",
+    );
+  });
+
+  test('aggregate sum on a count is fine, and its domain grows with the periods', () => {
+    const text = HEADER + kpi('every month aggregate sum').replace('unit percent', 'unit count').replace(/90%/g, '90');
+    const result = checkKpi(text);
+
+    expect(withCode(result, 'KPI404')).toEqual([]);
+    expect(result.model.indicators[0]?.domain).toMatchObject({ integer: true });
+  });
+
+  test('aggregate sum on a Likert indicator is a warning too', () => {
+    const text = HEADER + kpi('every month aggregate sum').replace('unit percent', 'unit likert5').replace(/90%/g, '4');
+    expect(withCode(checkKpi(text), 'KPI404')).toHaveLength(1);
+  });
+});

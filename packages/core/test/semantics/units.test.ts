@@ -1,0 +1,78 @@
+/**
+ * Units: a value in the wrong unit (KPI501), a unit written as text (KPI502), and what can
+ * be known of units inside a measurement formula (KPI503, and KPI102 for an unknown function).
+ */
+import { describe, expect, test } from 'vitest';
+import { checkKpi, HEADER, only, rangeOf, withCode } from './helpers.js';
+
+function kpi(fields: string): string {
+  return `kpi k "K" { kind output source "S" better higher every quarter ${fields} }\nposition p "P" { k weight 100% }\n`;
+}
+
+describe('KPI501 a value in the wrong unit', () => {
+  test('a threshold in hours on a percent indicator', () => {
+    const text = HEADER + kpi('measure x unit percent target >= 90% bands { excellent >= 90%  poor < 48h }');
+    const diagnostic = only(checkKpi(text), 'KPI501');
+
+    expect(diagnostic.severity).toBe('error');
+    expect(diagnostic.range).toEqual(rangeOf(text, '48h'));
+    expect(diagnostic.message).toBe('48h is not a value in percent.');
+  });
+
+  test('a percentage on a count, and days on an hours indicator', () => {
+    const count = HEADER + kpi('measure x unit count target >= 5% bands { excellent >= 5  poor < 5 }');
+    const hours = HEADER + kpi('measure x unit hours target <= 2d bands { excellent <= 48h  poor > 48h }');
+
+    expect(only(checkKpi(count), 'KPI501').message).toBe('5% is not a value in counts.');
+    expect(only(checkKpi(hours), 'KPI501').message).toBe('2d is not a value in hours.');
+  });
+});
+
+describe('KPI502 a unit written as text', () => {
+  test('"Hours/Days" is ambiguous, at the quoted text', () => {
+    const text = HEADER + kpi('measure x unit "Hours/Days"');
+    const diagnostic = only(checkKpi(text), 'KPI502');
+
+    expect(diagnostic.severity).toBe('error');
+    expect(diagnostic.range).toEqual(rangeOf(text, '"Hours/Days"'));
+    expect(diagnostic.message).toBe("The unit \"Hours/Days\" is ambiguous: choose one unit ('hours' or 'days').");
+    expect(diagnostic.fixes).toBeUndefined();
+  });
+
+  test('a quoted text naming one unit gets a fix that writes its name', () => {
+    const text = HEADER + kpi('measure x unit "%"');
+    const diagnostic = only(checkKpi(text), 'KPI502');
+
+    expect(diagnostic.message).toBe("The unit \"%\" is written as text: write the unit name 'percent'.");
+    expect(diagnostic.fixes?.[0]?.edits[0]?.newText).toBe('percent');
+  });
+});
+
+describe('KPI503 units in a formula', () => {
+  test('adding a plain number to a percentage', () => {
+    const text = HEADER + kpi('measure a + 5% + 2 unit percent');
+    const diagnostic = only(checkKpi(text), 'KPI503');
+
+    expect(diagnostic.severity).toBe('error');
+    expect(diagnostic.range).toEqual(rangeOf(text, 'a + 5% + 2'));
+    expect(diagnostic.message).toBe('This formula adds a percentage and a plain number, which are in different units.');
+  });
+
+  test('a function comparing hours and days', () => {
+    const text = HEADER + kpi('measure min(a, 2h, 1d) unit hours');
+    expect(only(checkKpi(text), 'KPI503').message).toBe("'min' compares hours and days, which are in different units.");
+  });
+
+  test('measures carry no unit, so ratios and sums of measures raise nothing', () => {
+    const text = HEADER + kpi('measure (a + b) / c * 100 unit percent');
+    expect(withCode(checkKpi(text), 'KPI503')).toEqual([]);
+  });
+
+  test('an unknown function is KPI102 with a did-you-mean', () => {
+    const text = HEADER + kpi('measure maen(a, b) unit number');
+    const diagnostic = only(checkKpi(text), 'KPI102');
+
+    expect(diagnostic.range).toEqual(rangeOf(text, 'maen'));
+    expect(diagnostic.data).toEqual({ suggestion: 'mean' });
+  });
+});
