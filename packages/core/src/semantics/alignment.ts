@@ -12,11 +12,31 @@ import type { CheckState } from './state.js';
 
 /** The parts of a SMART indicator, how to find them, and why each matters. */
 const REQUIRED: { field: string; present: (decl: ast.KpiDecl) => boolean; why: string }[] = [
-  { field: 'measure', present: (decl) => !!decl.measurement, why: "say how it is calculated ('measure ...')" },
-  { field: 'target', present: (decl) => !!decl.target, why: "say which value counts as success ('target ...')" },
-  { field: 'frequency', present: (decl) => !!decl.every, why: "say how often it is measured ('every quarter')" },
-  { field: 'source', present: (decl) => !!decl.source, why: "say where the data comes from ('source \"...\"')" },
-  { field: 'unit', present: (decl) => !!decl.unit, why: "say what its values are measured in ('unit percent')" },
+  {
+    field: 'measure',
+    present: (decl) => !!decl.measurement,
+    why: "say how it is calculated ('measure ...')",
+  },
+  {
+    field: 'target',
+    present: (decl) => !!decl.target,
+    why: "say which value counts as success ('target ...')",
+  },
+  {
+    field: 'frequency',
+    present: (decl) => !!decl.every,
+    why: "say how often it is measured ('every quarter')",
+  },
+  {
+    field: 'source',
+    present: (decl) => !!decl.source,
+    why: 'say where the data comes from (\'source "..."\')',
+  },
+  {
+    field: 'unit',
+    present: (decl) => !!decl.unit,
+    why: "say what its values are measured in ('unit percent')",
+  },
   {
     field: 'direction',
     present: (decl) => !!decl.better,
@@ -34,7 +54,11 @@ export function checkAlignmentRules(state: CheckState, plans: PositionPlan[]): v
   for (const indicator of state.model.indicators) {
     const place = placeOf(indicator);
     state.reporter.guard('alignment', place, () => {
-      checkIndicator(state, indicator, { weighted: weighted.has(indicator.id), used: used.has(indicator.id), hasGoals });
+      checkIndicator(state, indicator, {
+        weighted: weighted.has(indicator.id),
+        used: used.has(indicator.id),
+        hasGoals,
+      });
     });
   }
   checkGoals(state);
@@ -49,7 +73,8 @@ function checkIndicator(
   const place = placeOf(indicator);
   const decl = indicator.node;
   for (const required of REQUIRED) {
-    if (!required.present(decl)) state.reporter.report('KPI601', place, [indicator.id, required.field, required.why]);
+    if (!required.present(decl))
+      state.reporter.report('KPI601', place, [indicator.id, required.field, required.why]);
   }
   if (!facts.weighted && (decl.bands?.bands.length ?? 0) === 0) {
     state.reporter.report('KPI602', place, [indicator.id]);

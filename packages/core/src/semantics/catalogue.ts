@@ -56,7 +56,13 @@ export function buildRatingLines(state: CheckState): RatingLine[] {
   for (const { decl, uri } of state.symbols.ratingLines.values()) {
     const interval = conditionInterval(decl.condition);
     if (!decl.id || !interval) continue;
-    lines.push({ id: decl.id.text, label: toBilingual(decl.label, decl.id.text), interval, node: decl, uri });
+    lines.push({
+      id: decl.id.text,
+      label: toBilingual(decl.label, decl.id.text),
+      interval,
+      node: decl,
+      uri,
+    });
   }
   return lines;
 }
@@ -65,7 +71,12 @@ export function buildGoals(state: CheckState): Goal[] {
   const goals: Goal[] = [];
   for (const { decl, uri } of state.symbols.goals.values()) {
     if (!decl.id) continue;
-    const goal: Goal = { id: decl.id.text, label: toBilingual(decl.label, decl.id.text), node: decl, uri };
+    const goal: Goal = {
+      id: decl.id.text,
+      label: toBilingual(decl.label, decl.id.text),
+      node: decl,
+      uri,
+    };
     if (decl.perspective) goal.perspective = decl.perspective.text;
     goals.push(goal);
   }

@@ -9,7 +9,13 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../syntax/ast.js';
 import { checkAlignmentRules } from './alignment.js';
-import { buildFramework, buildGoals, buildLevels, buildRatingLines, buildScales } from './catalogue.js';
+import {
+  buildFramework,
+  buildGoals,
+  buildLevels,
+  buildRatingLines,
+  buildScales,
+} from './catalogue.js';
 import { buildContexts } from './contexts.js';
 import { checkFormulas } from './formulas.js';
 import { checkFrequencies } from './frequencies.js';
@@ -68,7 +74,8 @@ function runPasses(files: SourceFile[], reporter: Reporter, model: Model): void 
 
   buildCatalogue(state);
   model.indicators = buildIndicators(state);
-  for (const indicator of model.indicators) state.subjects.push(toSubject(indicator, baseRule(indicator)));
+  for (const indicator of model.indicators)
+    state.subjects.push(toSubject(indicator, baseRule(indicator)));
   model.groups = buildGroups(state);
   const plans: PositionPlan[] = buildPositions(state);
   model.positions = plans.map((plan) => plan.position);

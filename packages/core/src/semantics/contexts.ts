@@ -26,7 +26,9 @@ export function buildContexts(state: CheckState, plans: PositionPlan[]): Context
   const contexts: Context[] = [];
   for (const declared of state.symbols.contexts.values()) {
     const place = { uri: declared.uri, range: declared.decl.id?.range ?? declared.decl.range };
-    state.reporter.guard('context', place, () => contexts.push(buildContext(state, declared, plans)));
+    state.reporter.guard('context', place, () =>
+      contexts.push(buildContext(state, declared, plans)),
+    );
   }
   return contexts;
 }
@@ -91,7 +93,13 @@ function collectIndicatorChanges(scope: ContextScope, decl: ast.ContextDecl): vo
     const base = baseRule(indicator);
     const change = { override, uri, layer: Layer.ContextIndicator, indicator };
     const rule = applyOverride(state, base, change);
-    reportUnchanged(scope, { override, before: base, after: rule, indicator, what: `'${indicator.id}'` });
+    reportUnchanged(scope, {
+      override,
+      before: base,
+      after: rule,
+      indicator,
+      what: `'${indicator.id}'`,
+    });
     const effective: Indicator = { ...indicator, bands: rule.modelBands, overrideNode: override };
     if (rule.targetInterval) effective.target = rule.targetInterval;
     else delete effective.target;
@@ -114,7 +122,13 @@ function collectPositionBlocks(
   for (const override of decl.overrides) {
     if (override.kind !== 'PositionOverride') continue;
     const reporter = state.reporter;
-    const plan = resolveName({ reporter, uri, name: override.position, table: byId, what: 'position' });
+    const plan = resolveName({
+      reporter,
+      uri,
+      name: override.position,
+      table: byId,
+      what: 'position',
+    });
     if (!plan || !override.position) continue;
     const first = blocks.get(plan.position.id);
     if (first?.position) {
@@ -127,16 +141,25 @@ function collectPositionBlocks(
   return blocks;
 }
 
-function checkBlockLines(scope: ContextScope, block: ast.PositionOverride, plan: PositionPlan): void {
+function checkBlockLines(
+  scope: ContextScope,
+  block: ast.PositionOverride,
+  plan: PositionPlan,
+): void {
   const { state, uri } = scope;
   const seen = new Map<string, ast.Assignment>();
   for (const line of block.assignments) {
     const name = line.indicator.text;
     const first = seen.get(name);
     if (first) {
-      state.reporter.report('KPI205', { uri, range: line.indicator.range }, [name, plan.position.id], {
-        related: [related({ uri, range: first.indicator.range }, 'It is first listed here.')],
-      });
+      state.reporter.report(
+        'KPI205',
+        { uri, range: line.indicator.range },
+        [name, plan.position.id],
+        {
+          related: [related({ uri, range: first.indicator.range }, 'It is first listed here.')],
+        },
+      );
       continue;
     }
     seen.set(name, line);
@@ -149,9 +172,16 @@ function checkBlockLines(scope: ContextScope, block: ast.PositionOverride, plan:
       what: 'indicator',
     });
     if (indicator && !plan.has.has(name)) {
-      state.reporter.report('KPI701', { uri, range: line.indicator.range }, [name, plan.position.id], {
-        related: [related(positionPlace(plan), `Position '${plan.position.id}' is declared here.`)],
-      });
+      state.reporter.report(
+        'KPI701',
+        { uri, range: line.indicator.range },
+        [name, plan.position.id],
+        {
+          related: [
+            related(positionPlace(plan), `Position '${plan.position.id}' is declared here.`),
+          ],
+        },
+      );
     }
   }
 }
@@ -167,7 +197,9 @@ function effectivePosition(
     if (!blockLines.has(line.indicator.text)) blockLines.set(line.indicator.text, line);
   }
 
-  const lines = plan.lines.map((line) => effectiveLine(scope, plan, line, blockLines.get(line.indicator.id)));
+  const lines = plan.lines.map((line) =>
+    effectiveLine(scope, plan, line, blockLines.get(line.indicator.id)),
+  );
   if (block && [...blockLines.values()].some((line) => line.weight)) {
     checkBlockWeights(scope, plan, block, blockLines);
   }
@@ -192,20 +224,32 @@ function effectiveLine(
   const indicator = line.indicator;
   const change = scope.changes.get(indicator.id);
   let rule: Rule = change
-    ? applyOverride(state, line, { override: change.node, uri, layer: Layer.ContextIndicator, indicator })
+    ? applyOverride(state, line, {
+        override: change.node,
+        uri,
+        layer: Layer.ContextIndicator,
+        indicator,
+      })
     : line;
   let weight = line.weight;
 
   if (blockLine) {
     const where = `'${indicator.id}' in '${plan.position.id}'`;
     const before = rule;
-    rule = applyOverride(state, rule, { override: blockLine, uri, layer: Layer.ContextPosition, indicator });
+    rule = applyOverride(state, rule, {
+      override: blockLine,
+      uri,
+      layer: Layer.ContextPosition,
+      indicator,
+    });
     reportUnchanged(scope, { override: blockLine, before, after: rule, indicator, what: where });
     if (blockLine.weight) {
       if (eq(blockLine.weight.value, line.weight.node.value)) {
         const place = { uri, range: blockLine.weight.range };
         state.reporter.report('KPI702', place, [`the weight of ${where}`], {
-          related: [related({ uri: line.weight.uri, range: line.weight.node.range }, 'The base weight.')],
+          related: [
+            related({ uri: line.weight.uri, range: line.weight.node.range }, 'The base weight.'),
+          ],
         });
       }
       weight = { node: blockLine.weight, uri, layer: Layer.ContextPosition };
@@ -259,17 +303,45 @@ function reportUnchanged(
 
   if (override.target && sameTarget(before.targetInterval, after.targetInterval, domain)) {
     const extras = before.target
-      ? { related: [related({ uri: before.target.uri, range: before.target.node.range }, 'The target it already has.')] }
+      ? {
+          related: [
+            related(
+              { uri: before.target.uri, range: before.target.node.range },
+              'The target it already has.',
+            ),
+          ],
+        }
       : {};
-    state.reporter.report('KPI702', { uri, range: override.target.range }, [`the target of ${what}`], extras);
+    state.reporter.report(
+      'KPI702',
+      { uri, range: override.target.range },
+      [`the target of ${what}`],
+      extras,
+    );
   }
   if (override.bands && before.bands && sameBands(before.modelBands, after.modelBands, domain)) {
-    const extras = { related: [related({ uri: before.bands.uri, range: before.bands.node.range }, 'The bands it already has.')] };
-    state.reporter.report('KPI702', { uri, range: override.bands.range }, [`the bands of ${what}`], extras);
+    const extras = {
+      related: [
+        related(
+          { uri: before.bands.uri, range: before.bands.node.range },
+          'The bands it already has.',
+        ),
+      ],
+    };
+    state.reporter.report(
+      'KPI702',
+      { uri, range: override.bands.range },
+      [`the bands of ${what}`],
+      extras,
+    );
   }
 }
 
-function sameTarget(before: Interval | undefined, after: Interval | undefined, domain: Domain): boolean {
+function sameTarget(
+  before: Interval | undefined,
+  after: Interval | undefined,
+  domain: Domain,
+): boolean {
   return !!before && !!after && sameValues(before, after, domain);
 }
 
@@ -277,13 +349,20 @@ function sameTarget(before: Interval | undefined, after: Interval | undefined, d
 function sameBands(before: Band[], after: Band[], domain: Domain): boolean {
   if (before.length !== after.length || before.length === 0) return false;
   return before.every((band) =>
-    after.some((other) => other.level === band.level && sameValues(band.interval, other.interval, domain)),
+    after.some(
+      (other) => other.level === band.level && sameValues(band.interval, other.interval, domain),
+    ),
   );
 }
 
 function reportRepeat(scope: ContextScope, name: ast.Name, first: ast.Name, what: string): void {
   scope.state.reporter.report('KPI103', { uri: scope.uri, range: name.range }, [what, name.text], {
-    related: [related({ uri: scope.uri, range: first.range }, `The first override of '${name.text}' is here.`)],
+    related: [
+      related(
+        { uri: scope.uri, range: first.range },
+        `The first override of '${name.text}' is here.`,
+      ),
+    ],
   });
 }
 

@@ -52,7 +52,7 @@ export function conditionInterval(condition: ast.Condition | undefined): Interva
   }
 }
 
-/** The condition as the writer wrote it, normalised: `>= 95%`, `80% .. 95%`, `from 70 to under 90`. */
+/** The condition as written, normalised: `>= 95%`, `80% .. 95%`, `from 70 to under 90`. */
 export function conditionText(condition: ast.Condition | undefined): string {
   if (!condition) return '';
   if (condition.kind === 'Between') {
@@ -109,7 +109,8 @@ export function walkExpr(expr: ast.Expr | undefined, visit: (node: ast.Expr) => 
     const node = stack.pop() as ast.Expr;
     visit(node);
     const children = exprChildren(node);
-    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as ast.Expr);
+    for (let index = children.length - 1; index >= 0; index--)
+      stack.push(children[index] as ast.Expr);
   }
 }
 

@@ -38,8 +38,10 @@ export function describeInterval(interval: Interval, write: ValueWriter): string
     return `more than ${write(low)} and under ${write(high)}`;
   }
 
-  if (low !== undefined) return lowInclusive ? `${write(low)} and above` : `more than ${write(low)}`;
-  if (high !== undefined) return highInclusive ? `${write(high)} and below` : `under ${write(high)}`;
+  if (low !== undefined)
+    return lowInclusive ? `${write(low)} and above` : `more than ${write(low)}`;
+  if (high !== undefined)
+    return highInclusive ? `${write(high)} and below` : `under ${write(high)}`;
   return 'every value';
 }
 
@@ -54,7 +56,9 @@ export function describeDomain(unit: UnitInfo | undefined, domain: Domain): stri
   if (domain.low !== undefined && domain.high !== undefined) {
     bounds = `${whole}${write(domain.low)} to ${write(domain.high)}`;
   } else if (domain.low !== undefined) {
-    bounds = domain.integer ? `whole numbers from ${write(domain.low)}` : `${write(domain.low)} and above`;
+    bounds = domain.integer
+      ? `whole numbers from ${write(domain.low)}`
+      : `${write(domain.low)} and above`;
   } else if (domain.high !== undefined) {
     bounds = `${whole}up to ${write(domain.high)}`;
   } else {

@@ -35,9 +35,15 @@ export function checkFormulas(state: CheckState): void {
   }
 }
 
-function unitOf(state: CheckState, indicator: Indicator, expr: ast.Expr | undefined, depth: number): FormulaUnit {
+function unitOf(
+  state: CheckState,
+  indicator: Indicator,
+  expr: ast.Expr | undefined,
+  depth: number,
+): FormulaUnit {
   if (!expr || depth > MAX_DEPTH) return 'unknown';
-  const inner = (child: ast.Expr | undefined): FormulaUnit => unitOf(state, indicator, child, depth + 1);
+  const inner = (child: ast.Expr | undefined): FormulaUnit =>
+    unitOf(state, indicator, child, depth + 1);
 
   switch (expr.kind) {
     case 'NumberExpr':
@@ -68,7 +74,12 @@ function literalUnit(value: ast.NumberLit): FormulaUnit {
  * that `a + 5% + 2` is seen to add a percentage and a plain number even though `a` has no
  * known unit. The sum has the unit its known terms agree on.
  */
-function sumUnit(state: CheckState, indicator: Indicator, expr: ast.Binary, depth: number): FormulaUnit {
+function sumUnit(
+  state: CheckState,
+  indicator: Indicator,
+  expr: ast.Binary,
+  depth: number,
+): FormulaUnit {
   const { terms, subtracts } = additiveTerms(expr);
   const units = terms.map((term) => unitOf(state, indicator, term, depth + 1));
   const known = [...new Set(units.filter((unit) => unit !== 'unknown'))];

@@ -32,7 +32,8 @@ function checkFrequency(state: CheckState, indicator: Indicator, cycle: Period):
   const rated = periodAdverb(cycle);
 
   if (order < 0) {
-    if (!node.aggregate) report.report('KPI401', { uri, range: node.every.range }, [indicator.id, every, rated]);
+    if (!node.aggregate)
+      report.report('KPI401', { uri, range: node.every.range }, [indicator.id, every, rated]);
     else checkSum(state, indicator, node.aggregate);
     if (node.between) reportNoEffect(state, indicator, node.between, 'between measurements');
     return;
@@ -41,9 +42,14 @@ function checkFrequency(state: CheckState, indicator: Indicator, cycle: Period):
   if (order > 0) {
     if (!node.between) {
       const share = missingShare(frequency, cycle);
-      report.report('KPI402', { uri, range: node.every.range }, [indicator.id, every, rated, share], {
-        data: { share },
-      });
+      report.report(
+        'KPI402',
+        { uri, range: node.every.range },
+        [indicator.id, every, rated, share],
+        {
+          data: { share },
+        },
+      );
     }
     if (node.aggregate) reportNoEffect(state, indicator, node.aggregate, 'aggregate');
     return;
@@ -62,7 +68,12 @@ function checkSum(state: CheckState, indicator: Indicator, clause: ast.WordClaus
   state.reporter.report('KPI404', place, [indicator.id, 'aggregate sum', unit.name]);
 }
 
-function reportNoEffect(state: CheckState, indicator: Indicator, clause: ast.WordClause, keyword: string): void {
+function reportNoEffect(
+  state: CheckState,
+  indicator: Indicator,
+  clause: ast.WordClause,
+  keyword: string,
+): void {
   const written = `${keyword} ${clause.value?.text ?? ''}`.trim();
   const place = { uri: indicator.uri ?? '', range: clause.range };
   state.reporter.report('KPI403', place, [indicator.id, written]);

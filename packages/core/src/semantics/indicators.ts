@@ -63,7 +63,13 @@ function buildIndicator(state: CheckState, { decl, uri }: Declared<ast.KpiDecl>)
   if (target) indicator.target = target;
   if (decl.source?.label) indicator.source = toBilingual(decl.source.label);
   if (decl.measurement) indicator.measurement = toMeasurement(decl.measurement);
-  const goal = resolveName({ reporter, uri, name: decl.goal, table: state.symbols.goals, what: 'goal' });
+  const goal = resolveName({
+    reporter,
+    uri,
+    name: decl.goal,
+    table: state.symbols.goals,
+    what: 'goal',
+  });
   if (goal && decl.goal) indicator.goal = decl.goal.text;
 
   const unit = resolveUnit(reporter, uri, decl.unit, state.scales);
@@ -85,7 +91,11 @@ function buildIndicator(state: CheckState, { decl, uri }: Declared<ast.KpiDecl>)
  * values, so that one misspelt level does not also open a gap). Each clause is resolved once,
  * however many positions and contexts share it, so that a misspelling is reported once.
  */
-export function bandsOf(state: CheckState, uri: string, clause: ast.BandsClause | undefined): Band[] {
+export function bandsOf(
+  state: CheckState,
+  uri: string,
+  clause: ast.BandsClause | undefined,
+): Band[] {
   if (!clause) return [];
   const known = state.bandsByClause.get(clause);
   if (known) return known;
@@ -121,9 +131,15 @@ function toMeasurement(node: ast.Measurement): Measurement {
 
   const measures: string[] = [];
   walkExpr(node.formula, (expr) => {
-    if (expr.kind === 'MeasureRef' && !measures.includes(expr.name.text)) measures.push(expr.name.text);
+    if (expr.kind === 'MeasureRef' && !measures.includes(expr.name.text))
+      measures.push(expr.name.text);
   });
-  const measurement: Measurement = { kind: 'formula', text: exprText(node.formula), measures, node };
+  const measurement: Measurement = {
+    kind: 'formula',
+    text: exprText(node.formula),
+    measures,
+    node,
+  };
   const top = unwrapParens(node.formula);
   if (top?.kind === 'Binary' && top.op === '/') {
     measurement.ratio = { numerator: exprText(top.left), denominator: exprText(top.right) };

@@ -26,8 +26,10 @@ export function normalize(interval: Interval, domain: Domain): Interval | undefi
   const clipped = intersectRaw(interval, domainInterval(domain));
   if (!domain.integer) return isEmpty(clipped) ? undefined : clipped;
 
-  const low = clipped.low && (clipped.lowInclusive ? ceil(clipped.low) : add(floor(clipped.low), ONE));
-  const high = clipped.high && (clipped.highInclusive ? floor(clipped.high) : sub(ceil(clipped.high), ONE));
+  const low =
+    clipped.low && (clipped.lowInclusive ? ceil(clipped.low) : add(floor(clipped.low), ONE));
+  const high =
+    clipped.high && (clipped.highInclusive ? floor(clipped.high) : sub(ceil(clipped.high), ONE));
   const whole: Interval = {
     low,
     lowInclusive: low !== undefined,
@@ -72,8 +74,10 @@ export function sameValues(a: Interval, b: Interval, domain: Domain): boolean {
   const left = normalize(a, domain);
   const right = normalize(b, domain);
   if (!left || !right) return !left && !right;
-  return sameBound(left.low, left.lowInclusive, right.low, right.lowInclusive) &&
-    sameBound(left.high, left.highInclusive, right.high, right.highInclusive);
+  return (
+    sameBound(left.low, left.lowInclusive, right.low, right.lowInclusive) &&
+    sameBound(left.high, left.highInclusive, right.high, right.highInclusive)
+  );
 }
 
 /** True when every value of `a` in the domain is above every value of `b` in it. */
@@ -163,7 +167,12 @@ function fromCursor(
   integer: boolean,
 ): Interval | undefined {
   const top = high && integer ? floor(high) : high;
-  const gap: Interval = { low: cursor.value, lowInclusive: cursor.inclusive, high: top, highInclusive };
+  const gap: Interval = {
+    low: cursor.value,
+    lowInclusive: cursor.inclusive,
+    high: top,
+    highInclusive,
+  };
   return isEmpty(gap) ? undefined : gap;
 }
 
@@ -226,7 +235,9 @@ function sameBound(
 /** True when a cut has domain values on both sides of it. */
 function separates(cut: Cut, domain: Domain): boolean {
   const belowExists =
-    domain.low === undefined || compare(cut.value, domain.low) > 0 || (cut.after && eq(cut.value, domain.low));
+    domain.low === undefined ||
+    compare(cut.value, domain.low) > 0 ||
+    (cut.after && eq(cut.value, domain.low));
   const aboveExists =
     domain.high === undefined ||
     compare(cut.value, domain.high) < 0 ||

@@ -53,7 +53,13 @@ export function buildGroups(state: CheckState): Group[] {
       });
       if (found && !members.includes(member.text)) members.push(member.text);
     }
-    const group = { id: decl.id.text, label: toBilingual(decl.label, decl.id.text), indicators: members, node: decl, uri };
+    const group = {
+      id: decl.id.text,
+      label: toBilingual(decl.label, decl.id.text),
+      indicators: members,
+      node: decl,
+      uri,
+    };
     groups.push(group);
     state.groups.set(group.id, group);
   }
@@ -78,7 +84,13 @@ function buildPosition(state: CheckState, declared: Declared<ast.PositionDecl>):
   const { decl, uri } = declared;
   const { reporter } = state;
   const id = decl.id?.text ?? '';
-  const groupDeclared = resolveName({ reporter, uri, name: decl.group, table: state.symbols.groups, what: 'group' });
+  const groupDeclared = resolveName({
+    reporter,
+    uri,
+    name: decl.group,
+    table: state.symbols.groups,
+    what: 'group',
+  });
   const group = groupDeclared && decl.group ? state.groups.get(decl.group.text) : undefined;
   const fromGroup = new Set(group?.indicators ?? []);
 
@@ -95,14 +107,24 @@ function buildPosition(state: CheckState, declared: Declared<ast.PositionDecl>):
     seen.set(name, assignment);
 
     if (!assignment.weight) {
-      reporter.report('KPI206', { uri, range: assignment.indicator.range }, [name, id, fromGroup.has(name) ? group?.id : undefined]);
+      reporter.report('KPI206', { uri, range: assignment.indicator.range }, [
+        name,
+        id,
+        fromGroup.has(name) ? group?.id : undefined,
+      ]);
     } else {
       const weight: WrittenWeight = { indicator: name, weight: assignment.weight, uri };
       checkWeight(reporter, weight);
       written.push(weight);
     }
 
-    const indicator = resolveName({ reporter, uri, name: assignment.indicator, table: state.indicators, what: 'indicator' });
+    const indicator = resolveName({
+      reporter,
+      uri,
+      name: assignment.indicator,
+      table: state.indicators,
+      what: 'indicator',
+    });
     if (indicator && assignment.weight) {
       lines.push(lineOf(state, { indicator, assignment, uri, fromGroup: fromGroup.has(name) }));
     }
@@ -166,9 +188,14 @@ function reportDuplicate(
   first: ast.Assignment,
   position: string,
 ): void {
-  state.reporter.report('KPI205', { uri, range: assignment.indicator.range }, [assignment.indicator.text, position], {
-    related: [related({ uri, range: first.indicator.range }, 'It is first listed here.')],
-  });
+  state.reporter.report(
+    'KPI205',
+    { uri, range: assignment.indicator.range },
+    [assignment.indicator.text, position],
+    {
+      related: [related({ uri, range: first.indicator.range }, 'It is first listed here.')],
+    },
+  );
 }
 
 /** KPI206 for each group member the position does not list, at the position's name. */
@@ -183,7 +210,12 @@ function reportUnweightedMembers(
     if (listed.has(member)) continue;
     const place = { uri, range: decl.id?.range ?? decl.range };
     state.reporter.report('KPI206', place, [member, decl.id?.text ?? '', group.id], {
-      related: [related({ uri: group.uri ?? uri, range: group.node.id?.range ?? group.node.range }, `Group '${group.id}' lists it.`)],
+      related: [
+        related(
+          { uri: group.uri ?? uri, range: group.node.id?.range ?? group.node.range },
+          `Group '${group.id}' lists it.`,
+        ),
+      ],
     });
   }
 }

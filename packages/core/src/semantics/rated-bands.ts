@@ -26,7 +26,9 @@ export function ratedBands(indicator: Indicator, clause: ast.BandsClause): Rated
   for (const band of clause.bands) {
     const interval = conditionInterval(band.condition);
     const numbers = conditionNumbers(band.condition);
-    const unfit = numbers.some((value) => valueProblem(value, indicator.unit, indicator.domain) === 'unit');
+    const unfit = numbers.some(
+      (value) => valueProblem(value, indicator.unit, indicator.domain) === 'unit',
+    );
     if (interval && !unfit) rated.push({ level: band.level.text, interval, node: band });
   }
   return rated;

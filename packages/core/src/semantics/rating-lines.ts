@@ -25,7 +25,8 @@ export function checkRatingLines(state: CheckState): void {
     high: points.reduce((a, b) => (compare(a, b) >= 0 ? a : b)),
     integer: false,
   };
-  const domainText = `the range of totals (${decimalWritten(domain.low as Decimal)} to ${decimalWritten(domain.high as Decimal)} points)`;
+  const [low, high] = [decimalWritten(domain.low as Decimal), decimalWritten(domain.high as Decimal)];
+  const domainText = `the range of totals (${low} to ${high} points)`;
 
   const lines: { node: ast.RatingLine; uri: string; interval: Interval }[] = [];
   for (const { decl, uri } of state.symbols.ratingLines.values()) {
@@ -34,31 +35,53 @@ export function checkRatingLines(state: CheckState): void {
     lines.push({ node: decl, uri, interval });
     if (!normalize(interval, domain)) {
       const id = decl.id?.text ?? '';
-      state.reporter.report('KPI309', { uri, range: decl.range }, [OWNER, id, conditionText(decl.condition), domainText]);
+      state.reporter.report('KPI309', { uri, range: decl.range }, [
+        OWNER,
+        id,
+        conditionText(decl.condition),
+        domainText,
+      ]);
     }
   }
   if (lines.length === 0) return;
 
-  const gaps = uncovered(domain, lines.map((line) => line.interval));
+  const gaps = uncovered(
+    domain,
+    lines.map((line) => line.interval),
+  );
   const gap = gaps[0];
   if (gap) {
     const text = describeInterval(gap, decimalWritten);
-    state.reporter.report('KPI301', { uri: first.uri, range: first.decl.range }, [OWNER, text, 'rating line'], {
-      data: { uncovered: gaps.map((each) => describeInterval(each, decimalWritten)) },
-    });
+    state.reporter.report(
+      'KPI301',
+      { uri: first.uri, range: first.decl.range },
+      [OWNER, text, 'rating line'],
+      {
+        data: { uncovered: gaps.map((each) => describeInterval(each, decimalWritten)) },
+      },
+    );
   }
   reportOverlaps(state, lines, domain);
 }
 
 /** KPI501 for a number in hours or days, KPI304 for one outside the totals; true when all fit. */
-function checkNumbers(state: CheckState, uri: string, line: ast.RatingLine, domain: Domain, domainText: string): boolean {
+function checkNumbers(
+  state: CheckState,
+  uri: string,
+  line: ast.RatingLine,
+  domain: Domain,
+  domainText: string,
+): boolean {
   let fits = true;
   for (const value of conditionNumbers(line.condition)) {
     const place = { uri, range: value.range };
     if (value.suffix === 'h' || value.suffix === 'd') {
       state.reporter.report('KPI501', place, [value.text, 'points']);
       fits = false;
-    } else if (compare(value.value, domain.low as Decimal) < 0 || compare(value.value, domain.high as Decimal) > 0) {
+    } else if (
+      compare(value.value, domain.low as Decimal) < 0 ||
+      compare(value.value, domain.high as Decimal) > 0
+    ) {
       state.reporter.report('KPI304', place, [value.text, domainText]);
     }
   }
@@ -77,9 +100,14 @@ function reportOverlaps(
       const shared = intersect(a.interval, b.interval, domain);
       if (!shared) continue;
       const [first, second] = [a.node.id?.text ?? '', b.node.id?.text ?? ''];
-      state.reporter.report('KPI302', { uri: b.uri, range: b.node.range }, [OWNER, describeInterval(shared, decimalWritten), first, second], {
-        related: [related({ uri: a.uri, range: a.node.range }, `'${first}' is here.`)],
-      });
+      state.reporter.report(
+        'KPI302',
+        { uri: b.uri, range: b.node.range },
+        [OWNER, describeInterval(shared, decimalWritten), first, second],
+        {
+          related: [related({ uri: a.uri, range: a.node.range }, `'${first}' is here.`)],
+        },
+      );
     }
   }
 }

@@ -25,8 +25,10 @@ export interface Rule {
 export function baseRule(indicator: Indicator): Rule {
   const uri = indicator.uri ?? '';
   const rule: Rule = { modelBands: indicator.bands };
-  if (indicator.node.target) rule.target = { node: indicator.node.target, uri, layer: Layer.Indicator };
-  if (indicator.node.bands) rule.bands = { node: indicator.node.bands, uri, layer: Layer.Indicator };
+  if (indicator.node.target)
+    rule.target = { node: indicator.node.target, uri, layer: Layer.Indicator };
+  if (indicator.node.bands)
+    rule.bands = { node: indicator.node.bands, uri, layer: Layer.Indicator };
   if (indicator.target) rule.targetInterval = indicator.target;
   return rule;
 }
@@ -35,7 +37,12 @@ export function baseRule(indicator: Indicator): Rule {
 export function applyOverride(
   state: CheckState,
   rule: Rule,
-  change: { override: ast.Assignment | ast.IndicatorOverride; uri: string; layer: Layer; indicator: Indicator },
+  change: {
+    override: ast.Assignment | ast.IndicatorOverride;
+    uri: string;
+    layer: Layer;
+    indicator: Indicator;
+  },
 ): Rule {
   const { override, uri, layer, indicator } = change;
   const next: Rule = { ...rule };
@@ -65,7 +72,10 @@ export function toSubject(indicator: Indicator, rule: Rule, where?: string): Rul
 }
 
 /** What an override replaces: the base piece, or the indicator's declaration when it had none. */
-function replaced(base: Piece<{ range: ast.Name['range'] }> | undefined, indicator: Indicator): Place {
+function replaced(
+  base: Piece<{ range: ast.Name['range'] }> | undefined,
+  indicator: Indicator,
+): Place {
   if (base) return { uri: base.uri, range: base.node.range };
   return { uri: indicator.uri ?? '', range: indicator.node.id?.range ?? indicator.node.range };
 }

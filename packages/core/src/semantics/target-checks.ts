@@ -16,20 +16,38 @@ import { OPEN_DOMAIN, ratedBands, type RatedBand } from './rated-bands.js';
 import { checkValue, valueProblem, type ValueContext } from './values.js';
 
 /** KPI308 when no value of the domain meets the target, after the checks of its numbers. */
-export function checkTarget(reporter: Reporter, subject: RuleSubject, piece: Piece<ast.TargetClause>): void {
+export function checkTarget(
+  reporter: Reporter,
+  subject: RuleSubject,
+  piece: Piece<ast.TargetClause>,
+): void {
   const { indicator } = subject;
   const condition = piece.node.condition;
-  const extras = piece.replaces ? { related: [related(piece.replaces, 'This replaces the target declared here.')] } : {};
-  const context: ValueContext = { reporter, uri: piece.uri, unit: indicator.unit, domain: indicator.domain, ...extras };
+  const extras = piece.replaces
+    ? { related: [related(piece.replaces, 'This replaces the target declared here.')] }
+    : {};
+  const context: ValueContext = {
+    reporter,
+    uri: piece.uri,
+    unit: indicator.unit,
+    domain: indicator.domain,
+    ...extras,
+  };
 
   const problems = conditionNumbers(condition).map((value) => checkValue(context, value));
   const interval = conditionInterval(condition);
-  if (!interval || problems.length > 0 && problems.some((problem) => problem !== undefined)) return;
+  if (!interval || (problems.length > 0 && problems.some((problem) => problem !== undefined)))
+    return;
   if (!indicator.unit || !indicator.domain || normalize(interval, indicator.domain)) return;
 
   const domainText = describeDomain(indicator.unit, indicator.domain);
   const place = { uri: piece.uri, range: condition?.range ?? piece.node.range };
-  reporter.report('KPI308', place, [indicator.id, conditionText(condition), domainText, subject.where], extras);
+  reporter.report(
+    'KPI308',
+    place,
+    [indicator.id, conditionText(condition), domainText, subject.where],
+    extras,
+  );
 }
 
 /** KPI305 for each boundary of the target that no band boundary matches. */
@@ -51,25 +69,41 @@ export function checkAlignment(
   if (!met) return;
 
   const bandCuts = rated.flatMap((band) => cutsOf(band.interval, domain));
-  const place = bands.layer > target.layer
-    ? { uri: bands.uri, range: bands.node.range }
-    : { uri: target.uri, range: condition?.range ?? target.node.range };
-  const other = bands.layer > target.layer
-    ? related({ uri: target.uri, range: target.node.range }, 'The target is here.')
-    : related({ uri: bands.uri, range: bands.node.range }, 'The bands are here.');
+  const place =
+    bands.layer > target.layer
+      ? { uri: bands.uri, range: bands.node.range }
+      : { uri: target.uri, range: condition?.range ?? target.node.range };
+  const other =
+    bands.layer > target.layer
+      ? related({ uri: target.uri, range: target.node.range }, 'The target is here.')
+      : related({ uri: bands.uri, range: bands.node.range }, 'The bands are here.');
 
   for (const cut of cutsOf(met, domain)) {
     if (bandCuts.some((bandCut) => sameCut(bandCut, cut))) continue;
-    const detail = describeMisalignment({ cut, met, rated, domain, write: valueWriter(indicator.unit) });
-    reporter.report('KPI305', place, [indicator.id, conditionText(condition), detail, subject.where], {
-      related: [other],
-      data: { value: detail },
+    const detail = describeMisalignment({
+      cut,
+      met,
+      rated,
+      domain,
+      write: valueWriter(indicator.unit),
     });
+    reporter.report(
+      'KPI305',
+      place,
+      [indicator.id, conditionText(condition), detail, subject.where],
+      {
+        related: [other],
+        data: { value: detail },
+      },
+    );
   }
 }
 
 /** The target's interval when all its numbers can be compared, else undefined. */
-function usableTarget(subject: RuleSubject, condition: ast.Condition | undefined): Interval | undefined {
+function usableTarget(
+  subject: RuleSubject,
+  condition: ast.Condition | undefined,
+): Interval | undefined {
   const { unit, domain } = subject.indicator;
   const numbers = conditionNumbers(condition);
   if (numbers.some((value) => valueProblem(value, unit, domain) !== undefined)) return undefined;
@@ -99,5 +133,6 @@ function describeMisalignment(options: {
 
   if (!holder) return `exactly ${write(value)} ${status} the target but no band rates it`;
   const others = meets ? 'miss' : 'meet';
-  return `exactly ${write(value)} ${status} the target but is rated '${holder.level}', like values that ${others} it`;
+  const rating = `is rated '${holder.level}', like values that ${others} it`;
+  return `exactly ${write(value)} ${status} the target but ${rating}`;
 }

@@ -41,7 +41,9 @@ export class ThresholdChecker {
       this.guarded('bands', bands, () => this.checkBands(subject, bands));
     }
     if (target && bands && this.firstPair(target.node, bands.node)) {
-      this.guarded('target and bands', target, () => checkAlignment(this.reporter, subject, { target, bands }));
+      this.guarded('target and bands', target, () =>
+        checkAlignment(this.reporter, subject, { target, bands }),
+      );
     }
   }
 
@@ -49,8 +51,16 @@ export class ThresholdChecker {
     const { indicator } = subject;
     const domain = indicator.domain ?? OPEN_DOMAIN;
     const owner = ownerText(indicator, subject.where);
-    const extras = piece.replaces ? { related: [related(piece.replaces, 'This replaces the bands declared here.')] } : {};
-    const context: ValueContext = { reporter: this.reporter, uri: piece.uri, unit: indicator.unit, domain: indicator.domain, ...extras };
+    const extras = piece.replaces
+      ? { related: [related(piece.replaces, 'This replaces the bands declared here.')] }
+      : {};
+    const context: ValueContext = {
+      reporter: this.reporter,
+      uri: piece.uri,
+      unit: indicator.unit,
+      domain: indicator.domain,
+      ...extras,
+    };
 
     const rated: RatedBand[] = [];
     for (const band of piece.node.bands) {
@@ -60,20 +70,33 @@ export class ThresholdChecker {
       rated.push({ level: band.level.text, interval, node: band });
       if (!problems.includes('domain') && !normalize(interval, domain)) {
         const domainText = indicator.unit ? describeDomain(indicator.unit, domain) : 'any number';
-        this.reporter.report('KPI309', { uri: piece.uri, range: band.range }, [owner, band.level.text, conditionText(band.condition), domainText], extras);
+        this.reporter.report(
+          'KPI309',
+          { uri: piece.uri, range: band.range },
+          [owner, band.level.text, conditionText(band.condition), domainText],
+          extras,
+        );
       }
     }
     if (rated.length === 0) return;
 
     const write = valueWriter(indicator.unit);
-    const gaps = uncovered(domain, rated.map((band) => band.interval));
+    const gaps = uncovered(
+      domain,
+      rated.map((band) => band.interval),
+    );
     const firstGap = gaps[0];
     if (firstGap) {
       const texts = gaps.map((gap) => describeInterval(gap, write));
-      this.reporter.report('KPI301', { uri: piece.uri, range: piece.node.range }, [owner, texts[0] as string], {
-        ...extras,
-        data: { uncovered: texts },
-      });
+      this.reporter.report(
+        'KPI301',
+        { uri: piece.uri, range: piece.node.range },
+        [owner, texts[0] as string],
+        {
+          ...extras,
+          data: { uncovered: texts },
+        },
+      );
     }
     this.checkOverlaps({ rated, domain, owner, uri: piece.uri, write });
     this.checkDirection(subject, rated, piece.uri);
@@ -94,9 +117,14 @@ export class ThresholdChecker {
         const b = rated[later] as RatedBand;
         const shared = intersect(a.interval, b.interval, domain);
         if (!shared) continue;
-        this.reporter.report('KPI302', { uri, range: b.node.range }, [owner, describeInterval(shared, write), a.level, b.level], {
-          related: [related({ uri, range: a.node.range }, `'${a.level}' is here.`)],
-        });
+        this.reporter.report(
+          'KPI302',
+          { uri, range: b.node.range },
+          [owner, describeInterval(shared, write), a.level, b.level],
+          {
+            related: [related({ uri, range: a.node.range }, `'${a.level}' is here.`)],
+          },
+        );
       }
     }
   }
@@ -119,9 +147,14 @@ export class ThresholdChecker {
           : entirelyAbove(other.interval, worse.interval, domain);
       });
       if (!better) continue;
-      this.reporter.report('KPI303', { uri, range: worse.node.range }, [indicator.id, direction, better.level, worse.level, subject.where], {
-        related: [related({ uri, range: better.node.range }, `'${better.level}' is here.`)],
-      });
+      this.reporter.report(
+        'KPI303',
+        { uri, range: worse.node.range },
+        [indicator.id, direction, better.level, worse.level, subject.where],
+        {
+          related: [related({ uri, range: better.node.range }, `'${better.level}' is here.`)],
+        },
+      );
     }
   }
 
@@ -133,7 +166,11 @@ export class ThresholdChecker {
     return true;
   }
 
-  private guarded(check: string, piece: Piece<{ range: ast.Name['range'] }>, run: () => void): void {
+  private guarded(
+    check: string,
+    piece: Piece<{ range: ast.Name['range'] }>,
+    run: () => void,
+  ): void {
     this.reporter.guard(check, { uri: piece.uri, range: piece.node.range }, run);
   }
 }

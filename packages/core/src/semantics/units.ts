@@ -17,7 +17,16 @@ export const BUILTIN_UNITS: ReadonlyMap<string, UnitInfo> = new Map([
   ['number', { name: 'number', integer: false }],
   ['hours', { name: 'hours', low: ZERO, integer: false }],
   ['days', { name: 'days', low: ZERO, integer: false }],
-  ['likert5', { name: 'likert5', low: decimalFromInt(1), high: decimalFromInt(5), integer: true, scale: 'likert5' }],
+  [
+    'likert5',
+    {
+      name: 'likert5',
+      low: decimalFromInt(1),
+      high: decimalFromInt(5),
+      integer: true,
+      scale: 'likert5',
+    },
+  ],
 ]);
 
 /** The unit a scale declares: whole-number answers from its low to its high end. */
@@ -54,7 +63,13 @@ export function resolveUnit(
 
   const per = readWord(reporter, uri, clause.per, PERIODS);
   if (!per) return undefined;
-  return { name: unit.name, per, low: ZERO, integer: false, ...(unit.scale ? { scale: unit.scale } : {}) };
+  return {
+    name: unit.name,
+    per,
+    low: ZERO,
+    integer: false,
+    ...(unit.scale ? { scale: unit.scale } : {}),
+  };
 }
 
 /** The suffix a unit's values may carry besides none: `%` for percent, `h` for hours ... */

@@ -26,7 +26,9 @@ export function checkWeight(reporter: Reporter, written: WrittenWeight): void {
   if (weight.suffix === 'h' || weight.suffix === 'd') {
     const percent = `${toText(weight.value)}%`;
     reporter.report('KPI207', place, [weight.text], {
-      fixes: [{ title: `Write ${percent}`, edits: [{ uri, range: weight.range, newText: percent }] }],
+      fixes: [
+        { title: `Write ${percent}`, edits: [{ uri, range: weight.range, newText: percent }] },
+      ],
     });
   }
   if (compare(weight.value, ZERO) <= 0) {
@@ -54,7 +56,9 @@ export function checkWeightSum(reporter: Reporter, sum: WeightSum): Decimal {
   const extras = sum.related ? { related: sum.related } : {};
 
   if (looksLikeFractions(sum.weights, total)) {
-    const asPercent = sum.weights.map((written) => `${toText(mul(written.weight.value, HUNDRED))}%`);
+    const asPercent = sum.weights.map(
+      (written) => `${toText(mul(written.weight.value, HUNDRED))}%`,
+    );
     const edits = sum.weights.map((written, index) => ({
       uri: written.uri,
       range: written.weight.range,

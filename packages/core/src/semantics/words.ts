@@ -117,8 +117,13 @@ export function reportUnknownWord(
         },
       ]
     : [];
-  reporter.report('KPI102', { uri, range: name.range }, [what, name.text, allowed.join(', '), suggestion], {
-    fixes,
-    data: suggestion ? { suggestion } : {},
-  });
+  reporter.report(
+    'KPI102',
+    { uri, range: name.range },
+    [what, name.text, allowed.join(', '), suggestion],
+    {
+      fixes,
+      data: suggestion ? { suggestion } : {},
+    },
+  );
 }

@@ -29,7 +29,9 @@ describe('KPI401 finer than the cycle without an aggregation', () => {
   test('every aggregation word satisfies it', () => {
     for (const how of ['mean', 'min', 'max', 'last', 'every']) {
       const result = checkKpi(HEADER + kpi(`every week aggregate ${how}`));
-      expect(result.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI4'))).toEqual([]);
+      expect(result.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI4'))).toEqual(
+        [],
+      );
     }
   });
 });
@@ -49,12 +51,16 @@ describe('KPI402 coarser than the cycle without a rule between measurements', ()
   });
 
   test('a half-yearly indicator misses 1 quarter of 2', () => {
-    expect(only(checkKpi(HEADER + kpi('every half')), 'KPI402').data).toEqual({ share: '1 quarter of 2' });
+    expect(only(checkKpi(HEADER + kpi('every half')), 'KPI402').data).toEqual({
+      share: '1 quarter of 2',
+    });
   });
 
   test('between measurements carry satisfies it', () => {
     const result = checkKpi(HEADER + kpi('every annual between measurements carry'));
-    expect(result.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI4'))).toEqual([]);
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI4'))).toEqual(
+      [],
+    );
   });
 });
 
@@ -90,7 +96,9 @@ describe('KPI404 summing what has a fixed scale', () => {
   });
 
   test('aggregate sum on a count is fine, and its domain grows with the periods', () => {
-    const text = HEADER + kpi('every month aggregate sum').replace('unit percent', 'unit count').replace(/90%/g, '90');
+    const text =
+      HEADER +
+      kpi('every month aggregate sum').replace('unit percent', 'unit count').replace(/90%/g, '90');
     const result = checkKpi(text);
 
     expect(withCode(result, 'KPI404')).toEqual([]);
@@ -98,7 +106,9 @@ describe('KPI404 summing what has a fixed scale', () => {
   });
 
   test('aggregate sum on a Likert indicator is a warning too', () => {
-    const text = HEADER + kpi('every month aggregate sum').replace('unit percent', 'unit likert5').replace(/90%/g, '4');
+    const text =
+      HEADER +
+      kpi('every month aggregate sum').replace('unit percent', 'unit likert5').replace(/90%/g, '4');
     expect(withCode(checkKpi(text), 'KPI404')).toHaveLength(1);
   });
 });

@@ -26,9 +26,14 @@ export function checkKpi(text: string, uri = 'test.kpi'): Checked {
 }
 
 /** Parses and checks several files together, in the order given. */
-export function checkKpiFiles(files: Record<string, string>): CheckResult & { syntax: Diagnostic[] } {
+export function checkKpiFiles(
+  files: Record<string, string>,
+): CheckResult & { syntax: Diagnostic[] } {
   const parsed = Object.entries(files).map(([uri, text]) => parseSource(text, uri));
-  return { ...checkFiles(parsed.map((result) => result.file)), syntax: parsed.flatMap((result) => result.diagnostics) };
+  return {
+    ...checkFiles(parsed.map((result) => result.file)),
+    syntax: parsed.flatMap((result) => result.diagnostics),
+  };
 }
 
 /** The diagnostics of `code`, in the order found. */
@@ -55,7 +60,8 @@ export function rangeOf(text: string, needle: string, occurrence = 0): Range {
 export function rangeIn(text: string, around: string, needle: string): Range {
   const start = text.indexOf(around);
   const inner = around.indexOf(needle);
-  if (start < 0 || inner < 0) throw new Error(`'${needle}' is not in '${around}', or that is not in the text`);
+  if (start < 0 || inner < 0)
+    throw new Error(`'${needle}' is not in '${around}', or that is not in the text`);
   const offset = start + inner;
   return new LineMap(text).rangeOf(offset, offset + needle.length);
 }
@@ -64,7 +70,9 @@ export function rangeIn(text: string, around: string, needle: string): Range {
 export function only(result: { diagnostics: Diagnostic[] }, code: string): Diagnostic {
   const found = withCode(result, code);
   if (found.length !== 1) {
-    const all = result.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`).join('\n');
+    const all = result.diagnostics
+      .map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`)
+      .join('\n');
     throw new Error(`expected one ${code}, found ${found.length}:\n${all}`);
   }
   return found[0] as Diagnostic;

@@ -17,7 +17,10 @@ describe('the framework header', () => {
     const diagnostic = only(result, 'KPI010');
 
     expect(diagnostic.severity).toBe('error');
-    expect(diagnostic.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    expect(diagnostic.range).toEqual({
+      start: { line: 0, character: 0 },
+      end: { line: 0, character: 0 },
+    });
   });
 
   test('a second header in another file gets KPI011 at its id, pointing at the first', () => {
@@ -35,21 +38,29 @@ describe('the framework header', () => {
   test('a complete framework has no name diagnostics', () => {
     const result = checkKpi(HEADER + COMPLETE);
     expect(result.syntax).toEqual([]);
-    expect(result.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI1'))).toEqual([]);
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI1'))).toEqual(
+      [],
+    );
     expect(withCode(result, 'KPI010')).toEqual([]);
   });
 });
 
 describe('KPI101 undefined names', () => {
   test('a misspelt indicator in a position gets a did-you-mean, its data and a fix', () => {
-    const text = HEADER + COMPLETE.replace('a weight 100%', 'task_complet weight 100%')
-      .replace('kpi a "A"', 'kpi task_completion "A"');
+    const text =
+      HEADER +
+      COMPLETE.replace('a weight 100%', 'task_complet weight 100%').replace(
+        'kpi a "A"',
+        'kpi task_completion "A"',
+      );
     const result = checkKpi(text);
     const diagnostic = only(result, 'KPI101');
 
     expect(diagnostic.severity).toBe('error');
     expect(diagnostic.range).toEqual(rangeIn(text, 'task_complet weight', 'task_complet'));
-    expect(diagnostic.message).toBe("There is no indicator 'task_complet'. Did you mean 'task_completion'?");
+    expect(diagnostic.message).toBe(
+      "There is no indicator 'task_complet'. Did you mean 'task_completion'?",
+    );
     expect(diagnostic.data).toEqual({ suggestion: 'task_completion' });
     expect(diagnostic.fixes?.[0]?.edits).toEqual([
       { uri: 'test.kpi', range: diagnostic.range, newText: 'task_completion' },
@@ -76,7 +87,10 @@ describe('KPI101 undefined names', () => {
   test('an undefined group, goal and context position are each reported', () => {
     const text =
       HEADER +
-      COMPLETE.replace('position p "P"', 'position p "P" in managment').replace('source "S"', 'source "S" goal growht') +
+      COMPLETE.replace('position p "P"', 'position p "P" in managment').replace(
+        'source "S"',
+        'source "S" goal growht',
+      ) +
       'group management "M" { a }\ngoal growth "G"\ncontext c "C" { position q { a weight 100% } }\n';
     const messages = withCode(checkKpi(text), 'KPI101').map((diagnostic) => diagnostic.message);
 
@@ -94,18 +108,29 @@ describe('KPI102 enumerated words', () => {
     ['better higher', 'better hihger', 'hihger', 'higher'],
     ['every quarter', 'every quartely', 'quartely', 'quarterly'],
     ['unit percent', 'unit percnt', 'percnt', 'percent'],
-  ])('%s misspelt as %s suggests the right word with a fix', (written, misspelt, word, suggestion) => {
-    const text = HEADER + COMPLETE.replace(written, misspelt);
-    const diagnostic = only(checkKpi(text), 'KPI102');
+  ])(
+    '%s misspelt as %s suggests the right word with a fix',
+    (written, misspelt, word, suggestion) => {
+      const text = HEADER + COMPLETE.replace(written, misspelt);
+      const diagnostic = only(checkKpi(text), 'KPI102');
 
-    expect(diagnostic.severity).toBe('error');
-    expect(diagnostic.range).toEqual(rangeOf(text, word));
-    expect(diagnostic.data).toEqual({ suggestion });
-    expect(diagnostic.fixes?.[0]?.edits[0]?.newText).toBe(suggestion);
-  });
+      expect(diagnostic.severity).toBe('error');
+      expect(diagnostic.range).toEqual(rangeOf(text, word));
+      expect(diagnostic.data).toEqual({ suggestion });
+      expect(diagnostic.fixes?.[0]?.edits[0]?.newText).toBe(suggestion);
+    },
+  );
 
   test('the cycle accepts nouns and adverbs alike, and names every allowed word when wrong', () => {
-    for (const cycle of ['quarter', 'quarterly', 'half', 'semiannual', 'annual', 'yearly', 'weekly']) {
+    for (const cycle of [
+      'quarter',
+      'quarterly',
+      'half',
+      'semiannual',
+      'annual',
+      'yearly',
+      'weekly',
+    ]) {
       const text = HEADER.replace('cycle quarterly', `cycle ${cycle}`) + COMPLETE;
       expect(withCode(checkKpi(text), 'KPI102')).toEqual([]);
     }
@@ -122,14 +147,17 @@ describe('KPI102 enumerated words', () => {
     const text =
       HEADER.replace('cycle quarterly', 'cycle quarterly missing data exclud') +
       COMPLETE.replace('every quarter', 'every month aggregate maen missing data lowst');
-    const words = withCode(checkKpi(text), 'KPI102').map((diagnostic) => diagnostic.data?.suggestion);
+    const words = withCode(checkKpi(text), 'KPI102').map(
+      (diagnostic) => diagnostic.data?.suggestion,
+    );
 
     expect(words).toEqual(['exclude', 'mean', 'lowest']);
   });
 
   test('a declared scale is a unit, and misspellings of it are suggested', () => {
     const scale = 'scale agree7 "Agreement" from 1 to 7\n';
-    const good = HEADER + scale + COMPLETE.replace('unit percent', 'unit agree7').replace(/90%/g, '5');
+    const good =
+      HEADER + scale + COMPLETE.replace('unit percent', 'unit agree7').replace(/90%/g, '5');
     expect(withCode(checkKpi(good), 'KPI102')).toEqual([]);
 
     const bad = HEADER + scale + COMPLETE.replace('unit percent', 'unit agre7');

@@ -14,37 +14,62 @@ function kpi(fields: string, id = 'k'): string {
 
 describe('KPI301 values no band covers', () => {
   test("Appendix 2's task completion (> 95%, < 80%) leaves 80% to 95%, at the bands", () => {
-    const text = HEADER + kpi('unit percent better higher target >= 95% every quarter bands { excellent > 95%  poor < 80% }', 'task_completion');
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better higher target >= 95% every quarter bands { excellent > 95%  poor < 80% }',
+        'task_completion',
+      );
     const diagnostic = only(checkKpi(text), 'KPI301');
 
     expect(diagnostic.severity).toBe('error');
-    expect(diagnostic.message).toBe("'task_completion' leaves 80% to 95% unrated: no band covers it.");
+    expect(diagnostic.message).toBe(
+      "'task_completion' leaves 80% to 95% unrated: no band covers it.",
+    );
     expect(diagnostic.range).toEqual(rangeOf(text, 'bands { excellent > 95%  poor < 80% }'));
     expect(diagnostic.data).toEqual({ uncovered: ['80% to 95%'] });
   });
 
   test('on a count, <= 1 and > 2 leave exactly 2', () => {
-    const text = HEADER + kpi('unit count better lower target <= 1 every quarter bands { good <= 1  poor > 2 }');
-    expect(only(checkKpi(text), 'KPI301').message).toBe("'k' leaves exactly 2 unrated: no band covers it.");
+    const text =
+      HEADER +
+      kpi('unit count better lower target <= 1 every quarter bands { good <= 1  poor > 2 }');
+    expect(only(checkKpi(text), 'KPI301').message).toBe(
+      "'k' leaves exactly 2 unrated: no band covers it.",
+    );
   });
 
   test('on hours, <= 1 and > 2 leave more than 1 and up to 2', () => {
-    const text = HEADER + kpi('unit hours better lower target <= 1 every quarter bands { good <= 1  poor > 2 }');
+    const text =
+      HEADER +
+      kpi('unit hours better lower target <= 1 every quarter bands { good <= 1  poor > 2 }');
     expect(only(checkKpi(text), 'KPI301').message).toBe(
       "'k' leaves more than 1 and up to 2 unrated: no band covers it.",
     );
   });
 
   test('a monthly count averaged over the quarter is continuous; summed, it stays whole', () => {
-    const mean = HEADER + kpi('unit count better lower target <= 1 every month aggregate mean bands { good <= 1  poor > 2 }');
-    const sum = HEADER + kpi('unit count better lower target <= 1 every month aggregate sum bands { good <= 1  poor > 2 }');
+    const mean =
+      HEADER +
+      kpi(
+        'unit count better lower target <= 1 every month aggregate mean bands { good <= 1  poor > 2 }',
+      );
+    const sum =
+      HEADER +
+      kpi(
+        'unit count better lower target <= 1 every month aggregate sum bands { good <= 1  poor > 2 }',
+      );
 
     expect(only(checkKpi(mean), 'KPI301').data).toEqual({ uncovered: ['more than 1 and up to 2'] });
     expect(only(checkKpi(sum), 'KPI301').data).toEqual({ uncovered: ['exactly 2'] });
   });
 
   test('a single Likert answer leaves the whole answers 3 to 4; a survey mean leaves 3.0 to 4.0', () => {
-    const single = HEADER + kpi('unit likert5 better higher target >= 4.0 every quarter bands { good > 4.0  poor < 3.0 }');
+    const single =
+      HEADER +
+      kpi(
+        'unit likert5 better higher target >= 4.0 every quarter bands { good > 4.0  poor < 3.0 }',
+      );
     const survey = single.replace('measure x', 'measure survey answers minimum 5 responses');
 
     expect(only(checkKpi(single), 'KPI301').data).toEqual({ uncovered: ['3 to 4'] });
@@ -52,23 +77,39 @@ describe('KPI301 values no band covers', () => {
   });
 
   test('every gap is listed in the data, the first in the message', () => {
-    const text = HEADER + kpi('unit percent better higher target >= 90% every quarter bands { excellent >= 90%  good 50% .. 80% }');
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better higher target >= 90% every quarter bands { excellent >= 90%  good 50% .. 80% }',
+      );
     const diagnostic = only(checkKpi(text), 'KPI301');
 
     expect(diagnostic.message).toContain('0% to under 50%');
-    expect(diagnostic.data).toEqual({ uncovered: ['0% to under 50%', 'more than 80% and under 90%'] });
+    expect(diagnostic.data).toEqual({
+      uncovered: ['0% to under 50%', 'more than 80% and under 90%'],
+    });
   });
 
   test('the paper bands > 95% / 80% .. 95% / < 80% partition 0..100 exactly', () => {
-    const text = HEADER + kpi('unit percent better higher target > 95% every quarter bands { excellent > 95%  good 80% .. 95%  poor < 80% }');
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better higher target > 95% every quarter bands { excellent > 95%  good 80% .. 95%  poor < 80% }',
+      );
     const result = checkKpi(text);
-    expect(result.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI3'))).toEqual([]);
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI3'))).toEqual(
+      [],
+    );
   });
 });
 
 describe('KPI302 values in two bands', () => {
   test('B15: >= 95% and 80% .. 95% share exactly 95%, reported at the later band', () => {
-    const text = HEADER + kpi('unit percent better higher target >= 95% every quarter bands { excellent >= 95%  good 80% .. 95%  poor < 80% }');
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better higher target >= 95% every quarter bands { excellent >= 95%  good 80% .. 95%  poor < 80% }',
+      );
     const diagnostic = only(checkKpi(text), 'KPI302');
 
     expect(diagnostic.severity).toBe('error');
@@ -78,14 +119,24 @@ describe('KPI302 values in two bands', () => {
   });
 
   test('the half-open form from 80% to under 95% removes the overlap', () => {
-    const text = HEADER + kpi('unit percent better higher target >= 95% every quarter bands { excellent >= 95%  good from 80% to under 95%  poor < 80% }');
-    expect(checkKpi(text).diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI3'))).toEqual([]);
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better higher target >= 95% every quarter bands { excellent >= 95%  good from 80% to under 95%  poor < 80% }',
+      );
+    expect(
+      checkKpi(text).diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI3')),
+    ).toEqual([]);
   });
 });
 
 describe('KPI303 bands against the direction', () => {
   test('with better higher, a low-points band above a high-points band is an error at it', () => {
-    const text = HEADER + kpi('unit percent better higher target < 50% every quarter bands { excellent < 50%  poor >= 50% }');
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better higher target < 50% every quarter bands { excellent < 50%  poor >= 50% }',
+      );
     const diagnostic = only(checkKpi(text), 'KPI303');
 
     expect(diagnostic.severity).toBe('error');
@@ -96,14 +147,20 @@ describe('KPI303 bands against the direction', () => {
   });
 
   test('with better lower, the same bands are in order', () => {
-    const text = HEADER + kpi('unit percent better lower target < 50% every quarter bands { excellent < 50%  poor >= 50% }');
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better lower target < 50% every quarter bands { excellent < 50%  poor >= 50% }',
+      );
     expect(withCode(checkKpi(text), 'KPI303')).toEqual([]);
   });
 });
 
 describe('KPI304 values outside the domain', () => {
   test('6 on a 1..5 Likert scale', () => {
-    const text = HEADER + kpi('unit likert5 better higher target >= 6 every quarter bands { good >= 4  poor < 4 }');
+    const text =
+      HEADER +
+      kpi('unit likert5 better higher target >= 6 every quarter bands { good >= 4  poor < 4 }');
     const diagnostic = only(checkKpi(text), 'KPI304');
 
     expect(diagnostic.severity).toBe('error');
@@ -113,7 +170,11 @@ describe('KPI304 values outside the domain', () => {
   });
 
   test('120% in a band', () => {
-    const text = HEADER + kpi('unit percent better higher target >= 90% every quarter bands { excellent >= 90%  poor < 120% }');
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better higher target >= 90% every quarter bands { excellent >= 90%  poor < 120% }',
+      );
     const diagnostic = only(checkKpi(text), 'KPI304');
 
     expect(diagnostic.range).toEqual(rangeOf(text, '120%'));
@@ -123,7 +184,12 @@ describe('KPI304 values outside the domain', () => {
 
 describe('KPI305 the target against the bands', () => {
   test('Appendix 2: target >= 95% with excellent > 95%: exactly 95% meets the target but is unrated', () => {
-    const text = HEADER + kpi('unit percent better higher target >= 95% every quarter bands { excellent > 95%  poor < 80% }', 'task_completion');
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better higher target >= 95% every quarter bands { excellent > 95%  poor < 80% }',
+        'task_completion',
+      );
     const diagnostic = only(checkKpi(text), 'KPI305');
 
     expect(diagnostic.severity).toBe('warning');
@@ -135,19 +201,27 @@ describe('KPI305 the target against the bands', () => {
   });
 
   test('with good 80% .. 95%, exactly 95% meets the target but is rated good', () => {
-    const text = HEADER + kpi('unit percent better higher target >= 95% every quarter bands { excellent > 95%  good 80% .. 95%  poor < 80% }');
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better higher target >= 95% every quarter bands { excellent > 95%  good 80% .. 95%  poor < 80% }',
+      );
     expect(only(checkKpi(text), 'KPI305').message).toContain(
       "exactly 95% meets the target but is rated 'good', like values that miss it",
     );
   });
 
   test('on a count, <= 1 and < 2 are the same boundary', () => {
-    const text = HEADER + kpi('unit count better lower target <= 1 every quarter bands { good < 2  poor >= 2 }');
+    const text =
+      HEADER +
+      kpi('unit count better lower target <= 1 every quarter bands { good < 2  poor >= 2 }');
     expect(withCode(checkKpi(text), 'KPI305')).toEqual([]);
   });
 
   test('"no violations" (= 0) against <= 1: exactly 1 misses the target but is rated like 0', () => {
-    const text = HEADER + kpi('unit count better lower target = 0 every quarter bands { good <= 1  poor > 1 }');
+    const text =
+      HEADER +
+      kpi('unit count better lower target = 0 every quarter bands { good <= 1  poor > 1 }');
     expect(only(checkKpi(text), 'KPI305').message).toContain(
       "exactly 1 misses the target but is rated 'good', like values that meet it",
     );
@@ -156,19 +230,31 @@ describe('KPI305 the target against the bands', () => {
 
 describe('KPI306 a fraction on a percent indicator', () => {
   test('0.95 gets "did you mean 95%?" and a fix', () => {
-    const text = HEADER + kpi('unit percent better higher target >= 0.95 every quarter bands { excellent >= 0.95  poor < 0.95 }');
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better higher target >= 0.95 every quarter bands { excellent >= 0.95  poor < 0.95 }',
+      );
     const found = withCode(checkKpi(text), 'KPI306');
 
     expect(found).toHaveLength(3);
     expect(found[0]?.severity).toBe('warning');
     expect(found[0]?.range).toEqual(rangeOf(text, '0.95'));
-    expect(found[0]?.message).toBe('0.95 on a percent indicator means 0.95%, not 95%. Did you mean 95%?');
+    expect(found[0]?.message).toBe(
+      '0.95 on a percent indicator means 0.95%, not 95%. Did you mean 95%?',
+    );
     expect(found[0]?.fixes?.[0]?.edits[0]?.newText).toBe('95%');
   });
 
   test('95 without % is a percentage and raises nothing', () => {
-    const text = HEADER + kpi('unit percent better higher target >= 95 every quarter bands { excellent >= 95  poor < 95 }');
-    expect(checkKpi(text).diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI3'))).toEqual([]);
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better higher target >= 95 every quarter bands { excellent >= 95  poor < 95 }',
+      );
+    expect(
+      checkKpi(text).diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI3')),
+    ).toEqual([]);
   });
 });
 
@@ -191,29 +277,46 @@ describe('KPI307 a weighted indicator without bands', () => {
     const result = checkKpi(text);
 
     expect(withCode(result, 'KPI307')).toEqual([]);
-    expect(result.model.positions[0]?.indicators[0]?.bands.map((band) => band.level)).toEqual(['excellent', 'poor']);
+    expect(result.model.positions[0]?.indicators[0]?.bands.map((band) => band.level)).toEqual([
+      'excellent',
+      'poor',
+    ]);
   });
 });
 
 describe('KPI308 an unreachable target', () => {
   test('> 100% on a percent indicator', () => {
-    const text = HEADER + kpi('unit percent better higher target > 100% every quarter bands { excellent >= 90%  poor < 90% }');
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better higher target > 100% every quarter bands { excellent >= 90%  poor < 90% }',
+      );
     const diagnostic = only(checkKpi(text), 'KPI308');
 
     expect(diagnostic.severity).toBe('error');
     expect(diagnostic.range).toEqual(rangeOf(text, '> 100%'));
-    expect(diagnostic.message).toBe("'k': no value in the range of percent (0% to 100%) can meet the target > 100%.");
+    expect(diagnostic.message).toBe(
+      "'k': no value in the range of percent (0% to 100%) can meet the target > 100%.",
+    );
   });
 
   test('between 1 and 2 exclusive on a count', () => {
-    const text = HEADER + kpi('unit count better lower target from 1.5 to under 2 every quarter bands { good <= 1  poor > 1 }');
+    const text =
+      HEADER +
+      kpi(
+        'unit count better lower target from 1.5 to under 2 every quarter bands { good <= 1  poor > 1 }',
+      );
     expect(only(checkKpi(text), 'KPI308').message).toContain('whole numbers from 0');
   });
 });
 
 describe('KPI309 a band that covers nothing', () => {
   test('ends written in the wrong order', () => {
-    const text = HEADER + kpi('unit percent better higher target >= 95% every quarter bands { excellent >= 95%  good 95% .. 80%  poor < 95% }');
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better higher target >= 95% every quarter bands { excellent >= 95%  good 95% .. 80%  poor < 95% }',
+      );
     const diagnostic = only(checkKpi(text), 'KPI309');
 
     expect(diagnostic.severity).toBe('error');
@@ -228,10 +331,14 @@ describe('the overall rating', () => {
   const rating = (lines: string) => `${HEADER}rating { ${lines} }\n`;
 
   test('lines that leave totals uncovered get KPI301 naming the rating', () => {
-    const text = rating('outstanding "O" from 90  good "G" from 70 to under 90  failed "F" under 50');
+    const text = rating(
+      'outstanding "O" from 90  good "G" from 70 to under 90  failed "F" under 50',
+    );
     const diagnostic = only(checkKpi(text), 'KPI301');
 
-    expect(diagnostic.message).toBe('The overall rating leaves 50 to under 70 unrated: no rating line covers it.');
+    expect(diagnostic.message).toBe(
+      'The overall rating leaves 50 to under 70 unrated: no rating line covers it.',
+    );
     expect(diagnostic.range).toEqual(rangeOf(text, text.split('\n')[2]!));
   });
 
@@ -239,12 +346,18 @@ describe('the overall rating', () => {
     const text = rating('outstanding "O" from 90  good "G" 50 .. 90  failed "F" under 50');
     const diagnostic = only(checkKpi(text), 'KPI302');
 
-    expect(diagnostic.message).toBe("The overall rating: exactly 90 falls in both 'outstanding' and 'good'.");
+    expect(diagnostic.message).toBe(
+      "The overall rating: exactly 90 falls in both 'outstanding' and 'good'.",
+    );
     expect(diagnostic.range).toEqual(rangeOf(text, 'good "G" 50 .. 90'));
   });
 
   test('lines covering 0 to 100 points once raise nothing', () => {
-    const text = rating('outstanding "O" from 90  good "G" from 50 to under 90  failed "F" under 50');
-    expect(checkKpi(text).diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI3'))).toEqual([]);
+    const text = rating(
+      'outstanding "O" from 90  good "G" from 50 to under 90  failed "F" under 50',
+    );
+    expect(
+      checkKpi(text).diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI3')),
+    ).toEqual([]);
   });
 });

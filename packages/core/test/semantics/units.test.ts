@@ -11,7 +11,8 @@ function kpi(fields: string): string {
 
 describe('KPI501 a value in the wrong unit', () => {
   test('a threshold in hours on a percent indicator', () => {
-    const text = HEADER + kpi('measure x unit percent target >= 90% bands { excellent >= 90%  poor < 48h }');
+    const text =
+      HEADER + kpi('measure x unit percent target >= 90% bands { excellent >= 90%  poor < 48h }');
     const diagnostic = only(checkKpi(text), 'KPI501');
 
     expect(diagnostic.severity).toBe('error');
@@ -20,8 +21,10 @@ describe('KPI501 a value in the wrong unit', () => {
   });
 
   test('a percentage on a count, and days on an hours indicator', () => {
-    const count = HEADER + kpi('measure x unit count target >= 5% bands { excellent >= 5  poor < 5 }');
-    const hours = HEADER + kpi('measure x unit hours target <= 2d bands { excellent <= 48h  poor > 48h }');
+    const count =
+      HEADER + kpi('measure x unit count target >= 5% bands { excellent >= 5  poor < 5 }');
+    const hours =
+      HEADER + kpi('measure x unit hours target <= 2d bands { excellent <= 48h  poor > 48h }');
 
     expect(only(checkKpi(count), 'KPI501').message).toBe('5% is not a value in counts.');
     expect(only(checkKpi(hours), 'KPI501').message).toBe('2d is not a value in hours.');
@@ -35,7 +38,9 @@ describe('KPI502 a unit written as text', () => {
 
     expect(diagnostic.severity).toBe('error');
     expect(diagnostic.range).toEqual(rangeOf(text, '"Hours/Days"'));
-    expect(diagnostic.message).toBe("The unit \"Hours/Days\" is ambiguous: choose one unit ('hours' or 'days').");
+    expect(diagnostic.message).toBe(
+      "The unit \"Hours/Days\" is ambiguous: choose one unit ('hours' or 'days').",
+    );
     expect(diagnostic.fixes).toBeUndefined();
   });
 
@@ -43,7 +48,9 @@ describe('KPI502 a unit written as text', () => {
     const text = HEADER + kpi('measure x unit "%"');
     const diagnostic = only(checkKpi(text), 'KPI502');
 
-    expect(diagnostic.message).toBe("The unit \"%\" is written as text: write the unit name 'percent'.");
+    expect(diagnostic.message).toBe(
+      'The unit "%" is written as text: write the unit name \'percent\'.',
+    );
     expect(diagnostic.fixes?.[0]?.edits[0]?.newText).toBe('percent');
   });
 });
@@ -55,12 +62,16 @@ describe('KPI503 units in a formula', () => {
 
     expect(diagnostic.severity).toBe('error');
     expect(diagnostic.range).toEqual(rangeOf(text, 'a + 5% + 2'));
-    expect(diagnostic.message).toBe('This formula adds a percentage and a plain number, which are in different units.');
+    expect(diagnostic.message).toBe(
+      'This formula adds a percentage and a plain number, which are in different units.',
+    );
   });
 
   test('a function comparing hours and days', () => {
     const text = HEADER + kpi('measure min(a, 2h, 1d) unit hours');
-    expect(only(checkKpi(text), 'KPI503').message).toBe("'min' compares hours and days, which are in different units.");
+    expect(only(checkKpi(text), 'KPI503').message).toBe(
+      "'min' compares hours and days, which are in different units.",
+    );
   });
 
   test('measures carry no unit, so ratios and sums of measures raise nothing', () => {

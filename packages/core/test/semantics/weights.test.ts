@@ -19,12 +19,17 @@ const KPIS = ['a', 'b', 'c']
 function checkPosition(position: string) {
   const text = `${HEADER}${KPIS}\n${position}\n`;
   const result = checkKpi(text);
-  return { ...result, weights: result.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI2')) };
+  return {
+    ...result,
+    weights: result.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI2')),
+  };
 }
 
 describe('KPI201 weights that do not make 100%', () => {
   test("Table 2's 25% + 30% + 20% sum to 75%", () => {
-    const result = checkPosition('position officer "Officer" { a weight 25%  b weight 30%  c weight 20% }');
+    const result = checkPosition(
+      'position officer "Officer" { a weight 25%  b weight 30%  c weight 20% }',
+    );
     const diagnostic = only(result, 'KPI201');
 
     expect(diagnostic.severity).toBe('error');
@@ -34,18 +39,24 @@ describe('KPI201 weights that do not make 100%', () => {
   });
 
   test('33.3% + 33.3% + 33.4% is exactly 100%', () => {
-    expect(checkPosition('position p "P" { a weight 33.3%  b weight 33.3%  c weight 33.4% }').weights).toEqual([]);
+    expect(
+      checkPosition('position p "P" { a weight 33.3%  b weight 33.3%  c weight 33.4% }').weights,
+    ).toEqual([]);
   });
 
   test('33.3% + 33.5% + 33.6% is 100.4%, not rounded away', () => {
-    const result = checkPosition('position q "Q" { a weight 33.3%  b weight 33.5%  c weight 33.6% }');
+    const result = checkPosition(
+      'position q "Q" { a weight 33.3%  b weight 33.5%  c weight 33.6% }',
+    );
     expect(result.weights.map((diagnostic) => diagnostic.message)).toEqual([
       "The weights of 'q' sum to 100.4%, not 100%.",
     ]);
   });
 
   test('a weight without % is a percentage', () => {
-    expect(checkPosition('position p "P" { a weight 50  b weight 30%  c weight 20 }').weights).toEqual([]);
+    expect(
+      checkPosition('position p "P" { a weight 50  b weight 30%  c weight 20 }').weights,
+    ).toEqual([]);
   });
 
   test('0.1 + 0.2 is exactly 0.3 in a sum', () => {
@@ -86,7 +97,9 @@ describe('single weights', () => {
 
     expect(diagnostic.severity).toBe('error');
     expect(diagnostic.range).toEqual(rangeIn(result.text, 'weight 0%', '0%'));
-    expect(diagnostic.message).toBe("'a' has a weight of zero or less; give it a positive weight or remove it.");
+    expect(diagnostic.message).toBe(
+      "'a' has a weight of zero or less; give it a positive weight or remove it.",
+    );
   });
 
   test('KPI204: a weight over 100% is an error at the weight', () => {
@@ -119,11 +132,16 @@ describe('indicators of a position', () => {
     expect(diagnostic.range).toEqual(rangeIn(result.text, 'a weight 50% }', 'a'));
     expect(diagnostic.message).toBe("'a' appears twice in 'p'; its weight would count twice.");
     expect(withCode(result, 'KPI201')).toEqual([]);
-    expect(result.model.positions[0]?.indicators.map((weighted) => weighted.indicator)).toEqual(['a', 'b']);
+    expect(result.model.positions[0]?.indicators.map((weighted) => weighted.indicator)).toEqual([
+      'a',
+      'b',
+    ]);
   });
 
   test('KPI206: a group indicator the position does not weight is reported at the position', () => {
-    const result = checkPosition('group g "G" { a, b, c }\nposition p "P" in g { a weight 60%  b weight 40% }');
+    const result = checkPosition(
+      'group g "G" { a, b, c }\nposition p "P" in g { a weight 60%  b weight 40% }',
+    );
     const diagnostic = only(result, 'KPI206');
 
     expect(diagnostic.severity).toBe('error');
@@ -137,7 +155,9 @@ describe('indicators of a position', () => {
 
     expect(diagnostic.range).toEqual(rangeIn(result.text, 'b }', 'b'));
     expect(diagnostic.message).toBe("'p' lists 'b' but gives it no weight.");
-    expect(result.model.positions[0]?.indicators.map((weighted) => weighted.indicator)).toEqual(['a']);
+    expect(result.model.positions[0]?.indicators.map((weighted) => weighted.indicator)).toEqual([
+      'a',
+    ]);
   });
 
   test('KPI208: a position with nothing weighted is an error at its name', () => {
@@ -150,12 +170,20 @@ describe('indicators of a position', () => {
   });
 
   test('a position takes its group indicators and weights them; none is dropped or zero', () => {
-    const result = checkPosition('group g "G" { a, b }\nposition p "P" in g { a weight 50%  b weight 30%  c weight 20% }');
+    const result = checkPosition(
+      'group g "G" { a, b }\nposition p "P" in g { a weight 50%  b weight 30%  c weight 20% }',
+    );
     const position = result.model.positions[0]!;
 
     expect(result.weights).toEqual([]);
     expect(position.group).toBe('g');
-    expect(position.indicators.map((weighted) => [weighted.indicator, toText(weighted.weight), weighted.fromGroup])).toEqual([
+    expect(
+      position.indicators.map((weighted) => [
+        weighted.indicator,
+        toText(weighted.weight),
+        weighted.fromGroup,
+      ]),
+    ).toEqual([
       ['a', '50', true],
       ['b', '30', true],
       ['c', '20', false],
