@@ -49,16 +49,23 @@ export function nodeAt(node: CstNode | undefined, key: string, index = 0): CstNo
   return element && !isToken(element) ? element : undefined;
 }
 
-/** All child nodes under `key`. */
+const NO_NODES: CstNode[] = [];
+
+/**
+ * All child nodes under `key`. A key holds either tokens or nodes, never both (the parser
+ * gives rules and tokens distinct names), so the array is returned as it is.
+ */
 export function nodesAt(node: CstNode | undefined, key: string): CstNode[] {
-  const elements = node?.children[key] ?? [];
-  return elements.filter((element): element is CstNode => !isToken(element));
+  const elements = node?.children[key];
+  const first = elements?.[0];
+  return first && !isToken(first) ? (elements as CstNode[]) : NO_NODES;
 }
 
 /** The only child node of a node that wraps one alternative (`declaration`, `kpiField` ...). */
 export function onlyChild(node: CstNode | undefined): CstNode | undefined {
-  for (const elements of Object.values(node?.children ?? {})) {
-    const first = elements[0];
+  const children = node?.children ?? {};
+  for (const key in children) {
+    const first = children[key]?.[0];
     if (first && !isToken(first)) return first;
   }
   return undefined;
@@ -105,6 +112,6 @@ export function textOf(context: AstContext, token: IToken | undefined): Text | u
   if (!token) return undefined;
   const closed = token.tokenType === ClosedString;
   const inner = token.image.slice(1, closed ? -1 : undefined);
-  const value = inner.replace(/\\(["\\])/g, '$1');
+  const value = inner.includes('\\') ? inner.replace(/\\(["\\])/g, '$1') : inner;
   return { kind: 'Text', value, range: toRange(context, spanOfToken(token)) };
 }

@@ -14,7 +14,7 @@ import { ALL_TOKENS, UnterminatedString } from './tokens.js';
 /** Built once: Chevrotain analyses the token patterns in the constructor. */
 const lexer = new Lexer(ALL_TOKENS, {
   positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
+  ensureOptimizations: true,
   skipValidations: false,
 });
 

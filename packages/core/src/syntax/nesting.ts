@@ -50,7 +50,10 @@ export function limitNesting(
 
     track(stack, token, tokens[index - 1], tokens[index + 1]);
     if (regionStart < 0 && stack.length > NESTING_LIMIT) {
-      regionStart = index;
+      // The bracket of a call takes its function name along: `min` alone would be a measure.
+      const isCall = token.tokenType === t.LParen && tokens[index - 1]?.tokenType === t.Identifier;
+      regionStart = isCall ? index - 1 : index;
+      if (isCall) output.pop();
       const range = options.lineMap.rangeOf(token.startOffset, token.startOffset + token.image.length);
       diagnostics.push(makeDiagnostic('KPI004', options.uri, range, [NESTING_LIMIT]));
     }

@@ -20,6 +20,7 @@ const DECLARATIONS =
 
 /** What may come before the `}` that closes each kind of block, named for the writer. */
 const BLOCK_CONTENTS: Record<string, string> = {
+  file: DECLARATIONS,
   framework: 'a framework field (version, agency, effective, cycle, missing data)',
   levels: 'a level line (name, label, points)',
   rating: 'a rating line (name, label, condition)',
@@ -69,7 +70,7 @@ class MessageProvider implements IParserErrorMessageProvider {
 
     if (expected === t.DotDot && !isEnd(actual)) return NUMBER_ALONE;
     const block = BLOCK_CONTENTS[ruleName];
-    if (expected === t.RBrace && block !== undefined && !isEnd(actual)) {
+    if (expected === t.RBrace && block !== undefined && ruleName !== 'file' && !isEnd(actual)) {
       return `Unexpected ${describeToken(actual)} here; expected ${block} or '}'.`;
     }
     return this.expectedAfter(this.describeExpected(expected, previous), actual, previous);
@@ -196,6 +197,35 @@ function errorSpan(error: IRecognitionException, inserted: boolean, endOfInput: 
   const token = error.token;
   if (isEnd(token) || !isReal(token)) return [endOfInput, endOfInput];
   return [token.startOffset, token.startOffset + token.image.length];
+}
+
+/**
+ * One KPI001 per stray run (tokens that start no line of their block), over the run's text on
+ * its first line. A run that begins where the parser already reported an error is not reported
+ * again.
+ */
+export function strayDiagnostics(
+  runs: { block: string; tokens: IToken[] }[],
+  errors: IRecognitionException[],
+  context: SyntaxErrorContext,
+): Diagnostic[] {
+  const reported = new Set(errors.map((error) => error.token.startOffset));
+  const diagnostics: Diagnostic[] = [];
+  for (const run of runs) {
+    const tokens = run.tokens.filter(isReal);
+    const first = tokens[0];
+    if (!first || reported.has(first.startOffset)) continue;
+
+    const line = context.lineMap.positionAt(first.startOffset).line;
+    const onLine = tokens.filter((token) => context.lineMap.positionAt(token.startOffset).line === line);
+    const last = onLine[onLine.length - 1] ?? first;
+    const range = context.lineMap.rangeOf(first.startOffset, last.startOffset + last.image.length);
+    const contents = BLOCK_CONTENTS[run.block] ?? 'something else';
+    const closing = run.block === 'file' ? '' : " or '}'";
+    const message = `Unexpected ${describeToken(first)} here; expected ${contents}${closing}.`;
+    diagnostics.push(makeDiagnostic('KPI001', context.uri, range, [message]));
+  }
+  return diagnostics;
 }
 
 function isEnd(token: IToken): boolean {

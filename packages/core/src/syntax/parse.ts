@@ -8,7 +8,7 @@ import type { SourceFile } from './ast.js';
 import { toSourceFile } from './cst-to-ast.js';
 import { lexSource } from './lex.js';
 import { limitNesting } from './nesting.js';
-import { messageProvider, toSyntaxDiagnostics } from './parse-errors.js';
+import { messageProvider, strayDiagnostics, toSyntaxDiagnostics } from './parse-errors.js';
 import { kpiParser, parseTokens } from './parser.js';
 import { LineMap } from './source.js';
 
@@ -47,12 +47,12 @@ function parseText(text: string, uri: string, lineMap: LineMap): ParseResult {
 
   messageProvider.tokens = limited.tokens;
   const cst = parseTokens(limited.tokens);
-  const syntax = toSyntaxDiagnostics(kpiParser.errors, {
-    uri,
-    lineMap,
-    tokens: limited.tokens,
-    inserted: kpiParser.insertedErrors,
-  });
+  const errors = kpiParser.errors;
+  const errorContext = { uri, lineMap, tokens: limited.tokens, inserted: kpiParser.insertedErrors };
+  const syntax = [
+    ...toSyntaxDiagnostics(errors, errorContext),
+    ...strayDiagnostics(kpiParser.strayRuns, errors, errorContext),
+  ];
   messageProvider.tokens = [];
 
   const context = { uri, lineMap, diagnostics: [] as Diagnostic[] };

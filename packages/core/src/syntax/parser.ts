@@ -3,17 +3,29 @@
  * rules follow grammar/kpilang.ebnf one for one; `cst-to-ast.ts` turns the tree into the AST.
  *
  * Error recovery is Chevrotain's own (single-token insertion and deletion, re-sync to what may
- * follow a rule, re-entry into repetitions); nothing here catches its exceptions. Rules are
- * kept small so that a broken field re-syncs at the next field, a broken line of a block at the
- * next line, and a broken declaration at the next declaration keyword.
+ * follow a rule); nothing here catches its exceptions. Rules are kept small so that a broken
+ * field ends at the point of error and the block goes on: tokens that start no line of the
+ * block are read as one `stray` run, up to the next field, the block's `}`, or the next
+ * declaration keyword.
  */
-import { createTokenInstance, CstParser, type CstNode, type IToken, type TokenType } from 'chevrotain';
+import {
+  createTokenInstance,
+  CstParser,
+  EOF,
+  tokenMatcher,
+  type CstNode,
+  type IToken,
+  type TokenType,
+} from 'chevrotain';
 import { messageProvider } from './parse-errors.js';
 import * as t from './tokens.js';
 
 class KpiParser extends CstParser {
   /** Errors whose missing token the parser invented; reported where the token belonged. */
   readonly insertedErrors = new WeakSet<object>();
+
+  /** The stray runs of the last parse, in text order, each with the block it was found in. */
+  strayRuns: StrayRun[] = [];
 
   constructor() {
     super(t.PARSER_TOKENS, {
@@ -26,7 +38,16 @@ class KpiParser extends CstParser {
   }
 
   file = this.RULE('file', () => {
-    this.MANY(() => this.SUBRULE(this.declaration));
+    this.MANY(() => {
+      this.OR({
+        IGNORE_AMBIGUITIES: true,
+        MAX_LOOKAHEAD: 1,
+        DEF: [
+          { ALT: () => this.SUBRULE(this.declaration) },
+          { ALT: () => this.SUBRULE(this.stray, { ARGS: [TOP_LEVEL] }) },
+        ],
+      });
+    });
   });
 
   declaration = this.RULE('declaration', () => {
@@ -49,7 +70,7 @@ class KpiParser extends CstParser {
     this.CONSUME(t.Identifier);
     this.SUBRULE(this.label);
     this.CONSUME(t.LBrace);
-    this.MANY(() => this.SUBRULE(this.frameworkField));
+    this.blockLines(FRAMEWORK_BLOCK, () => this.SUBRULE(this.frameworkField));
     this.CONSUME(t.RBrace);
   });
 
@@ -103,7 +124,7 @@ class KpiParser extends CstParser {
   levels = this.RULE('levels', () => {
     this.CONSUME(t.Levels);
     this.CONSUME(t.LBrace);
-    this.MANY(() => this.SUBRULE(this.level));
+    this.blockLines(LEVELS_BLOCK, () => this.SUBRULE(this.level));
     this.CONSUME(t.RBrace);
   });
 
@@ -118,7 +139,7 @@ class KpiParser extends CstParser {
   rating = this.RULE('rating', () => {
     this.CONSUME(t.Rating);
     this.CONSUME(t.LBrace);
-    this.MANY(() => this.SUBRULE(this.ratingLine));
+    this.blockLines(RATING_BLOCK, () => this.SUBRULE(this.ratingLine));
     this.CONSUME(t.RBrace);
   });
 
@@ -149,7 +170,7 @@ class KpiParser extends CstParser {
     this.SUBRULE2(this.number, { LABEL: 'high' });
     this.OPTION(() => {
       this.CONSUME(t.LBrace);
-      this.MANY(() => this.SUBRULE(this.scalePoint));
+      this.blockLines(SCALE_BLOCK, () => this.SUBRULE(this.scalePoint));
       this.CONSUME(t.RBrace);
     });
   });
@@ -164,7 +185,7 @@ class KpiParser extends CstParser {
     this.CONSUME(t.Identifier);
     this.SUBRULE(this.label);
     this.CONSUME(t.LBrace);
-    this.MANY(() => this.SUBRULE(this.kpiField));
+    this.blockLines(KPI_BLOCK, () => this.SUBRULE(this.kpiField));
     this.CONSUME(t.RBrace);
   });
 
@@ -247,7 +268,7 @@ class KpiParser extends CstParser {
 
   bandsBlock = this.RULE('bandsBlock', () => {
     this.CONSUME(t.LBrace);
-    this.MANY(() => this.SUBRULE(this.band));
+    this.blockLines(BANDS_BLOCK, () => this.SUBRULE(this.band));
     this.CONSUME(t.RBrace);
   });
 
@@ -334,7 +355,7 @@ class KpiParser extends CstParser {
       this.CONSUME2(t.Identifier, { LABEL: 'group' });
     });
     this.CONSUME(t.LBrace);
-    this.MANY(() => this.SUBRULE(this.assignment));
+    this.blockLines(POSITION_BLOCK, () => this.SUBRULE(this.assignment));
     this.CONSUME(t.RBrace);
   });
 
@@ -354,8 +375,8 @@ class KpiParser extends CstParser {
     this.CONSUME(t.Identifier);
     this.SUBRULE(this.label);
     this.CONSUME(t.LBrace);
-    this.MANY(() => {
-      this.OR([
+    this.blockLines(CONTEXT_BLOCK, () => {
+      this.OR2([
         { ALT: () => this.SUBRULE(this.positionOverride) },
         { ALT: () => this.SUBRULE(this.indicatorOverride) },
       ]);
@@ -367,7 +388,7 @@ class KpiParser extends CstParser {
     this.CONSUME(t.Position);
     this.CONSUME(t.Identifier);
     this.CONSUME(t.LBrace);
-    this.MANY(() => this.SUBRULE(this.assignment));
+    this.blockLines(OVERRIDE_BLOCK, () => this.SUBRULE(this.assignment));
     this.CONSUME(t.RBrace);
   });
 
@@ -451,6 +472,47 @@ class KpiParser extends CstParser {
   });
 
   /**
+   * Tokens that fit nowhere, skipped as one run up to the next thing the block can read. A
+   * grammar rule rather than Chevrotain's in-repetition recovery, which scans to the end of the
+   * file and recurses once per error: thousands of broken lines would be slow and overflow.
+   */
+  stray = this.RULE('stray', (shape: BlockShape = TOP_LEVEL) => {
+    const tokens = [this.CONSUME(t.AnyToken)];
+    this.MANY({
+      GATE: () => !endsBlock(this.LA(1).tokenType, shape) && !shape.starts.includes(this.LA(1).tokenType),
+      DEF: () => tokens.push(this.CONSUME2(t.AnyToken)),
+    });
+    this.ACTION(() => this.strayRuns.push({ block: shape.block, tokens }));
+  });
+
+  /**
+   * The lines of a block, up to its `}`, the end of the file, or a keyword that opens another
+   * declaration. A run of tokens that starts no line becomes one `stray` node, reported once.
+   */
+  private blockLines(shape: BlockShape, line: () => void): void {
+    this.MANY({
+      GATE: () => !endsBlock(this.LA(1).tokenType, shape),
+      DEF: () => {
+        // One token decides: a line that starts right but breaks later is a broken line,
+        // reported where it breaks, not a stray run.
+        this.OR({
+          IGNORE_AMBIGUITIES: true,
+          MAX_LOOKAHEAD: 1,
+          DEF: [{ ALT: line }, { ALT: () => this.SUBRULE(this.stray, { ARGS: [shape] }) }],
+        });
+      },
+    });
+  }
+
+  /**
+   * Chevrotain hook: may a missing token be invented? Not when dropping the token in front
+   * would do: in `target >= = 90%` the stray `=` goes and `90%` stays the target.
+   */
+  protected override canTokenTypeBeInsertedInRecovery(expected: TokenType): boolean {
+    return !(tokenMatcher(this.LA(2), expected) && this.canTokenTypeBeDeletedInRecovery(expected));
+  }
+
+  /**
    * Chevrotain hook: may the token in front be dropped to recover? Never a brace or a
    * declaration keyword: dropping `{` in `position p "P" in { a weight 30% }` would make `a`
    * the group and lose the assignment, where inserting the missing name keeps the block.
@@ -471,11 +533,61 @@ class KpiParser extends CstParser {
   }
 }
 
+/** Tokens that start no line of their block, skipped as one run. */
+export interface StrayRun {
+  /** The rule of the block: `file`, `kpi`, `bandsBlock` ... */
+  block: string;
+  tokens: IToken[];
+}
+
+/** Which tokens start a line of a block, and whether `}` closes it. */
+interface BlockShape {
+  block: string;
+  starts: readonly TokenType[];
+  closedByBrace: boolean;
+}
+
+function braced(block: string, starts: readonly TokenType[]): BlockShape {
+  return { block, starts, closedByBrace: true };
+}
+
+const TOP_LEVEL: BlockShape = { block: 'file', starts: t.DECLARATION_KEYWORDS, closedByBrace: false };
+const LEVELS_BLOCK = braced('levels', [t.Identifier]);
+const RATING_BLOCK = braced('rating', [t.Identifier]);
+const BANDS_BLOCK = braced('bandsBlock', [t.Identifier]);
+const POSITION_BLOCK = braced('position', [t.Identifier]);
+const OVERRIDE_BLOCK = braced('positionOverride', [t.Identifier]);
+const SCALE_BLOCK = braced('scale', [t.NumberLiteral, t.Minus]);
+const CONTEXT_BLOCK = braced('context', [t.Identifier, t.Position]);
+const FRAMEWORK_BLOCK = braced('framework', [t.Version, t.Agency, t.Effective, t.Cycle, t.Missing]);
+const KPI_BLOCK = braced('kpi', [
+    t.Kind,
+    t.Measure,
+    t.Unit,
+    t.Better,
+    t.Target,
+    t.Bands,
+    t.Every,
+    t.Aggregate,
+    t.Between,
+    t.Source,
+    t.Goal,
+    t.Missing,
+]);
+
+/** True for what ends a block: its `}`, the end of the file, or another declaration. */
+function endsBlock(type: TokenType, shape: BlockShape): boolean {
+  if (type === EOF) return true;
+  if (type === t.RBrace) return shape.closedByBrace;
+  return t.DECLARATION_KEYWORDS.includes(type) && !shape.starts.includes(type);
+}
+
 /** The one parser, built once: the grammar analysis in the constructor is the costly part. */
 export const kpiParser = new KpiParser();
 
 /** Parses a token list into the CST of a whole file; errors are left in `kpiParser.errors`. */
 export function parseTokens(tokens: IToken[]): CstNode {
+  kpiParser.strayRuns = [];
   kpiParser.input = tokens;
   return kpiParser.file();
 }

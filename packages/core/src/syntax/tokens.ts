@@ -9,6 +9,12 @@
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 
+/**
+ * Every token the lexer keeps. The parser skips a run of tokens that fits nowhere as one
+ * `stray` run (see `parser.ts`); this category lets it consume any of them.
+ */
+export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });
+
 /** Any token that may stand where the grammar says `word`: a name or a keyword. */
 export const Word = createToken({ name: 'Word', pattern: Lexer.NA });
 
@@ -19,7 +25,7 @@ export const StringLiteral = createToken({ name: 'StringLiteral', pattern: Lexer
  * Stands for a formula part nested deeper than the parser may recurse. Never produced by the
  * lexer: `nesting.ts` puts it in place of the too-deep tokens before parsing.
  */
-export const TooDeep = createToken({ name: 'TooDeep', pattern: Lexer.NA });
+export const TooDeep = createToken({ name: 'TooDeep', pattern: Lexer.NA, categories: [AnyToken] });
 
 export const WhiteSpace = createToken({
   name: 'WhiteSpace',
@@ -50,45 +56,54 @@ export const UnterminatedComment = createToken({
 export const ClosedString = createToken({
   name: 'ClosedString',
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/,
-  categories: [StringLiteral],
+  categories: [StringLiteral, AnyToken],
 });
 
 /** A string that reaches the end of its line: parsed as if closed there, and reported. */
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
-  categories: [StringLiteral],
+  categories: [StringLiteral, AnyToken],
 });
 
-export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{2}-\d{2}/ });
+export const DateLiteral = createToken({
+  name: 'DateLiteral',
+  pattern: /\d{4}-\d{2}-\d{2}/,
+  categories: [AnyToken],
+});
 
 /** Digits, an optional fraction and a suffix attached without a space: `95%`, `4.0`, `48h`. */
 export const NumberLiteral = createToken({
   name: 'NumberLiteral',
   pattern: /\d+(?:\.\d+)?(?:%|[hd](?![A-Za-z0-9_]))?/,
+  categories: [AnyToken],
 });
 
-export const LBrace = createToken({ name: 'LBrace', pattern: '{', label: "'{'" });
-export const RBrace = createToken({ name: 'RBrace', pattern: '}', label: "'}'" });
-export const LParen = createToken({ name: 'LParen', pattern: '(', label: "'('" });
-export const RParen = createToken({ name: 'RParen', pattern: ')', label: "')'" });
-export const Comma = createToken({ name: 'Comma', pattern: ',', label: "','" });
-export const DotDot = createToken({ name: 'DotDot', pattern: '..', label: "'..'" });
-export const Slash = createToken({ name: 'Slash', pattern: '/', label: "'/'" });
-export const Star = createToken({ name: 'Star', pattern: '*', label: "'*'" });
-export const Plus = createToken({ name: 'Plus', pattern: '+', label: "'+'" });
-export const Minus = createToken({ name: 'Minus', pattern: '-', label: "'-'" });
-export const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: />=|≥/, label: "'>='" });
-export const Greater = createToken({ name: 'Greater', pattern: '>', label: "'>'" });
-export const LessEqual = createToken({ name: 'LessEqual', pattern: /<=|≤/, label: "'<='" });
-export const Less = createToken({ name: 'Less', pattern: '<', label: "'<'" });
-export const Equal = createToken({ name: 'Equal', pattern: '=', label: "'='" });
+function punctuation(name: string, pattern: string | RegExp, label: string): TokenType {
+  return createToken({ name, pattern, label, categories: [AnyToken] });
+}
+
+export const LBrace = punctuation('LBrace', '{', "'{'");
+export const RBrace = punctuation('RBrace', '}', "'}'");
+export const LParen = punctuation('LParen', '(', "'('");
+export const RParen = punctuation('RParen', ')', "')'");
+export const Comma = punctuation('Comma', ',', "','");
+export const DotDot = punctuation('DotDot', '..', "'..'");
+export const Slash = punctuation('Slash', '/', "'/'");
+export const Star = punctuation('Star', '*', "'*'");
+export const Plus = punctuation('Plus', '+', "'+'");
+export const Minus = punctuation('Minus', '-', "'-'");
+export const GreaterEqual = punctuation('GreaterEqual', />=|≥/, "'>='");
+export const Greater = punctuation('Greater', '>', "'>'");
+export const LessEqual = punctuation('LessEqual', /<=|≤/, "'<='");
+export const Less = punctuation('Less', '<', "'<'");
+export const Equal = punctuation('Equal', '=', "'='");
 
 /** ASCII names: a letter, then letters, digits and underscores. */
 export const Identifier = createToken({
   name: 'Identifier',
   pattern: /[A-Za-z][A-Za-z0-9_]*/,
-  categories: [Word],
+  categories: [Word, AnyToken],
 });
 
 const keywordTokens = new Map<string, TokenType>();
@@ -98,7 +113,7 @@ function keyword(text: string): TokenType {
     name: `Kw_${text}`,
     pattern: new RegExp(text),
     longer_alt: Identifier,
-    categories: [Word],
+    categories: [Word, AnyToken],
     label: `'${text}'`,
   });
   keywordTokens.set(text, token);
@@ -194,7 +209,7 @@ export const ALL_TOKENS: TokenType[] = [
 ];
 
 /** The parser's vocabulary: the lexed tokens plus the categories and the placeholder. */
-export const PARSER_TOKENS: TokenType[] = [...ALL_TOKENS, Word, StringLiteral, TooDeep];
+export const PARSER_TOKENS: TokenType[] = [...ALL_TOKENS, Word, StringLiteral, AnyToken, TooDeep];
 
 /** True for the keyword token types (`kpi`, `target`, `per` ...). */
 export function isKeyword(tokenType: TokenType): boolean {

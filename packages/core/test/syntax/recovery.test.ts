@@ -120,10 +120,16 @@ describe('recovery inside and between declarations', () => {
     expect(find(result.file, 'KpiDecl', 'b').unit?.name?.text).toBe('count');
   });
 
-  test('stray words inside a block are skipped up to the next field', () => {
+  test('stray words inside a block are skipped up to the next field, with one diagnostic', () => {
     const result = parseKpi('kpi a "A" { unit percent oops and more target >= 95% }');
-    expect(result.diagnostics).toHaveLength(1);
-    expect(result.diagnostics[0]?.range.start).toEqual({ line: 0, character: 25 });
+    expect(summary(result.diagnostics)).toEqual([
+      {
+        code: 'KPI001',
+        message:
+          "Unexpected 'oops' here; expected an indicator field (kind, measure, unit, better, target, bands, every, aggregate, between measurements, source, goal, missing data) or '}'.",
+        range: { start: { line: 0, character: 25 }, end: { line: 0, character: 38 } },
+      },
+    ]);
     expect(find(result.file, 'KpiDecl', 'a').target?.condition).toMatchObject({ value: { text: '95%' } });
   });
 
@@ -134,7 +140,7 @@ describe('recovery inside and between declarations', () => {
     ]);
     expect(result.diagnostics[0]?.range).toEqual({
       start: { line: 1, character: 0 },
-      end: { line: 1, character: 4 },
+      end: { line: 1, character: 25 },
     });
     expect(find(result.file, 'GoalDecl', 'g').label?.vi.value).toBe('G');
   });
