@@ -40,7 +40,11 @@ import {
 import { toBands, toCondition, toFormula, toLabel, toNumber, toTarget } from './cst-values.js';
 
 /** Converts the CST of a whole file. Problems found on the way go to `context.diagnostics`. */
-export function toSourceFile(context: AstContext, cst: CstNode | undefined, textLength: number): SourceFile {
+export function toSourceFile(
+  context: AstContext,
+  cst: CstNode | undefined,
+  textLength: number,
+): SourceFile {
   const declarations: Declaration[] = [];
   for (const node of nodesAt(cst, 'declaration')) {
     const declaration = toDeclaration(context, onlyChild(node));
@@ -97,7 +101,11 @@ function toFramework(context: AstContext, node: CstNode, decl: FrameworkDecl): F
         break;
       case 'effectiveField': {
         const date = tokenAt(field, 'DateLiteral');
-        const effective = date && { kind: 'Date' as const, text: date.image, range: rangeOfToken(context, date) };
+        const effective = date && {
+          kind: 'Date' as const,
+          text: date.image,
+          range: rangeOfToken(context, date),
+        };
         fields.set(field, 'effective', 'effective', effective);
         break;
       }
@@ -105,7 +113,12 @@ function toFramework(context: AstContext, node: CstNode, decl: FrameworkDecl): F
         fields.set(field, 'cycle', 'cycle', wordClause(context, field, 'cycle'));
         break;
       case 'missingDataField':
-        fields.set(field, 'missingData', 'missing data', wordClause(context, field, 'missing data'));
+        fields.set(
+          field,
+          'missingData',
+          'missing data',
+          wordClause(context, field, 'missing data'),
+        );
         break;
     }
   }
@@ -137,10 +150,19 @@ function toKpi(context: AstContext, node: CstNode, decl: KpiDecl): KpiDecl {
         fields.set(field, 'bands', 'bands', toBands(context, field));
         break;
       case 'betweenField':
-        fields.set(field, 'between', 'between measurements', wordClause(context, field, 'between measurements'));
+        fields.set(
+          field,
+          'between',
+          'between measurements',
+          wordClause(context, field, 'between measurements'),
+        );
         break;
       case 'sourceField': {
-        const source = { kind: 'TextClause' as const, keyword: 'source', label: toLabel(context, nodeAt(field, 'label')) };
+        const source = {
+          kind: 'TextClause' as const,
+          keyword: 'source',
+          label: toLabel(context, nodeAt(field, 'label')),
+        };
         fields.set(field, 'source', 'source', { ...source, range: rangeOfNode(context, field) });
         break;
       }
@@ -148,7 +170,12 @@ function toKpi(context: AstContext, node: CstNode, decl: KpiDecl): KpiDecl {
         fields.set(field, 'goal', 'goal', nameOf(context, tokenAt(field, 'Identifier')));
         break;
       case 'missingDataField':
-        fields.set(field, 'missingData', 'missing data', wordClause(context, field, 'missing data'));
+        fields.set(
+          field,
+          'missingData',
+          'missing data',
+          wordClause(context, field, 'missing data'),
+        );
         break;
     }
   }
@@ -175,7 +202,12 @@ class FieldSetter<Decl extends { repeated: { keyword: string; range: KpiDecl['ra
     private readonly decl: Decl,
   ) {}
 
-  set<K extends keyof Decl>(field: CstNode, key: K, keyword: string, value: Decl[K] | undefined): void {
+  set<K extends keyof Decl>(
+    field: CstNode,
+    key: K,
+    keyword: string,
+    value: Decl[K] | undefined,
+  ): void {
     const span = spanOfNode(field);
     if (!span) return;
     if (this.seen.has(keyword)) {
@@ -201,7 +233,12 @@ function toMeasurement(context: AstContext, field: CstNode): Measurement | undef
   if (survey) {
     const measure = nameOf(context, tokenAt(survey, 'Identifier'));
     const minimumResponses = toNumber(context, nodeAt(survey, 'number'));
-    return { kind: 'SurveyMeasurement', measure, minimumResponses, range: rangeOfNode(context, survey ?? field) };
+    return {
+      kind: 'SurveyMeasurement',
+      measure,
+      minimumResponses,
+      range: rangeOfNode(context, survey ?? field),
+    };
   }
 
   const expression = nodeAt(field, 'expression');
@@ -277,7 +314,11 @@ function toGroup(context: AstContext, node: CstNode, range: GroupDecl['range']):
   };
 }
 
-function toPosition(context: AstContext, node: CstNode, range: PositionDecl['range']): PositionDecl {
+function toPosition(
+  context: AstContext,
+  node: CstNode,
+  range: PositionDecl['range'],
+): PositionDecl {
   return {
     kind: 'PositionDecl',
     id: nameOf(context, tokenAt(node, 'id')),
@@ -335,7 +376,10 @@ function toContext(context: AstContext, node: CstNode, decl: ContextDecl): Conte
   }
 
   // Both kinds were collected separately; give them back in the order they were written.
-  decl.overrides.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  decl.overrides.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
   return decl;
 }
 
@@ -343,6 +387,12 @@ function rangeOfNode(context: AstContext, node: CstNode): KpiDecl['range'] {
   return toRange(context, spanOfNode(node) ?? { start: 0, end: 0 });
 }
 
-function rangeOfToken(context: AstContext, token: { startOffset: number; image: string }): KpiDecl['range'] {
-  return toRange(context, { start: token.startOffset, end: token.startOffset + token.image.length });
+function rangeOfToken(
+  context: AstContext,
+  token: { startOffset: number; image: string },
+): KpiDecl['range'] {
+  return toRange(context, {
+    start: token.startOffset,
+    end: token.startOffset + token.image.length,
+  });
 }

@@ -56,7 +56,13 @@ function numberFrom(context: AstContext, digits: IToken, sign?: IToken): NumberL
   const value = parseDecimal(suffix ? text.slice(0, -1) : text);
   const span = joinSpans(sign ? spanOfToken(sign) : undefined, spanOfToken(digits));
   if (!value || !span) return undefined;
-  return { kind: 'Number', value, ...(suffix ? { suffix } : {}), text, range: toRange(context, span) };
+  return {
+    kind: 'Number',
+    value,
+    ...(suffix ? { suffix } : {}),
+    text,
+    range: toRange(context, span),
+  };
 }
 
 const COMPARATORS: Record<string, Comparator> = {
@@ -173,7 +179,12 @@ const RECURSION_GUARD = 8 * NESTING_LIMIT;
 type Holes = { found: boolean };
 
 /** `expression` and `term` nodes alike: operands joined left to right by operators. */
-function buildExpression(context: AstContext, node: CstNode | undefined, depth: number, holes: Holes): Built {
+function buildExpression(
+  context: AstContext,
+  node: CstNode | undefined,
+  depth: number,
+  holes: Holes,
+): Built {
   if (!node || depth > RECURSION_GUARD) return { expr: undefined, depth: 0 };
   const build = (operand: CstNode) =>
     operand.name === 'factor'
@@ -194,7 +205,13 @@ function buildExpression(context: AstContext, node: CstNode | undefined, depth: 
     if (!span) continue;
     const op = operator.image as '+' | '-' | '*' | '/';
     left = {
-      expr: { kind: 'Binary', op, left: left.expr, right: right.expr, range: toRange(context, span) },
+      expr: {
+        kind: 'Binary',
+        op,
+        left: left.expr,
+        right: right.expr,
+        range: toRange(context, span),
+      },
       depth: Math.max(left.depth, right.depth) + 1,
     };
   }

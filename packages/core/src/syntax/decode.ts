@@ -11,7 +11,10 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }
  * Decodes `bytes` as UTF-8. On success the text has no BOM and keeps its line endings; on
  * failure the text is `''` and there is exactly one KPI005 diagnostic, at the start of the file.
  */
-export function decodeSource(bytes: Uint8Array, uri: string): { text: string; diagnostics: Diagnostic[] } {
+export function decodeSource(
+  bytes: Uint8Array,
+  uri: string,
+): { text: string; diagnostics: Diagnostic[] } {
   try {
     return { text: strictDecoder.decode(bytes), diagnostics: [] };
   } catch {

@@ -54,7 +54,10 @@ export function limitNesting(
       const isCall = token.tokenType === t.LParen && tokens[index - 1]?.tokenType === t.Identifier;
       regionStart = isCall ? index - 1 : index;
       if (isCall) output.pop();
-      const range = options.lineMap.rangeOf(token.startOffset, token.startOffset + token.image.length);
+      const range = options.lineMap.rangeOf(
+        token.startOffset,
+        token.startOffset + token.image.length,
+      );
       diagnostics.push(makeDiagnostic('KPI004', options.uri, range, [NESTING_LIMIT]));
     }
 

@@ -66,7 +66,8 @@ class MessageProvider implements IParserErrorMessageProvider {
     ruleName: string;
   }): string {
     const { expected, actual, previous, ruleName } = options;
-    if (expected === EOF) return `Unexpected ${describeToken(actual)} here; expected ${DECLARATIONS}.`;
+    if (expected === EOF)
+      return `Unexpected ${describeToken(actual)} here; expected ${DECLARATIONS}.`;
 
     if (expected === t.DotDot && !isEnd(actual)) return NUMBER_ALONE;
     const block = BLOCK_CONTENTS[ruleName];
@@ -112,7 +113,8 @@ class MessageProvider implements IParserErrorMessageProvider {
   }
 
   private describeExpected(expected: TokenType, previous: IToken): string {
-    if (expected === t.NumberLiteral) return this.isPercentRange(previous) ? 'a percentage' : 'a number';
+    if (expected === t.NumberLiteral)
+      return this.isPercentRange(previous) ? 'a percentage' : 'a number';
     if (expected === t.Word) return WORD_AFTER[previous.image] ?? 'a word';
     return describeType(expected);
   }
@@ -184,7 +186,11 @@ export function toSyntaxDiagnostics(
 }
 
 /** Offsets `[start, end)` of an error; never NaN. */
-function errorSpan(error: IRecognitionException, inserted: boolean, endOfInput: number): [number, number] {
+function errorSpan(
+  error: IRecognitionException,
+  inserted: boolean,
+  endOfInput: number,
+): [number, number] {
   const previous = (error as { previousToken?: IToken }).previousToken;
   if (error.message === NUMBER_ALONE && previous && isReal(previous)) {
     return [previous.startOffset, previous.startOffset + previous.image.length];
@@ -217,7 +223,9 @@ export function strayDiagnostics(
     if (!first || reported.has(first.startOffset)) continue;
 
     const line = context.lineMap.positionAt(first.startOffset).line;
-    const onLine = tokens.filter((token) => context.lineMap.positionAt(token.startOffset).line === line);
+    const onLine = tokens.filter(
+      (token) => context.lineMap.positionAt(token.startOffset).line === line,
+    );
     const last = onLine[onLine.length - 1] ?? first;
     const range = context.lineMap.rangeOf(first.startOffset, last.startOffset + last.image.length);
     const contents = BLOCK_CONTENTS[run.block] ?? 'something else';

@@ -36,7 +36,12 @@ export function parseSource(text: string, uri: string): ParseResult {
     const detail = error instanceof Error ? error.message : String(error);
     const range = lineMap.rangeOf(0, 0);
     const diagnostic = makeDiagnostic('KPI901', uri, range, ['parsing', detail]);
-    const file: SourceFile = { kind: 'SourceFile', uri, declarations: [], range: lineMap.rangeOf(0, source.length) };
+    const file: SourceFile = {
+      kind: 'SourceFile',
+      uri,
+      declarations: [],
+      range: lineMap.rangeOf(0, source.length),
+    };
     return { file, lineMap, diagnostics: [diagnostic] };
   }
 }
@@ -57,6 +62,11 @@ function parseText(text: string, uri: string, lineMap: LineMap): ParseResult {
 
   const context = { uri, lineMap, diagnostics: [] as Diagnostic[] };
   const file = toSourceFile(context, cst, text.length);
-  const diagnostics = [...lexed.diagnostics, ...limited.diagnostics, ...syntax, ...context.diagnostics];
+  const diagnostics = [
+    ...lexed.diagnostics,
+    ...limited.diagnostics,
+    ...syntax,
+    ...context.diagnostics,
+  ];
   return { file, lineMap, diagnostics };
 }

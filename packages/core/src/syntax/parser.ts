@@ -479,7 +479,8 @@ class KpiParser extends CstParser {
   stray = this.RULE('stray', (shape: BlockShape = TOP_LEVEL) => {
     const tokens = [this.CONSUME(t.AnyToken)];
     this.MANY({
-      GATE: () => !endsBlock(this.LA(1).tokenType, shape) && !shape.starts.includes(this.LA(1).tokenType),
+      GATE: () =>
+        !endsBlock(this.LA(1).tokenType, shape) && !shape.starts.includes(this.LA(1).tokenType),
       DEF: () => tokens.push(this.CONSUME2(t.AnyToken)),
     });
     this.ACTION(() => this.strayRuns.push({ block: shape.block, tokens }));
@@ -551,7 +552,11 @@ function braced(block: string, starts: readonly TokenType[]): BlockShape {
   return { block, starts, closedByBrace: true };
 }
 
-const TOP_LEVEL: BlockShape = { block: 'file', starts: t.DECLARATION_KEYWORDS, closedByBrace: false };
+const TOP_LEVEL: BlockShape = {
+  block: 'file',
+  starts: t.DECLARATION_KEYWORDS,
+  closedByBrace: false,
+};
 const LEVELS_BLOCK = braced('levels', [t.Identifier]);
 const RATING_BLOCK = braced('rating', [t.Identifier]);
 const BANDS_BLOCK = braced('bandsBlock', [t.Identifier]);
@@ -561,18 +566,18 @@ const SCALE_BLOCK = braced('scale', [t.NumberLiteral, t.Minus]);
 const CONTEXT_BLOCK = braced('context', [t.Identifier, t.Position]);
 const FRAMEWORK_BLOCK = braced('framework', [t.Version, t.Agency, t.Effective, t.Cycle, t.Missing]);
 const KPI_BLOCK = braced('kpi', [
-    t.Kind,
-    t.Measure,
-    t.Unit,
-    t.Better,
-    t.Target,
-    t.Bands,
-    t.Every,
-    t.Aggregate,
-    t.Between,
-    t.Source,
-    t.Goal,
-    t.Missing,
+  t.Kind,
+  t.Measure,
+  t.Unit,
+  t.Better,
+  t.Target,
+  t.Bands,
+  t.Every,
+  t.Aggregate,
+  t.Between,
+  t.Source,
+  t.Goal,
+  t.Missing,
 ]);
 
 /** True for what ends a block: its `}`, the end of the file, or another declaration. */

@@ -17,7 +17,9 @@ export function textAt(result: ParseResult, text: string, range: Range): string 
 }
 
 /** Code, message and range of each diagnostic, for compact assertions. */
-export function summary(diagnostics: Diagnostic[]): { code: string; message: string; range: Range }[] {
+export function summary(
+  diagnostics: Diagnostic[],
+): { code: string; message: string; range: Range }[] {
   return diagnostics.map(({ code, message, range }) => ({ code, message, range }));
 }
 

@@ -25,11 +25,14 @@ describe('nesting limits', () => {
   for (const count of [10_000, 100_000]) {
     test(`${count} nested brackets give one KPI004 and the rest of the file still parses`, () => {
       const formula = `${'('.repeat(count)}x${')'.repeat(count)}`;
-      const result = parseKpi(`kpi a "A" { measure ${formula} unit percent }\nkpi b "B" { unit count }`);
+      const result = parseKpi(
+        `kpi a "A" { measure ${formula} unit percent }\nkpi b "B" { unit count }`,
+      );
       expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['KPI004']);
 
       const a = find(result.file, 'KpiDecl', 'a');
-      const formulaNode = a.measurement?.kind === 'FormulaMeasurement' ? a.measurement.formula : undefined;
+      const formulaNode =
+        a.measurement?.kind === 'FormulaMeasurement' ? a.measurement.formula : undefined;
       expect(depthOf(formulaNode)).toBe(64);
       expect(a.unit?.name?.text).toBe('percent');
       expect(find(result.file, 'KpiDecl', 'b').unit?.name?.text).toBe('count');

@@ -100,7 +100,8 @@ function num(value: NumberLit | undefined): string {
 
 function cond(condition: Condition | undefined): string {
   if (!condition) return 'missing';
-  if (condition.kind === 'Comparison') return `${condition.form} ${condition.op} ${num(condition.value)}`;
+  if (condition.kind === 'Comparison')
+    return `${condition.form} ${condition.op} ${num(condition.value)}`;
   return `${condition.form} ${num(condition.low)} ${num(condition.high)} ${condition.highInclusive}`;
 }
 
@@ -161,7 +162,9 @@ describe('parseSource on a sample using every construct', () => {
 
   test('levels keep their points and rating lines their conditions, in every form', () => {
     const levels = find(file, 'LevelsDecl').levels;
-    expect(levels.map((level) => [level.id?.text, level.label?.en?.value, num(level.points)])).toEqual([
+    expect(
+      levels.map((level) => [level.id?.text, level.label?.en?.value, num(level.points)]),
+    ).toEqual([
       ['excellent', 'Excellent', '100'],
       ['good', 'Good', '80'],
       ['poor', 'Poor', '0'],
@@ -194,7 +197,9 @@ describe('parseSource on a sample using every construct', () => {
     expect(kpi.measurement?.kind).toBe('FormulaMeasurement');
     if (kpi.measurement?.kind === 'FormulaMeasurement') {
       expect(expr(kpi.measurement.formula)).toBe('[[tasks_on_time / tasks_total] * 100%]');
-      expect(textAt(result, SAMPLE, kpi.measurement.range)).toBe('tasks_on_time / tasks_total * 100%');
+      expect(textAt(result, SAMPLE, kpi.measurement.range)).toBe(
+        'tasks_on_time / tasks_total * 100%',
+      );
     }
     expect(kpi.unit?.name?.text).toBe('percent');
     expect(kpi.better?.value?.text).toBe('higher');
@@ -221,14 +226,18 @@ describe('parseSource on a sample using every construct', () => {
       measure: { text: 'satisfaction_score' },
       minimumResponses: { text: '30' },
     });
-    expect(kpi.bands?.bands.map((band) => cond(band.condition))).toEqual(['symbol >= 4', 'symbol <= 3.9']);
+    expect(kpi.bands?.bands.map((band) => cond(band.condition))).toEqual([
+      'symbol >= 4',
+      'symbol <= 3.9',
+    ]);
     const target = kpi.target?.condition;
     expect(target?.kind === 'Comparison' && target.value?.text).toBe('4.0');
   });
 
   test('formulas keep precedence, calls, brackets and negation; keywords serve as words', () => {
     const kpi = find(file, 'KpiDecl', 'updates');
-    const formula = kpi.measurement?.kind === 'FormulaMeasurement' ? kpi.measurement.formula : undefined;
+    const formula =
+      kpi.measurement?.kind === 'FormulaMeasurement' ? kpi.measurement.formula : undefined;
     expect(expr(formula)).toBe('[[neg min(a, b) + ([c - 2])] - neg d]');
     expect(kpi.unit?.name?.text).toBe('count');
     expect(kpi.unit?.per?.text).toBe('month');
@@ -287,16 +296,22 @@ describe('parseSource on a sample using every construct', () => {
       'IndicatorOverride',
     ]);
     const [target, bands, position, bare] = context.overrides;
-    expect(target?.kind === 'IndicatorOverride' && cond(target.target?.condition)).toBe('symbol >= 85%');
+    expect(target?.kind === 'IndicatorOverride' && cond(target.target?.condition)).toBe(
+      'symbol >= 85%',
+    );
     expect(bands?.kind === 'IndicatorOverride' && bands.bands?.bands).toHaveLength(2);
     expect(position?.kind === 'PositionOverride' && position.position?.text).toBe('head');
-    expect(position?.kind === 'PositionOverride' && num(position.assignments[0]?.weight)).toBe('40%');
+    expect(position?.kind === 'PositionOverride' && num(position.assignments[0]?.weight)).toBe(
+      '40%',
+    );
     expect(bare?.kind === 'IndicatorOverride' && bare.target).toBeUndefined();
   });
 
   test('ranges cover exactly the text of their node', () => {
     const kpi = find(file, 'KpiDecl', 'task_completion');
-    expect(textAt(result, SAMPLE, kpi.range)).toMatch(/^kpi task_completion[\s\S]*missing data lowest\n}$/);
+    expect(textAt(result, SAMPLE, kpi.range)).toMatch(
+      /^kpi task_completion[\s\S]*missing data lowest\n}$/,
+    );
     expect(textAt(result, SAMPLE, kpi.label?.range ?? file.range)).toBe(
       '"Tỷ lệ hoàn thành nhiệm vụ" / "Task completion rate"',
     );

@@ -17,7 +17,11 @@ const B03_LINES = [
 function rangesOf(result: ParseResult): unknown[] {
   return [
     ...allRanges(result.file).sort((a, b) => (a.path < b.path ? -1 : 1)),
-    ...result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message, diagnostic.range]),
+    ...result.diagnostics.map((diagnostic) => [
+      diagnostic.code,
+      diagnostic.message,
+      diagnostic.range,
+    ]),
   ];
 }
 
@@ -28,14 +32,20 @@ describe('UTF-16 columns (B06)', () => {
   test('the value after an emoji and Vietnamese diacritics is at UTF-16 column 53', () => {
     const target = find(result.file, 'KpiDecl', 'sat').target?.condition;
     const value = target?.kind === 'Comparison' ? target.value : undefined;
-    expect(value?.range).toEqual({ start: { line: 0, character: 53 }, end: { line: 0, character: 54 } });
+    expect(value?.range).toEqual({
+      start: { line: 0, character: 53 },
+      end: { line: 0, character: 54 },
+    });
     expect([...text.slice(0, 53)]).toHaveLength(52);
     expect(new TextEncoder().encode(text.slice(0, 53))).toHaveLength(61);
   });
 
   test('the label spans 17 UTF-16 units including its quotes and the surrogate pair', () => {
     const label = find(result.file, 'KpiDecl', 'sat').label;
-    expect(label?.range).toEqual({ start: { line: 0, character: 8 }, end: { line: 0, character: 27 } });
+    expect(label?.range).toEqual({
+      start: { line: 0, character: 8 },
+      end: { line: 0, character: 27 },
+    });
     expect(label?.vi.value).toHaveLength(17);
     expect(result.diagnostics).toEqual([]);
   });
@@ -79,7 +89,12 @@ describe('byte-order mark (B08)', () => {
   const text = 'framework cema "Ủy ban Dân tộc" {\n  cycle quarterly\n}\n';
 
   test('decoding drops a UTF-8 BOM and keeps the text otherwise as it is', () => {
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text.replace(/\n/g, '\r\n'))]);
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode(text.replace(/\n/g, '\r\n')),
+    ]);
     const decoded = decodeSource(bytes, 'cema.kpi');
     expect(decoded.diagnostics).toEqual([]);
     expect(decoded.text).toBe(text.replace(/\n/g, '\r\n'));

@@ -10,25 +10,99 @@ import { allRanges, parseKpi } from './helpers.js';
 
 /** Pieces of real kpilang, so that generated text gets deep into the grammar. */
 const FRAGMENTS = [
-  'framework', 'levels', 'rating', 'goal', 'scale', 'kpi', 'group', 'position', 'context',
-  'version', 'agency', 'effective', 'cycle', 'missing', 'data', 'points', 'perspective', 'from',
-  'to', 'under', 'kind', 'measure', 'measurements', 'unit', 'per', 'better', 'target', 'bands',
-  'every', 'aggregate', 'between', 'source', 'survey', 'minimum', 'responses', 'in', 'weight',
-  'a', 'task_completion', 'excellent', 'quarterly', 'percent', 'min',
-  '{', '}', '(', ')', ',', '..', '/', '*', '+', '-', '>', '>=', '≥', '<', '<=', '≤', '=',
-  '95%', '4.0', '48h', '3d', '0', '33.3%', '2024-01-01', '"Tỷ lệ"', '"Đắk Lắk 😊"', '"a\\"b"',
-  '"unterminated', '// comment', '/* block */', '/* open', '@', '#', '\u00a0', '\ufeff',
-  ' ', '\n', '\r\n', '\r', '\t',
+  'framework',
+  'levels',
+  'rating',
+  'goal',
+  'scale',
+  'kpi',
+  'group',
+  'position',
+  'context',
+  'version',
+  'agency',
+  'effective',
+  'cycle',
+  'missing',
+  'data',
+  'points',
+  'perspective',
+  'from',
+  'to',
+  'under',
+  'kind',
+  'measure',
+  'measurements',
+  'unit',
+  'per',
+  'better',
+  'target',
+  'bands',
+  'every',
+  'aggregate',
+  'between',
+  'source',
+  'survey',
+  'minimum',
+  'responses',
+  'in',
+  'weight',
+  'a',
+  'task_completion',
+  'excellent',
+  'quarterly',
+  'percent',
+  'min',
+  '{',
+  '}',
+  '(',
+  ')',
+  ',',
+  '..',
+  '/',
+  '*',
+  '+',
+  '-',
+  '>',
+  '>=',
+  '≥',
+  '<',
+  '<=',
+  '≤',
+  '=',
+  '95%',
+  '4.0',
+  '48h',
+  '3d',
+  '0',
+  '33.3%',
+  '2024-01-01',
+  '"Tỷ lệ"',
+  '"Đắk Lắk 😊"',
+  '"a\\"b"',
+  '"unterminated',
+  '// comment',
+  '/* block */',
+  '/* open',
+  '@',
+  '#',
+  '\u00a0',
+  '\ufeff',
+  ' ',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
 ];
 
-const fragmentText = fc
-  .array(fc.constantFrom(...FRAGMENTS), { maxLength: 80 })
-  .chain((pieces) =>
-    fc.array(fc.constantFrom(' ', '', '\n', '\r\n'), {
+const fragmentText = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 80 }).chain((pieces) =>
+  fc
+    .array(fc.constantFrom(' ', '', '\n', '\r\n'), {
       minLength: pieces.length,
       maxLength: pieces.length,
-    }).map((gaps) => pieces.map((piece, index) => piece + (gaps[index] ?? '')).join('')),
-  );
+    })
+    .map((gaps) => pieces.map((piece, index) => piece + (gaps[index] ?? '')).join('')),
+);
 
 /** A valid framework with random single-character edits: close to what an editor sends. */
 const SAMPLE = [
@@ -83,7 +157,8 @@ function checkRanges(input: string): void {
     ...allRanges(result.file),
   ];
   for (const { path, range } of ranges) {
-    const ok = isInside(result, text, range.start) && isInside(result, text, range.end) && isOrdered(range);
+    const ok =
+      isInside(result, text, range.start) && isInside(result, text, range.end) && isOrdered(range);
     if (!ok) throw new Error(`${path}: range ${JSON.stringify(range)} is not inside the document`);
   }
 }

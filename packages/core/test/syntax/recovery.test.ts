@@ -35,7 +35,10 @@ describe('recovery from a broken declaration (B01)', () => {
 
   test('keeps kpi a, kpi c, position p and the excellent band of kpi d', () => {
     const file = result.file;
-    expect(find(file, 'KpiDecl', 'a').target?.condition).toMatchObject({ op: '>=', value: { text: '95%' } });
+    expect(find(file, 'KpiDecl', 'a').target?.condition).toMatchObject({
+      op: '>=',
+      value: { text: '95%' },
+    });
     expect(find(file, 'KpiDecl', 'c').every?.value?.text).toBe('month');
     const position = find(file, 'PositionDecl', 'p');
     expect(position.assignments.map((line) => [line.indicator.text, line.weight?.text])).toEqual([
@@ -43,8 +46,14 @@ describe('recovery from a broken declaration (B01)', () => {
       ['c', '50%'],
     ]);
     const bands = find(file, 'KpiDecl', 'd').bands?.bands ?? [];
-    expect(bands[0]).toMatchObject({ level: { text: 'excellent' }, condition: { op: '>', value: { text: '95%' } } });
-    expect(bands[1]).toMatchObject({ level: { text: 'good' }, condition: { kind: 'Between', low: { text: '80%' } } });
+    expect(bands[0]).toMatchObject({
+      level: { text: 'excellent' },
+      condition: { op: '>', value: { text: '95%' } },
+    });
+    expect(bands[1]).toMatchObject({
+      level: { text: 'good' },
+      condition: { kind: 'Between', low: { text: '80%' } },
+    });
     expect(bands[1]?.condition?.kind === 'Between' && bands[1].condition.high).toBeUndefined();
   });
 
@@ -93,7 +102,10 @@ describe('recovery from missing names and values (B03)', () => {
     expect(position.hasIn).toBe(true);
     expect(position.group).toBeUndefined();
     expect(position.assignments).toHaveLength(1);
-    expect(position.assignments[0]).toMatchObject({ indicator: { text: 'task_completion' }, weight: { text: '30%' } });
+    expect(position.assignments[0]).toMatchObject({
+      indicator: { text: 'task_completion' },
+      weight: { text: '30%' },
+    });
 
     const kpi = find(result.file, 'KpiDecl', 'k');
     expect(kpi.unit?.name?.text).toBe('percent');
@@ -130,7 +142,9 @@ describe('recovery inside and between declarations', () => {
         range: { start: { line: 0, character: 25 }, end: { line: 0, character: 38 } },
       },
     ]);
-    expect(find(result.file, 'KpiDecl', 'a').target?.condition).toMatchObject({ value: { text: '95%' } });
+    expect(find(result.file, 'KpiDecl', 'a').target?.condition).toMatchObject({
+      value: { text: '95%' },
+    });
   });
 
   test('stray text between declarations is reported once and skipped', () => {
@@ -146,7 +160,9 @@ describe('recovery inside and between declarations', () => {
   });
 
   test('a broken field leaves the other fields of its indicator', () => {
-    const result = parseKpi('kpi a "A" { kind\n unit percent target from to under 90% every month }');
+    const result = parseKpi(
+      'kpi a "A" { kind\n unit percent target from to under 90% every month }',
+    );
     expect(result.diagnostics.length).toBeGreaterThan(0);
     const kpi = find(result.file, 'KpiDecl', 'a');
     expect(kpi.indicatorKind?.keyword).toBe('kind');
@@ -196,10 +212,22 @@ describe('recovery inside and between declarations', () => {
   });
 
   test('diagnostic positions are never NaN or negative', () => {
-    const inputs = ['kpi', 'kpi a', 'kpi a "A" {', 'position p "P" in', 'context c "C" { position', '{ } }'];
+    const inputs = [
+      'kpi',
+      'kpi a',
+      'kpi a "A" {',
+      'position p "P" in',
+      'context c "C" { position',
+      '{ } }',
+    ];
     for (const text of inputs) {
       for (const { range } of parseKpi(text).diagnostics) {
-        for (const value of [range.start.line, range.start.character, range.end.line, range.end.character]) {
+        for (const value of [
+          range.start.line,
+          range.start.character,
+          range.end.line,
+          range.end.character,
+        ]) {
           expect(Number.isInteger(value) && value >= 0).toBe(true);
         }
       }

@@ -14,7 +14,11 @@ describe('syntax codes', () => {
   test('KPI001 reports a token the grammar does not allow there', () => {
     const result = parseKpi('levels { good "Tốt" points }');
     expect(summary(result.diagnostics)).toEqual([
-      { code: 'KPI001', message: "Expected a number after 'points', not '}'.", range: at(0, 26, 26) },
+      {
+        code: 'KPI001',
+        message: "Expected a number after 'points', not '}'.",
+        range: at(0, 26, 26),
+      },
     ]);
   });
 
@@ -25,7 +29,9 @@ describe('syntax codes', () => {
       { code: 'KPI002', message: "'@@@' is not part of the language here.", range: at(0, 29, 32) },
       { code: 'KPI002', message: "'#' is not part of the language here.", range: at(0, 33, 34) },
     ]);
-    expect(find(result.file, 'KpiDecl', 'a').target?.condition).toMatchObject({ value: { text: '95' } });
+    expect(find(result.file, 'KpiDecl', 'a').target?.condition).toMatchObject({
+      value: { text: '95' },
+    });
     expect(find(result.file, 'KpiDecl', 'b').range.start).toEqual({ line: 0, character: 35 });
   });
 
@@ -39,7 +45,11 @@ describe('syntax codes', () => {
   test('KPI003 reports a string with no closing quote on its line, and parsing goes on', () => {
     const result = parseKpi('kpi a "Tỷ lệ\n{ unit percent }');
     expect(summary(result.diagnostics)).toEqual([
-      { code: 'KPI003', message: 'This text has no closing quote on its line.', range: at(0, 6, 12) },
+      {
+        code: 'KPI003',
+        message: 'This text has no closing quote on its line.',
+        range: at(0, 6, 12),
+      },
     ]);
     const kpi = find(result.file, 'KpiDecl', 'a');
     expect(kpi.label?.vi.value).toBe('Tỷ lệ');
@@ -79,7 +89,9 @@ describe('syntax codes', () => {
       },
     ]);
     const kpi = find(result.file, 'KpiDecl', 'a');
-    expect(kpi.measurement?.kind === 'FormulaMeasurement' && kpi.measurement.formula).toBeUndefined();
+    expect(
+      kpi.measurement?.kind === 'FormulaMeasurement' && kpi.measurement.formula,
+    ).toBeUndefined();
     expect(kpi.unit?.name?.text).toBe('percent');
   });
 
