@@ -9,7 +9,7 @@ import type { KpiDecl, SourceFile } from '../../src/syntax/ast.js';
 import { checkFiles } from '../../src/semantics/check.js';
 import { parseSource } from '../../src/syntax/parse.js';
 import { LineMap } from '../../src/syntax/source.js';
-import { checkKpi, HEADER, only, withCode } from './helpers.js';
+import { checkKpi, HEADER, only, rangeIn, withCode } from './helpers.js';
 
 const WORDS = [
   'framework',
@@ -150,6 +150,7 @@ describe('KPI901 an exception inside a check', () => {
     expect(internal.length).toBeGreaterThanOrEqual(1);
     expect(internal[0]?.severity).toBe('error');
     expect(internal[0]?.uri).toBe('test.kpi');
+    expect(internal[0]?.range).toEqual(rangeIn(text, 'kpi broken', 'broken'));
     expect(internal[0]?.message).toMatch(
       /^kpic failed while checking \(.+\): .+\. Please report this\.$/,
     );
