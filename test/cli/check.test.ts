@@ -29,16 +29,20 @@ describe('kpic check', () => {
   test('prints a JSON array of LSP-shaped diagnostics with --format json', () => {
     const result = kpic(['check', 'fw', '--format', 'json'], workspace(BROKEN));
     const diagnostics = JSON.parse(result.stdout) as Record<string, unknown>[];
-    const first = diagnostics[0]!;
+    const leading = ['code', 'severity', 'message', 'file', 'range'];
 
     expect(result.code).toBe(1);
-    const leading = ['code', 'severity', 'message', 'file', 'range'];
-    expect(Object.keys(first).slice(0, 5)).toEqual(leading);
-    expect(first).toMatchObject({
-      code: expect.stringMatching(/^KPI\d{3}$/),
+    for (const diagnostic of diagnostics) {
+      expect(Object.keys(diagnostic).slice(0, 5)).toEqual(leading);
+      expect(diagnostic.code).toMatch(/^KPI\d{3}$/);
+    }
+    // The syntax error on line 8 (zero-based 7), at the second '>' (zero-based column 15).
+    expect(diagnostics).toContainEqual({
+      code: 'KPI001',
       severity: 'error',
+      message: expect.any(String),
       file: 'fw/positions.kpi',
-      range: { start: { line: 7 }, end: { line: 7 } },
+      range: { start: { line: 7, character: 15 }, end: { line: 7, character: expect.any(Number) } },
     });
   });
 
