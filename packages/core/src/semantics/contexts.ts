@@ -12,7 +12,15 @@ import type * as ast from '../syntax/ast.js';
 import { add, eq, ZERO } from '../util/decimal.js';
 import { toBilingual } from './convert.js';
 import { sameValues } from './interval.js';
-import type { Band, Context, Domain, Indicator, Interval, Position } from './model.js';
+import type {
+  Band,
+  Context,
+  Domain,
+  Indicator,
+  Interval,
+  Position,
+  WeightedIndicator,
+} from './model.js';
 import { toWeighted, type Line, type PositionPlan } from './positions.js';
 import { related } from './report.js';
 import { resolveName } from './resolve.js';
@@ -204,10 +212,20 @@ function effectivePosition(
     checkBlockWeights(scope, plan, block, blockLines);
   }
 
+  // Lines the context leaves alone keep the base position's objects: a national framework
+  // has many contexts and positions, and most lines are untouched in most of them.
+  const untouched = lines.every((line, index) => line === plan.lines[index]);
+  const weighted = lines.map((line, index) =>
+    line === plan.lines[index]
+      ? (plan.position.indicators[index] as WeightedIndicator)
+      : toWeighted(line),
+  );
   const position: Position = {
     ...plan.position,
-    indicators: lines.map(toWeighted),
-    total: lines.reduce((sum, line) => add(sum, line.weight.node.value), ZERO),
+    indicators: weighted,
+    total: untouched
+      ? plan.position.total
+      : lines.reduce((sum, line) => add(sum, line.weight.node.value), ZERO),
   };
   if (block) position.overrideNode = block;
   return position;
@@ -223,6 +241,9 @@ function effectiveLine(
   const { state, uri } = scope;
   const indicator = line.indicator;
   const change = scope.changes.get(indicator.id);
+  // Untouched here: the base position's rule, already queued for checking, stands.
+  if (!change && !blockLine) return line;
+
   let rule: Rule = change
     ? applyOverride(state, line, {
         override: change.node,
