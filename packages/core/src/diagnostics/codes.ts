@@ -161,7 +161,13 @@ export const CODES = {
   KPI303: code({
     slug: 'bands-against-direction',
     severity: 'error',
-    message: (indicator: string, direction: string, better: string, worse: string, where?: string) =>
+    message: (
+      indicator: string,
+      direction: string,
+      better: string,
+      worse: string,
+      where?: string,
+    ) =>
       `'${indicator}'${where ? ` ${where}` : ''} is ${direction}, but '${worse}' covers better ` +
       `values than '${better}' and earns fewer points.`,
   }),
