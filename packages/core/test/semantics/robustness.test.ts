@@ -80,6 +80,105 @@ const WORDS = [
   '// note\n',
 ];
 
+const value = fc.constantFrom(
+  '0',
+  '1',
+  '2',
+  '4.0',
+  '0.95',
+  '50%',
+  '80%',
+  '95%',
+  '100%',
+  '120%',
+  '48h',
+  '3d',
+  '-2',
+);
+const condition = fc.oneof(
+  fc.tuple(fc.constantFrom('>', '>=', '<', '<=', '=', '≥'), value).map(([op, v]) => `${op} ${v}`),
+  fc.tuple(value, value).map(([low, high]) => `${low} .. ${high}`),
+  fc.tuple(value, value).map(([low, high]) => `from ${low} to under ${high}`),
+  value.map((v) => `under ${v}`),
+);
+const bands = fc
+  .array(fc.tuple(fc.constantFrom('excellent', 'good', 'poor', 'nope'), condition), {
+    maxLength: 4,
+  })
+  .map((list) => `bands { ${list.map(([level, cond]) => `${level} ${cond}`).join('  ')} }`);
+const field = fc.oneof(
+  fc
+    .constantFrom(
+      'percent',
+      'count',
+      'hours',
+      'likert5',
+      'agree',
+      '"Hours/Days"',
+      'count per month',
+    )
+    .map((u) => `unit ${u}`),
+  fc.constantFrom('week', 'month', 'quarter', 'half', 'year').map((f) => `every ${f}`),
+  fc.constantFrom('mean', 'sum', 'every', 'mean').map((a) => `aggregate ${a}`),
+  fc.constantFrom('carry', 'missing').map((b) => `between measurements ${b}`),
+  fc.constantFrom('higher', 'lower').map((b) => `better ${b}`),
+  fc
+    .constantFrom('x / y', 'survey s minimum 3 responses', 'min(a, 5%, 2)', 'mean()', 'a + 5% + 2')
+    .map((m) => `measure ${m}`),
+  condition.map((c) => `target ${c}`),
+  bands,
+);
+const indicator = fc
+  .tuple(fc.constantFrom('a', 'b', 'c'), fc.array(field, { maxLength: 8 }))
+  .map(([id, fields]) => `kpi ${id} "${id}" { kind process ${fields.join(' ')} }`);
+const assignment = fc
+  .tuple(
+    fc.constantFrom('a', 'b', 'c', 'd'),
+    fc.option(value),
+    fc.option(condition),
+    fc.option(bands),
+  )
+  .map(([id, weight, target, own]) =>
+    [id, weight ? `weight ${weight}` : '', target ? `target ${target}` : '', own ?? ''].join(' '),
+  );
+const position = fc
+  .tuple(fc.constantFrom('p', 'q'), fc.boolean(), fc.array(assignment, { maxLength: 4 }))
+  .map(
+    ([id, inGroup, lines]) =>
+      `position ${id} "${id}" ${inGroup ? 'in g' : ''} { ${lines.join('  ')} }`,
+  );
+const context = fc
+  .tuple(
+    fc.array(fc.tuple(fc.constantFrom('a', 'b', 'z'), fc.option(condition), fc.option(bands)), {
+      maxLength: 2,
+    }),
+    fc.array(fc.tuple(fc.constantFrom('p', 'q'), fc.array(assignment, { maxLength: 3 })), {
+      maxLength: 2,
+    }),
+  )
+  .map(
+    ([overrides, blocks]) =>
+      `context x "X" { ${overrides.map(([id, t, b]) => `${id} ${t ? `target ${t}` : ''} ${b ?? ''}`).join(' ')} ` +
+      `${blocks.map(([id, lines]) => `position ${id} { ${lines.join('  ')} }`).join(' ')} }`,
+  );
+const framework = fc
+  .tuple(
+    fc.array(indicator, { maxLength: 3 }),
+    fc.array(position, { maxLength: 2 }),
+    fc.array(context, { maxLength: 2 }),
+  )
+  .map(([kpis, positions, contexts]) =>
+    [
+      HEADER,
+      'scale agree "A" from 1 to 5',
+      'rating { ok "OK" from 50  ko "KO" under 60 }',
+      'group g "G" { a, b }',
+      ...kpis,
+      ...positions,
+      ...contexts,
+    ].join('\n'),
+  );
+
 describe('partly parsed input', () => {
   test('B03: a position with no group name and a band with no value still get the weight check', () => {
     const text =
@@ -113,6 +212,16 @@ describe('partly parsed input', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+
+  test('random frameworks built from valid pieces never reach an internal error', () => {
+    fc.assert(
+      fc.property(framework, (text) => {
+        const result = checkKpi(text);
+        expect(withCode(result, 'KPI901')).toEqual([]);
+      }),
+      { numRuns: 300 },
     );
   });
 
