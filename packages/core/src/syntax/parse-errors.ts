@@ -12,6 +12,7 @@ import {
   type TokenType,
 } from 'chevrotain';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { StrayRun } from './block-shapes.js';
 import type { LineMap } from './source.js';
 import * as t from './tokens.js';
 
@@ -75,6 +76,14 @@ class MessageProvider implements IParserErrorMessageProvider {
       return `Unexpected ${describeToken(actual)} here; expected ${block} or '}'.`;
     }
     return this.expectedAfter(this.describeExpected(expected, previous), actual, previous);
+  }
+
+  /** The message for a token recovery had to invent: what is missing, and after what. */
+  buildMissingTokenMessage(expected: TokenType, previous: IToken): string {
+    const what = this.describeExpected(expected, previous);
+    const why = expected === t.RBrace ? ' to close the block' : '';
+    if (!isReal(previous)) return `Missing ${what}${why}.`;
+    return `Missing ${what} after ${describeToken(previous)}${why}.`;
   }
 
   buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
@@ -157,8 +166,8 @@ export interface SyntaxErrorContext {
   lineMap: LineMap;
   /** The parsed tokens, to place errors at the end of the input. */
   tokens: IToken[];
-  /** Errors whose token recovery invented: placed where the token was expected. */
-  inserted: WeakSet<object>;
+  /** Messages for errors recovery repaired by inventing a token, by the token in front. */
+  missing: Map<IToken, string>;
 }
 
 /**
@@ -176,11 +185,12 @@ export function toSyntaxDiagnostics(
   const endOfInput = lastToken ? lastToken.startOffset + lastToken.image.length : 0;
 
   for (const error of errors) {
-    const [start, end] = errorSpan(error, context.inserted.has(error), endOfInput);
+    const missing = context.missing.get(error.token);
+    const [start, end] = errorSpan(error, missing !== undefined, endOfInput);
     if (seen.has(start)) continue;
     seen.add(start);
     const range = context.lineMap.rangeOf(start, end);
-    diagnostics.push(makeDiagnostic('KPI001', context.uri, range, [error.message]));
+    diagnostics.push(makeDiagnostic('KPI001', context.uri, range, [missing ?? error.message]));
   }
   return diagnostics;
 }
@@ -211,7 +221,7 @@ function errorSpan(
  * again.
  */
 export function strayDiagnostics(
-  runs: { block: string; tokens: IToken[] }[],
+  runs: StrayRun[],
   errors: IRecognitionException[],
   context: SyntaxErrorContext,
 ): Diagnostic[] {

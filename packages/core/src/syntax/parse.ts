@@ -8,8 +8,8 @@ import type { SourceFile } from './ast.js';
 import { toSourceFile } from './cst-to-ast.js';
 import { lexSource } from './lex.js';
 import { limitNesting } from './nesting.js';
-import { messageProvider, strayDiagnostics, toSyntaxDiagnostics } from './parse-errors.js';
-import { kpiParser, parseTokens } from './parser.js';
+import { strayDiagnostics, toSyntaxDiagnostics } from './parse-errors.js';
+import { parseTokens } from './parser.js';
 import { LineMap } from './source.js';
 
 export interface ParseResult {
@@ -50,18 +50,15 @@ function parseText(text: string, uri: string, lineMap: LineMap): ParseResult {
   const lexed = lexSource(text, uri, lineMap);
   const limited = limitNesting(lexed.tokens, { uri, lineMap });
 
-  messageProvider.tokens = limited.tokens;
-  const cst = parseTokens(limited.tokens);
-  const errors = kpiParser.errors;
-  const errorContext = { uri, lineMap, tokens: limited.tokens, inserted: kpiParser.insertedErrors };
+  const parsed = parseTokens(limited.tokens);
+  const errorContext = { uri, lineMap, tokens: limited.tokens, missing: parsed.missing };
   const syntax = [
-    ...toSyntaxDiagnostics(errors, errorContext),
-    ...strayDiagnostics(kpiParser.strayRuns, errors, errorContext),
+    ...toSyntaxDiagnostics(parsed.errors, errorContext),
+    ...strayDiagnostics(parsed.strayRuns, parsed.errors, errorContext),
   ];
-  messageProvider.tokens = [];
 
   const context = { uri, lineMap, diagnostics: [] as Diagnostic[] };
-  const file = toSourceFile(context, cst, text.length);
+  const file = toSourceFile(context, parsed.cst, text.length);
   const diagnostics = [
     ...lexed.diagnostics,
     ...limited.diagnostics,

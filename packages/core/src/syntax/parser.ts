@@ -1,39 +1,29 @@
 /**
  * The grammar of kpilang as a Chevrotain parser: tokens in, concrete syntax tree out. The
- * rules follow grammar/kpilang.ebnf one for one; `cst-to-ast.ts` turns the tree into the AST.
- *
- * Error recovery is Chevrotain's own (single-token insertion and deletion, re-sync to what may
- * follow a rule); nothing here catches its exceptions. Rules are kept small so that a broken
- * field ends at the point of error and the block goes on: tokens that start no line of the
- * block are read as one `stray` run, up to the next field, the block's `}`, or the next
- * declaration keyword.
+ * rules follow grammar/kpilang.ebnf one for one: the declarations here, the values they share
+ * in `value-rules.ts`, error recovery in `recovering-parser.ts`. `cst-to-ast.ts` turns the
+ * tree into the AST.
  */
+import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
 import {
-  createTokenInstance,
-  CstParser,
-  EOF,
-  tokenMatcher,
-  type CstNode,
-  type IToken,
-  type TokenType,
-} from 'chevrotain';
+  CONTEXT_BLOCK,
+  FRAMEWORK_BLOCK,
+  KPI_BLOCK,
+  LEVELS_BLOCK,
+  OVERRIDE_BLOCK,
+  POSITION_BLOCK,
+  RATING_BLOCK,
+  SCALE_BLOCK,
+  TOP_LEVEL,
+  type StrayRun,
+} from './block-shapes.js';
 import { messageProvider } from './parse-errors.js';
 import * as t from './tokens.js';
+import { ValueRules } from './value-rules.js';
 
-class KpiParser extends CstParser {
-  /** Errors whose missing token the parser invented; reported where the token belonged. */
-  readonly insertedErrors = new WeakSet<object>();
-
-  /** The stray runs of the last parse, in text order, each with the block it was found in. */
-  strayRuns: StrayRun[] = [];
-
+class KpiParser extends ValueRules {
   constructor() {
-    super(t.PARSER_TOKENS, {
-      recoveryEnabled: true,
-      nodeLocationTracking: 'onlyOffset',
-      errorMessageProvider: messageProvider,
-      maxLookahead: 2,
-    });
+    super();
     this.performSelfAnalysis();
   }
 
@@ -239,16 +229,6 @@ class KpiParser extends CstParser {
     ]);
   });
 
-  targetField = this.RULE('targetField', () => {
-    this.CONSUME(t.Target);
-    this.SUBRULE(this.condition);
-  });
-
-  bandsField = this.RULE('bandsField', () => {
-    this.CONSUME(t.Bands);
-    this.SUBRULE(this.bandsBlock);
-  });
-
   // between measurements carry
   betweenField = this.RULE('betweenField', () => {
     this.CONSUME(t.Between);
@@ -264,70 +244,6 @@ class KpiParser extends CstParser {
   goalField = this.RULE('goalField', () => {
     this.CONSUME(t.Goal);
     this.CONSUME(t.Identifier);
-  });
-
-  bandsBlock = this.RULE('bandsBlock', () => {
-    this.CONSUME(t.LBrace);
-    this.blockLines(BANDS_BLOCK, () => this.SUBRULE(this.band));
-    this.CONSUME(t.RBrace);
-  });
-
-  // excellent > 95%
-  band = this.RULE('band', () => {
-    this.CONSUME(t.Identifier);
-    this.SUBRULE(this.condition);
-  });
-
-  condition = this.RULE('condition', () => {
-    this.OR({
-      DEF: [
-        { ALT: () => this.SUBRULE(this.comparison) },
-        { ALT: () => this.SUBRULE(this.dotsRange) },
-        { ALT: () => this.SUBRULE(this.fromRange) },
-        { ALT: () => this.SUBRULE(this.underBound) },
-      ],
-      ERR_MSG: 'a condition (such as >= 95%, 80% .. 95%, from 70 to under 90, or under 50)',
-    });
-  });
-
-  comparison = this.RULE('comparison', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(t.GreaterEqual, { LABEL: 'op' }) },
-      { ALT: () => this.CONSUME(t.Greater, { LABEL: 'op' }) },
-      { ALT: () => this.CONSUME(t.LessEqual, { LABEL: 'op' }) },
-      { ALT: () => this.CONSUME(t.Less, { LABEL: 'op' }) },
-      { ALT: () => this.CONSUME(t.Equal, { LABEL: 'op' }) },
-    ]);
-    this.SUBRULE(this.number);
-  });
-
-  // 80% .. 95%
-  dotsRange = this.RULE('dotsRange', () => {
-    this.SUBRULE(this.number, { LABEL: 'low' });
-    this.CONSUME(t.DotDot);
-    this.SUBRULE2(this.number, { LABEL: 'high' });
-  });
-
-  // from 70 to under 90, or just from 90
-  fromRange = this.RULE('fromRange', () => {
-    this.CONSUME(t.From);
-    this.SUBRULE(this.number, { LABEL: 'low' });
-    this.OPTION(() => {
-      this.CONSUME(t.To);
-      this.CONSUME(t.Under);
-      this.SUBRULE2(this.number, { LABEL: 'high' });
-    });
-  });
-
-  underBound = this.RULE('underBound', () => {
-    this.CONSUME(t.Under);
-    this.SUBRULE(this.number);
-  });
-
-  /** A number outside formulas, where a leading `-` is its sign: `-2`, `95%`, `48h`. */
-  number = this.RULE('number', () => {
-    this.OPTION(() => this.CONSUME(t.Minus));
-    this.CONSUME(t.NumberLiteral);
   });
 
   // group management "Quản lý" / "Management" { task_completion, staff_satisfaction }
@@ -398,201 +314,41 @@ class KpiParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.targetField));
     this.OPTION2(() => this.SUBRULE(this.bandsField));
   });
-
-  // "Tỷ lệ hoàn thành" / "Task completion rate"
-  label = this.RULE('label', () => {
-    this.CONSUME(t.StringLiteral, { LABEL: 'vi' });
-    this.OPTION(() => {
-      this.CONSUME(t.Slash);
-      this.CONSUME2(t.StringLiteral, { LABEL: 'en' });
-    });
-  });
-
-  // tasks_on_time / tasks_total
-  expression = this.RULE('expression', () => {
-    this.SUBRULE(this.term, { LABEL: 'operand' });
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(t.Plus, { LABEL: 'operator' }) },
-        { ALT: () => this.CONSUME(t.Minus, { LABEL: 'operator' }) },
-      ]);
-      this.SUBRULE2(this.term, { LABEL: 'operand' });
-    });
-  });
-
-  term = this.RULE('term', () => {
-    this.SUBRULE(this.factor, { LABEL: 'operand' });
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(t.Star, { LABEL: 'operator' }) },
-        { ALT: () => this.CONSUME(t.Slash, { LABEL: 'operator' }) },
-      ]);
-      this.SUBRULE2(this.factor, { LABEL: 'operand' });
-    });
-  });
-
-  factor = this.RULE('factor', () => {
-    this.OR({
-      DEF: [
-        { ALT: () => this.CONSUME(t.NumberLiteral) },
-        { ALT: () => this.SUBRULE(this.reference) },
-        { ALT: () => this.SUBRULE(this.parenthesized) },
-        { ALT: () => this.SUBRULE(this.negation) },
-        { ALT: () => this.CONSUME(t.TooDeep) },
-      ],
-      ERR_MSG: 'a measure name, a number or "("',
-    });
-  });
-
-  // min(a, b), or a plain measure name
-  reference = this.RULE('reference', () => {
-    this.CONSUME(t.Identifier);
-    this.OPTION(() => {
-      this.CONSUME(t.LParen);
-      this.OPTION2(() => {
-        this.SUBRULE(this.expression, { LABEL: 'argument' });
-        this.MANY(() => {
-          this.CONSUME(t.Comma);
-          this.SUBRULE2(this.expression, { LABEL: 'argument' });
-        });
-      });
-      this.CONSUME(t.RParen);
-    });
-  });
-
-  parenthesized = this.RULE('parenthesized', () => {
-    this.CONSUME(t.LParen);
-    this.SUBRULE(this.expression);
-    this.CONSUME(t.RParen);
-  });
-
-  negation = this.RULE('negation', () => {
-    this.CONSUME(t.Minus);
-    this.SUBRULE(this.factor);
-  });
-
-  /**
-   * Tokens that fit nowhere, skipped as one run up to the next thing the block can read. A
-   * grammar rule rather than Chevrotain's in-repetition recovery, which scans to the end of the
-   * file and recurses once per error: thousands of broken lines would be slow and overflow.
-   */
-  stray = this.RULE('stray', (shape: BlockShape = TOP_LEVEL) => {
-    const tokens = [this.CONSUME(t.AnyToken)];
-    this.MANY({
-      GATE: () =>
-        !endsBlock(this.LA(1).tokenType, shape) && !shape.starts.includes(this.LA(1).tokenType),
-      DEF: () => tokens.push(this.CONSUME2(t.AnyToken)),
-    });
-    this.ACTION(() => this.strayRuns.push({ block: shape.block, tokens }));
-  });
-
-  /**
-   * The lines of a block, up to its `}`, the end of the file, or a keyword that opens another
-   * declaration. A run of tokens that starts no line becomes one `stray` node, reported once.
-   */
-  private blockLines(shape: BlockShape, line: () => void): void {
-    this.MANY({
-      GATE: () => !endsBlock(this.LA(1).tokenType, shape),
-      DEF: () => {
-        // One token decides: a line that starts right but breaks later is a broken line,
-        // reported where it breaks, not a stray run.
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          MAX_LOOKAHEAD: 1,
-          DEF: [{ ALT: line }, { ALT: () => this.SUBRULE(this.stray, { ARGS: [shape] }) }],
-        });
-      },
-    });
-  }
-
-  /**
-   * Chevrotain hook: may a missing token be invented? Not when dropping the token in front
-   * would do: in `target >= = 90%` the stray `=` goes and `90%` stays the target.
-   */
-  protected override canTokenTypeBeInsertedInRecovery(expected: TokenType): boolean {
-    return !(tokenMatcher(this.LA(2), expected) && this.canTokenTypeBeDeletedInRecovery(expected));
-  }
-
-  /**
-   * Chevrotain hook: may the token in front be dropped to recover? Never a brace or a
-   * declaration keyword: dropping `{` in `position p "P" in { a weight 30% }` would make `a`
-   * the group and lose the assignment, where inserting the missing name keeps the block.
-   */
-  protected override canTokenTypeBeDeletedInRecovery(expected: TokenType): boolean {
-    void expected;
-    const next = this.LA(1).tokenType;
-    return next !== t.LBrace && next !== t.RBrace && !t.DECLARATION_KEYWORDS.includes(next);
-  }
-
-  /** Chevrotain hook: the token invented for a missing one. Marks its error as "missing". */
-  protected override getTokenToInsert(tokenType: TokenType): IToken {
-    const lastError = this.errors[this.errors.length - 1];
-    if (lastError) this.insertedErrors.add(lastError);
-    const token = createTokenInstance(tokenType, '', NaN, NaN, NaN, NaN, NaN, NaN);
-    token.isInsertedInRecovery = true;
-    return token;
-  }
-}
-
-/** Tokens that start no line of their block, skipped as one run. */
-export interface StrayRun {
-  /** The rule of the block: `file`, `kpi`, `bandsBlock` ... */
-  block: string;
-  tokens: IToken[];
-}
-
-/** Which tokens start a line of a block, and whether `}` closes it. */
-interface BlockShape {
-  block: string;
-  starts: readonly TokenType[];
-  closedByBrace: boolean;
-}
-
-function braced(block: string, starts: readonly TokenType[]): BlockShape {
-  return { block, starts, closedByBrace: true };
-}
-
-const TOP_LEVEL: BlockShape = {
-  block: 'file',
-  starts: t.DECLARATION_KEYWORDS,
-  closedByBrace: false,
-};
-const LEVELS_BLOCK = braced('levels', [t.Identifier]);
-const RATING_BLOCK = braced('rating', [t.Identifier]);
-const BANDS_BLOCK = braced('bandsBlock', [t.Identifier]);
-const POSITION_BLOCK = braced('position', [t.Identifier]);
-const OVERRIDE_BLOCK = braced('positionOverride', [t.Identifier]);
-const SCALE_BLOCK = braced('scale', [t.NumberLiteral, t.Minus]);
-const CONTEXT_BLOCK = braced('context', [t.Identifier, t.Position]);
-const FRAMEWORK_BLOCK = braced('framework', [t.Version, t.Agency, t.Effective, t.Cycle, t.Missing]);
-const KPI_BLOCK = braced('kpi', [
-  t.Kind,
-  t.Measure,
-  t.Unit,
-  t.Better,
-  t.Target,
-  t.Bands,
-  t.Every,
-  t.Aggregate,
-  t.Between,
-  t.Source,
-  t.Goal,
-  t.Missing,
-]);
-
-/** True for what ends a block: its `}`, the end of the file, or another declaration. */
-function endsBlock(type: TokenType, shape: BlockShape): boolean {
-  if (type === EOF) return true;
-  if (type === t.RBrace) return shape.closedByBrace;
-  return t.DECLARATION_KEYWORDS.includes(type) && !shape.starts.includes(type);
 }
 
 /** The one parser, built once: the grammar analysis in the constructor is the costly part. */
-export const kpiParser = new KpiParser();
+const kpiParser = new KpiParser();
 
-/** Parses a token list into the CST of a whole file; errors are left in `kpiParser.errors`. */
-export function parseTokens(tokens: IToken[]): CstNode {
+/** What one parse produced: the tree and what recovery had to do to build it. */
+export interface ParsedTokens {
+  cst: CstNode;
+  errors: IRecognitionException[];
+  /** "Missing ..." messages for errors repaired by inventing a token, by the token in front. */
+  missing: Map<IToken, string>;
+  strayRuns: StrayRun[];
+}
+
+/**
+ * Parses a token list into the CST of a whole file. Synchronous, so the one parser serves
+ * every call; it keeps nothing of the file once it returns.
+ */
+export function parseTokens(tokens: IToken[]): ParsedTokens {
   kpiParser.strayRuns = [];
+  kpiParser.missing = new Map();
+  messageProvider.tokens = tokens;
   kpiParser.input = tokens;
-  return kpiParser.file();
+  try {
+    const cst = kpiParser.file();
+    return {
+      cst,
+      errors: kpiParser.errors,
+      missing: kpiParser.missing,
+      strayRuns: kpiParser.strayRuns,
+    };
+  } finally {
+    kpiParser.input = [];
+    kpiParser.strayRuns = [];
+    kpiParser.missing = new Map();
+    messageProvider.tokens = [];
+  }
 }

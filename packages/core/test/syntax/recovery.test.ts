@@ -86,12 +86,12 @@ describe('recovery from missing names and values (B03)', () => {
     expect(summary(result.diagnostics)).toEqual([
       {
         code: 'KPI001',
-        message: "Expected a name after 'in', not '{'.",
+        message: "Missing a name after 'in'.",
         range: { start: positionOf(text, afterIn), end: positionOf(text, afterIn) },
       },
       {
         code: 'KPI001',
-        message: "Expected a number after '>=', not '}'.",
+        message: "Missing a number after '>='.",
         range: { start: positionOf(text, afterComparator), end: positionOf(text, afterComparator) },
       },
     ]);
@@ -125,8 +125,12 @@ describe('recovery inside and between declarations', () => {
 
   test('a missing closing brace loses nothing of the next declaration', () => {
     const result = parseKpi('kpi a "A" { unit percent\nkpi b "B" { unit count }');
-    expect(result.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
-      "Unexpected 'kpi' here; expected an indicator field (kind, measure, unit, better, target, bands, every, aggregate, between measurements, source, goal, missing data) or '}'.",
+    expect(summary(result.diagnostics)).toEqual([
+      {
+        code: 'KPI001',
+        message: "Missing '}' after 'percent' to close the block.",
+        range: { start: { line: 0, character: 24 }, end: { line: 0, character: 24 } },
+      },
     ]);
     expect(find(result.file, 'KpiDecl', 'a').unit?.name?.text).toBe('percent');
     expect(find(result.file, 'KpiDecl', 'b').unit?.name?.text).toBe('count');

@@ -16,7 +16,7 @@ describe('syntax codes', () => {
     expect(summary(result.diagnostics)).toEqual([
       {
         code: 'KPI001',
-        message: "Expected a number after 'points', not '}'.",
+        message: "Missing a number after 'points'.",
         range: at(0, 26, 26),
       },
     ]);
