@@ -293,7 +293,12 @@ function checkBlockWeights(
   const written: WrittenWeight[] = plan.written.map((weight) => {
     const line = blockLines.get(weight.indicator);
     if (!line?.weight || !plan.has.has(weight.indicator)) return weight;
-    const replaced = { indicator: weight.indicator, weight: line.weight, uri };
+    const replaced = {
+      indicator: weight.indicator,
+      weight: line.weight,
+      uri,
+      replaces: { uri: weight.uri, range: weight.weight.range },
+    };
     checkWeight(state.reporter, replaced);
     return replaced;
   });

@@ -25,7 +25,10 @@ export function checkRatingLines(state: CheckState): void {
     high: points.reduce((a, b) => (compare(a, b) >= 0 ? a : b)),
     integer: false,
   };
-  const [low, high] = [decimalWritten(domain.low as Decimal), decimalWritten(domain.high as Decimal)];
+  const [low, high] = [
+    decimalWritten(domain.low as Decimal),
+    decimalWritten(domain.high as Decimal),
+  ];
   const domainText = `the range of totals (${low} to ${high} points)`;
 
   const lines: { node: ast.RatingLine; uri: string; interval: Interval }[] = [];

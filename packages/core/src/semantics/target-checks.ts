@@ -77,6 +77,8 @@ export function checkAlignment(
     bands.layer > target.layer
       ? related({ uri: target.uri, range: target.node.range }, 'The target is here.')
       : related({ uri: bands.uri, range: bands.node.range }, 'The bands are here.');
+  const replaced = (bands.layer > target.layer ? bands : target).replaces;
+  const notes = replaced ? [other, related(replaced, 'The override replaces this.')] : [other];
 
   for (const cut of cutsOf(met, domain)) {
     if (bandCuts.some((bandCut) => sameCut(bandCut, cut))) continue;
@@ -92,7 +94,7 @@ export function checkAlignment(
       place,
       [indicator.id, conditionText(condition), detail, subject.where],
       {
-        related: [other],
+        related: notes,
         data: { value: detail },
       },
     );

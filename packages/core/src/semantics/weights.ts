@@ -6,13 +6,15 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { add, compare, HUNDRED, mul, ONE, toText, ZERO, type Decimal } from '../util/decimal.js';
-import type { Place, Reporter } from './report.js';
+import { related, type Place, type Reporter } from './report.js';
 
 /** One written weight, the indicator it weights and the file it is in. */
 export interface WrittenWeight {
   indicator: string;
   weight: ast.NumberLit;
   uri: string;
+  /** For a context's weight: the base weight it replaces, for related information. */
+  replaces?: Place;
 }
 
 /**
@@ -22,19 +24,21 @@ export interface WrittenWeight {
 export function checkWeight(reporter: Reporter, written: WrittenWeight): void {
   const { weight, uri, indicator } = written;
   const place = { uri, range: weight.range };
+  const notes = written.replaces ? [related(written.replaces, 'The base weight it replaces.')] : [];
 
   if (weight.suffix === 'h' || weight.suffix === 'd') {
     const percent = `${toText(weight.value)}%`;
     reporter.report('KPI207', place, [weight.text], {
+      related: notes,
       fixes: [
         { title: `Write ${percent}`, edits: [{ uri, range: weight.range, newText: percent }] },
       ],
     });
   }
   if (compare(weight.value, ZERO) <= 0) {
-    reporter.report('KPI203', place, [indicator]);
+    reporter.report('KPI203', place, [indicator], { related: notes });
   } else if (compare(weight.value, HUNDRED) > 0) {
-    reporter.report('KPI204', place, [indicator, toText(weight.value)]);
+    reporter.report('KPI204', place, [indicator, toText(weight.value)], { related: notes });
   }
 }
 

@@ -71,6 +71,7 @@ describe('diagnostics caused by an override point at the override', () => {
     expect(diagnostic.related?.[0]?.range).toEqual(
       rangeOf(text, 'bands { excellent >= 95%  good from 80% to under 95%  poor < 80% }'),
     );
+    expect(diagnostic.related?.[1]?.range).toEqual(rangeOf(text, 'target >= 95%'));
   });
 
   test('bands with a gap in a context: KPI301 at the new bands, related to the base bands', () => {
@@ -99,7 +100,10 @@ describe('diagnostics caused by an override point at the override', () => {
 
   test('a weight over 100% in a context is reported at that weight', () => {
     const { text, result } = context('position head { task_completion weight 170% }');
-    expect(only(result, 'KPI204').range).toEqual(rangeOf(text, '170%'));
+    const diagnostic = only(result, 'KPI204');
+
+    expect(diagnostic.range).toEqual(rangeOf(text, '170%'));
+    expect(diagnostic.related?.[0]?.range).toEqual(rangeOf(text, '70%'));
   });
 
   test('a target in a position block of a context is checked for that position', () => {
