@@ -125,6 +125,9 @@ class MessageProvider implements IParserErrorMessageProvider {
     if (expected === t.NumberLiteral)
       return this.isPercentRange(previous) ? 'a percentage' : 'a number';
     if (expected === t.Word) return WORD_AFTER[previous.image] ?? 'a word';
+    if (expected === t.StringLiteral && previous.tokenType === t.Version) {
+      return 'a quoted version such as "2024.1"';
+    }
     return describeType(expected);
   }
 

@@ -207,6 +207,35 @@ describe('recovery inside and between declarations', () => {
     expect(kpi.unit?.name?.text).toBe('percent');
   });
 
+  test.each([
+    ['kpi a { unit percent }', 5, "Missing a quoted label after 'a'."],
+    ['kpi a "A" unit percent }', 9, 'Missing \'{\' after the text "A".'],
+    [
+      'framework f "F" { version 2024 }',
+      25,
+      'Missing a quoted version such as "2024.1" after \'version\'.',
+    ],
+    ['levels { good "G" 80 }', 17, 'Missing \'points\' after the text "G".'],
+    ['scale s "S" from 1 5', 18, "Missing 'to' after '1'."],
+    ['kpi a "A" { target from 5 to 7 }', 28, "Missing 'under' after 'to'."],
+    ['kpi a "A" { every }', 17, "Missing a frequency such as month or quarter after 'every'."],
+    ['kpi a "A" { measure (a + b }', 26, "Missing ')' after 'b'."],
+    [
+      'framework f "F" { effective 2024-1-1 }',
+      27,
+      "Missing a date such as 2024-01-01 after 'effective'.",
+    ],
+  ])('a missing piece is named in plain words where it belongs: %s', (text, character, message) => {
+    const result = parseKpi(text);
+    expect(summary(result.diagnostics)).toEqual([
+      {
+        code: 'KPI001',
+        message,
+        range: { start: { line: 0, character }, end: { line: 0, character } },
+      },
+    ]);
+  });
+
   test('an empty file and a file of comments parse to no declarations and no diagnostics', () => {
     for (const text of ['', '   \n', '// only a comment\n/* and a block */']) {
       const result = parseKpi(text);
