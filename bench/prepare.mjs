@@ -6,25 +6,41 @@
  *
  * Every failure here is a clear one-paragraph error, thrown as `BenchError`, never a figure.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { BenchError } from './bench-error.mjs';
 import { runPlain } from './measure/spawn.mjs';
 
-/** An expected failure of the benchmark: printed as its message alone, without a stack. */
-export class BenchError extends Error {}
-
-/** Runs `kpic --version`; throws a BenchError saying how to build kpic when that fails. */
-export async function ensureCli(kpicPath) {
-  if (!existsSync(kpicPath)) {
-    throw new BenchError(`kpic is not built: ${kpicPath} is missing. Run \`pnpm run build\` first.`);
+/**
+ * Copies the built CLI (one self-contained esbuild bundle) to `snapshot` and checks that the
+ * copy runs `--version`, so that a rebuild in the working tree during the benchmark cannot
+ * change what is measured. Resolves to the version; throws a BenchError saying how to build
+ * kpic when the bundle is missing or does not run.
+ */
+export async function snapshotCli(built, snapshot) {
+  if (!existsSync(built)) {
+    throw new BenchError(`kpic is not built: ${built} is missing. Run \`pnpm run build\` first.`);
   }
-  const run = await runPlain(process.execPath, [kpicPath, '--version']);
+  mkdirSync(dirname(snapshot), { recursive: true });
+  copyFileSync(built, snapshot);
+  const run = await runPlain(process.execPath, [snapshot, '--version']);
   if (run.exitCode !== 0) {
-    throw new BenchError(`\`kpic --version\` failed (exit ${run.exitCode}):\n${run.stderr || run.stdout}`);
+    throw new BenchError(
+      `\`kpic --version\` failed (exit ${run.exitCode}); is packages/cli/dist/kpic.js still one ` +
+        `self-contained bundle?\n${run.stderr || run.stdout}`,
+    );
   }
   return run.stdout.trim();
 }

@@ -8,21 +8,21 @@
  * Options: --runs N (5), --cold-runs N (10), --contexts N (20), --profile auto|always|never
  * (auto: profile kpic when it misses a goal).
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateFrameworks } from './generate.mjs';
-import { runMeasured, runPlain } from './measure/spawn.mjs';
-import { ratio, summarize } from './measure/stats.mjs';
+import { measureColdStart, measureVariants } from './measure/rounds.mjs';
+import { ratio } from './measure/stats.mjs';
 import { profileKpic } from './profile-kpic.mjs';
+import { BenchError } from './bench-error.mjs';
 import {
-  BenchError,
   buildRuleSet,
   checkAuthoringYaml,
   checkClean,
-  ensureCli,
+  snapshotCli,
   writeSchema,
   writeYamlTwin,
 } from './prepare.mjs';
@@ -30,7 +30,9 @@ import { judgeGoals, printProfile, printReport } from './report.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORK = join(ROOT, 'bench', '.work');
-const KPIC = join(ROOT, 'packages', 'cli', 'dist', 'kpic.js');
+const BUILT_KPIC = join(ROOT, 'packages', 'cli', 'dist', 'kpic.js');
+// Others may rebuild the CLI while the benchmark runs; every measure uses this snapshot.
+const KPIC = join(WORK, 'kpic', 'kpic.js');
 const CEMA = join(ROOT, 'examples', 'cema', 'framework');
 const AUTHORING_SCHEMA = join(ROOT, 'bench', 'authoring.schema.json');
 
@@ -43,17 +45,22 @@ async function main() {
       profile: { type: 'string', default: 'auto' },
     },
   });
+  if (!['auto', 'always', 'never'].includes(values.profile)) {
+    throw new BenchError(`--profile wants auto, always or never, got ${values.profile}`);
+  }
   const runs = positiveInteger(values.runs, '--runs');
   const coldRuns = positiveInteger(values['cold-runs'], '--cold-runs');
   mkdirSync(WORK, { recursive: true });
 
-  const version = await ensureCli(KPIC);
+  const version = await snapshotCli(BUILT_KPIC, KPIC);
   const input = await prepareInput(positiveInteger(values.contexts, '--contexts'));
   const small = await pickSmallInput(input.smallDir);
 
-  const variants = await measureVariants(input, runs);
-  const coldStart = await measureColdStart(small, coldRuns);
-  const results = assemble({ version, input, variants, coldStart, runs });
+  const loadBefore = loadavg()[0];
+  const variants = await measureVariants(planVariants(input), { runs, workDir: WORK, root: ROOT });
+  const coldStart = await measureColdStart({ kpic: KPIC, ...small, runs: coldRuns, workDir: WORK });
+  const load = { before: loadBefore, after: loadavg()[0], cpus: cpus().length };
+  const results = assemble({ version, input, variants, coldStart, runs, load });
   printReport(results);
 
   const missed = results.goals.some((g) => g.met === false);
@@ -97,12 +104,18 @@ async function prepareInput(contexts) {
   };
 }
 
-/** The CEMA framework when it checks clean, else the generated one-file framework. */
+/**
+ * A copy of the CEMA framework when it checks clean (a copy, so edits in the working tree
+ * during the run change nothing), else the generated one-file framework.
+ */
 async function pickSmallInput(generatedSmall) {
   if (existsSync(CEMA)) {
+    const copy = join(WORK, 'cema-framework');
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(CEMA, copy, { recursive: true });
     try {
-      await checkClean(KPIC, CEMA, 'examples/cema/framework');
-      return { dir: CEMA, label: 'examples/cema/framework' };
+      await checkClean(KPIC, copy, 'examples/cema/framework');
+      return { dir: copy, label: 'examples/cema/framework' };
     } catch (error) {
       if (!(error instanceof BenchError)) throw error;
       console.warn('examples/cema/framework does not check clean; the cold start uses a generated file.');
@@ -112,68 +125,29 @@ async function pickSmallInput(generatedSmall) {
   return { dir: generatedSmall, label: 'bench/.work/small (one generated file)' };
 }
 
-/** Runs every variant `runs` times, round-robin after one warm-up round, and summarises. */
-async function measureVariants(input, runs) {
-  const plan = [
-    { key: 'check', label: 'kpic check', variant: 'kpic', args: [KPIC, 'check', input.nationalDir] },
-    { key: 'build', label: 'kpic build', variant: 'kpic', args: [KPIC, 'build', input.nationalDir, '--out', input.buildDir] },
+/** The measured variants: what each runs in its child process. */
+function planVariants(input) {
+  const kpic = (...args) => ({ variant: 'kpic', args: [KPIC, ...args] });
+  return [
+    { key: 'check', label: 'kpic check', ...kpic('check', input.nationalDir) },
+    { key: 'build', label: 'kpic build', ...kpic('build', input.nationalDir, '--out', input.buildDir) },
     { key: 'json', label: 'JSON.parse (read + parse)', variant: 'json', args: [input.jsonFile] },
-    { key: 'yaml', label: 'yaml.parse only (for scale)', variant: 'yaml', args: [input.yamlFile] },
-    { key: 'yamlAjv', label: 'yaml.parse + ajv validate', variant: 'yaml-ajv', args: [input.yamlFile, input.schemaFile] },
-    { key: 'authoringAjv', label: 'yaml + ajv, authoring form', variant: 'yaml-ajv', args: [input.authoringFile, AUTHORING_SCHEMA] },
+    {
+      key: 'yamlAjv',
+      label: 'yaml + ajv, rule-set YAML',
+      variant: 'yaml-ajv',
+      args: [input.yamlFile, input.schemaFile],
+    },
+    {
+      key: 'authoringAjv',
+      label: 'yaml + ajv, authoring YAML',
+      variant: 'yaml-ajv',
+      args: [input.authoringFile, AUTHORING_SCHEMA],
+    },
   ];
-  const samples = new Map(plan.map((step) => [step.key, []]));
-
-  for (let round = 0; round <= runs; round += 1) {
-    for (const step of plan) {
-      process.stdout.write(`\r${round === 0 ? 'warm-up' : `run ${round}/${runs}`}: ${step.label}`.padEnd(60));
-      const result = await runMeasured({ workDir: WORK, variant: step.variant, args: step.args });
-      if (round > 0) samples.get(step.key).push(result);
-    }
-  }
-  process.stdout.write(`\r${''.padEnd(60)}\r`);
-
-  return plan.map((step) => {
-    const list = samples.get(step.key);
-    const phaseNames = Object.keys(list[0].phases);
-    return {
-      key: step.key,
-      label: step.label,
-      command: step.args.map((arg) => arg.replace(ROOT, '')).join(' '),
-      wallMs: summarize(list.map((r) => r.wallMs)),
-      processMs: summarize(list.map((r) => r.processMs)),
-      workMs: summarize(list.map((r) => r.workMs)),
-      maxRssKiB: summarize(list.map((r) => r.maxRssKiB)),
-      phases: Object.fromEntries(phaseNames.map((name) => [name, summarize(list.map((r) => r.phases[name]))])),
-    };
-  });
 }
 
-/** `kpic check <small>` against `node -e 0`, interleaved, after one warm-up of each. */
-async function measureColdStart(small, runs) {
-  const kpic = [];
-  const node = [];
-  for (let round = 0; round <= runs; round += 1) {
-    const a = await runPlain(process.execPath, [KPIC, 'check', small.dir]);
-    const b = await runPlain(process.execPath, ['-e', '0']);
-    if (a.exitCode !== 0) throw new BenchError(`kpic check ${small.label} exited ${a.exitCode}:\n${a.stdout}`);
-    if (round > 0) {
-      kpic.push(a.wallMs);
-      node.push(b.wallMs);
-    }
-  }
-  const kpicStats = summarize(kpic);
-  const nodeStats = summarize(node);
-  return {
-    runs,
-    inputLabel: small.label,
-    kpic: kpicStats,
-    node: nodeStats,
-    ratio: ratio(kpicStats.median, nodeStats.median),
-  };
-}
-
-function assemble({ version, input, variants, coldStart, runs }) {
+function assemble({ version, input, variants, coldStart, runs, load }) {
   const by = Object.fromEntries(variants.map((v) => [v.key, v]));
   const pair = (a, b) => ({
     wall: ratio(by[a].wallMs.median, by[b].wallMs.median),
@@ -185,6 +159,7 @@ function assemble({ version, input, variants, coldStart, runs }) {
     node: process.version,
     platform: `${process.platform} ${process.arch}, ${cpus()[0]?.model ?? 'unknown cpu'}`,
     runs,
+    load,
     input: {
       counts: input.counts,
       generated: input.generatedCounts,

@@ -8,6 +8,7 @@
  *   json <file>                  read the file and JSON.parse it
  *   yaml <file>                  read the file and parse it with the yaml library
  *   yaml-ajv <file> <schema>     read, parse with yaml, compile the JSON Schema with ajv, validate
+ *   noop                         nothing: node's own start-up, the cold-start baseline
  *
  * Imports of libraries happen inside the timed work, as they would in a tool doing that job.
  */
@@ -29,6 +30,9 @@ process.on('exit', (code) => {
     processMs: end,
     // From the first line of this wrapper: what the variant itself costs.
     workMs: end - start,
+    // User and system CPU of every thread (GC helpers included): steadier than wall time
+    // on a busy machine, though it can exceed it.
+    cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
     maxRssKiB: usage.maxRSS,
     phases,
   };
@@ -77,7 +81,13 @@ async function runYamlAjv([file, schemaFile]) {
   }
 }
 
-const variants = { kpic: runKpic, json: runJson, yaml: runYaml, 'yaml-ajv': runYamlAjv };
+const variants = {
+  kpic: runKpic,
+  json: runJson,
+  yaml: runYaml,
+  'yaml-ajv': runYamlAjv,
+  noop: async () => {},
+};
 const run = variants[variant];
 if (!run) {
   process.stderr.write(`unknown variant ${variant}\n`);
