@@ -21,7 +21,8 @@ await build({
   // Bundled CommonJS modules (commander, picocolors) call require() for Node's built-ins;
   // in an ES module that needs a require of our own.
   banner: {
-    js: "import { createRequire as __kpicCreateRequire } from 'node:module';\n" +
+    js:
+      "import { createRequire as __kpicCreateRequire } from 'node:module';\n" +
       'const require = __kpicCreateRequire(import.meta.url);',
   },
   legalComments: 'linked',

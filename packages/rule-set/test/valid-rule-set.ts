@@ -36,9 +36,7 @@ export function validRuleSet(): RuleSet {
         interval: { lowInclusive: false, high: '90', highInclusive: false },
       },
     ],
-    goals: [
-      { id: 'service', label: { vi: 'Phục vụ', en: 'Service' }, perspective: 'customer' },
-    ],
+    goals: [{ id: 'service', label: { vi: 'Phục vụ', en: 'Service' }, perspective: 'customer' }],
     scales: [
       {
         id: 'likert5',

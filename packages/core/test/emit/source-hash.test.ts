@@ -37,8 +37,14 @@ describe('hashSources', () => {
   });
 
   test('tells apart texts split differently between files', () => {
-    const left = [{ uri: 'a.kpi', text: 'ab' }, { uri: 'b.kpi', text: 'c' }];
-    const right = [{ uri: 'a.kpi', text: 'a' }, { uri: 'b.kpi', text: 'bc' }];
+    const left = [
+      { uri: 'a.kpi', text: 'ab' },
+      { uri: 'b.kpi', text: 'c' },
+    ];
+    const right = [
+      { uri: 'a.kpi', text: 'a' },
+      { uri: 'b.kpi', text: 'bc' },
+    ];
 
     expect(hashSources(left)).not.toBe(hashSources(right));
   });
