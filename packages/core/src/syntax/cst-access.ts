@@ -82,6 +82,7 @@ export function spanOfNode(node: CstNode | undefined): Span | undefined {
   return { start: startOffset, end: endOffset + 1 };
 }
 
+/** The text a real token covers. */
 export function spanOfToken(token: IToken): Span {
   return { start: token.startOffset, end: token.startOffset + token.image.length };
 }
@@ -98,10 +99,12 @@ export function joinSpans(...spans: (Span | undefined)[]): Span | undefined {
   return joined;
 }
 
+/** The LSP range of a span (UTF-16 columns, CRLF-safe). */
 export function toRange(context: AstContext, span: Span): Range {
   return context.lineMap.rangeOf(span.start, span.end);
 }
 
+/** A name as written, or undefined when the token is missing. */
 export function nameOf(context: AstContext, token: IToken | undefined): Name | undefined {
   if (!token) return undefined;
   return { kind: 'Name', text: token.image, range: toRange(context, spanOfToken(token)) };

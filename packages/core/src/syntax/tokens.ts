@@ -210,8 +210,3 @@ export const ALL_TOKENS: TokenType[] = [
 
 /** The parser's vocabulary: the lexed tokens plus the categories and the placeholder. */
 export const PARSER_TOKENS: TokenType[] = [...ALL_TOKENS, Word, StringLiteral, AnyToken, TooDeep];
-
-/** True for the keyword token types (`kpi`, `target`, `per` ...). */
-export function isKeyword(tokenType: TokenType): boolean {
-  return tokenType.name.startsWith('Kw_');
-}
