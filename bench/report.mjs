@@ -5,24 +5,28 @@
  * and on work time (the same minus node's own start-up, which every variant pays alike).
  */
 
-/** The goals, as functions of the results; `value` is undefined when a figure is missing. */
+/**
+ * The goals, as functions of the results: one row per comparison, with the ratios of wall,
+ * work and CPU time, judged on wall time (the goal as issue 2 states it) and on CPU time
+ * (which a busy machine disturbs least). A figure that is missing is judged `undefined`.
+ */
 export function judgeGoals(results) {
   const { ratios, coldStart } = results;
   const below = (limit) => (value) => value < limit;
   const atMost = (limit) => (value) => value <= limit;
   return [
-    goal('check faster than yaml + ajv, rule-set YAML (wall)', ratios.checkOverYamlAjv.wall, '< 1', below(1)),
-    goal('check faster than yaml + ajv, rule-set YAML (work)', ratios.checkOverYamlAjv.work, '< 1', below(1)),
-    goal('check faster than yaml + ajv, authoring YAML (wall)', ratios.checkOverAuthoringAjv.wall, '< 1', below(1)),
-    goal('check faster than yaml + ajv, authoring YAML (work)', ratios.checkOverAuthoringAjv.work, '< 1', below(1)),
-    goal('check within 5x of JSON.parse (wall)', ratios.checkOverJson.wall, '<= 5', atMost(5)),
-    goal('check within 5x of JSON.parse (work)', ratios.checkOverJson.work, '<= 5', atMost(5)),
-    goal('cold start within 2x of node -e 0 (wall)', coldStart.ratio, '<= 2', atMost(2)),
+    goal('check faster than yaml + ajv, rule-set YAML', ratios.checkOverYamlAjv, '< 1', below(1)),
+    goal('check faster than yaml + ajv, authoring YAML', ratios.checkOverAuthoringAjv, '< 1', below(1)),
+    goal('check faster than js-yaml + ajv, rule-set YAML', ratios.checkOverJsYamlAjv, '< 1', below(1)),
+    goal('check faster than js-yaml + ajv, authoring YAML', ratios.checkOverJsYamlAuthoringAjv, '< 1', below(1)),
+    goal('check within 5x of JSON.parse', ratios.checkOverJson, '<= 5', atMost(5)),
+    goal('cold start within 2x of node -e 0', { wall: coldStart.ratio, cpu: coldStart.cpu.ratio }, '<= 2', atMost(2)),
   ];
 }
 
-function goal(name, value, target, test) {
-  return { name, value, target, met: value === undefined ? undefined : test(value) };
+function goal(name, { wall, work, cpu }, target, test) {
+  const judge = (value) => (value === undefined ? undefined : test(value));
+  return { name, wall, work, cpu, target, met: judge(wall), metCpu: judge(cpu) };
 }
 
 /** Writes the whole report to stdout. */
@@ -69,9 +73,21 @@ export function printReport(results) {
   lines.push('');
   lines.push(
     ...table(
-      ['goal', 'ratio', 'target', 'verdict'],
-      goals.map((g) => [g.name, g.value === undefined ? 'n/a' : `${g.value.toFixed(2)}x`, g.target, verdict(g.met)]),
+      ['goal (kpic / baseline)', 'wall', 'work', 'cpu', 'target', 'verdict (wall)', 'verdict (cpu)'],
+      goals.map((g) => [
+        g.name,
+        times(g.wall),
+        times(g.work),
+        times(g.cpu),
+        g.target,
+        verdict(g.met),
+        verdict(g.metCpu),
+      ]),
     ),
+  );
+  lines.push(
+    'wall: spawn to exit; work: wall without node\'s own start-up; cpu: user + system time of ' +
+      'all threads of the child.',
   );
   if (load.before > load.cpus / 2 || load.after > load.cpus / 2) {
     lines.push('');
@@ -87,6 +103,10 @@ export function printReport(results) {
 function describeDiagnostics(bySeverity) {
   const parts = Object.entries(bySeverity).map(([severity, n]) => `${n} ${severity}`);
   return parts.length > 0 ? parts.join(', ') : 'no diagnostics';
+}
+
+function times(value) {
+  return value === undefined ? 'n/a' : `${value.toFixed(2)}x`;
 }
 
 function verdict(met) {
