@@ -4,6 +4,7 @@
  * set. Pure; missing children (after parse recovery) give undefined, never an exception.
  */
 import type * as ast from '../syntax/ast.js';
+import { unreachable } from '../util/never.js';
 import type { Bilingual, Interval } from './model.js';
 
 /** The label in both languages; a single string serves both, a missing label gives `fallback`. */
@@ -68,7 +69,9 @@ export function conditionText(condition: ast.Condition | undefined): string {
 }
 
 /**
- * A formula as canonical text: single spaces around operators, brackets as written. Past
+ * A formula as canonical text: single spaces around operators, brackets as written, a minus
+ * written against what it negates (`-x`, `-(a + b)`), so the text reads back to the same
+ * formula. Past
  * `MAX_TEXT_DEPTH` levels (the parser refuses deeper formulas anyway) the rest is elided, so
  * that no input can exhaust the stack.
  */
@@ -88,8 +91,10 @@ export function exprText(expr: ast.Expr | undefined, depth = 0): string {
       return `${expr.callee.text}(${expr.args.map(inner).join(', ')})`;
     case 'Paren':
       return `(${inner(expr.inner)})`;
+    case 'Negation':
+      return `-${inner(expr.operand)}`;
     default:
-      return '?';
+      return unreachable(expr, 'formula node');
   }
 }
 
@@ -122,7 +127,12 @@ function exprChildren(node: ast.Expr): ast.Expr[] {
       return node.args;
     case 'Paren':
       return node.inner ? [node.inner] : [];
-    default:
+    case 'Negation':
+      return node.operand ? [node.operand] : [];
+    case 'MeasureRef':
+    case 'NumberExpr':
       return [];
+    default:
+      return unreachable(node, 'formula node');
   }
 }

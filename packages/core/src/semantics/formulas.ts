@@ -6,6 +6,7 @@
  * nothing to work on.
  */
 import type * as ast from '../syntax/ast.js';
+import { unreachable } from '../util/never.js';
 import { unwrapParens } from './convert.js';
 import type { Indicator } from './model.js';
 import type { CheckState } from './state.js';
@@ -52,13 +53,16 @@ function unitOf(
       return 'unknown';
     case 'Paren':
       return inner(expr.inner);
+    case 'Negation':
+      // A minus changes the sign, not the unit: -(5%) is still a percentage.
+      return inner(expr.operand);
     case 'Binary':
       if (expr.op === '+' || expr.op === '-') return sumUnit(state, indicator, expr, depth);
       return productUnit(expr.op, inner(expr.left), inner(expr.right));
     case 'Call':
       return callUnit(state, indicator, expr, expr.args.map(inner));
     default:
-      return 'unknown';
+      return unreachable(expr, 'formula node');
   }
 }
 
