@@ -237,6 +237,13 @@ export const CODES = {
     message: (indicator: string, how: string, unit: string) =>
       `'${indicator}': adding up ${unit} values with '${how}' gives a figure outside its scale.`,
   }),
+  KPI405: code({
+    slug: 'no-cycle',
+    severity: 'warning',
+    message: () =>
+      "The framework does not say how often people are rated ('cycle quarterly', " +
+      "'cycle annual' ...), so measurement frequencies cannot be checked.",
+  }),
 
   // Units.
   KPI501: code({

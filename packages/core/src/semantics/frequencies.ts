@@ -3,7 +3,8 @@
  * indicator measured more often than the cycle needs `aggregate` (KPI401); one measured less
  * often needs `between measurements` (KPI402); either clause where nothing needs combining
  * is reported as having no effect (KPI403); and adding up percentages or scale points with
- * `aggregate sum` leaves their scale (KPI404).
+ * `aggregate sum` leaves their scale (KPI404). A header without a cycle leaves nothing to
+ * compare with, which is said once, at the framework (KPI405).
  */
 import type * as ast from '../syntax/ast.js';
 import type { Indicator, Period } from './model.js';
@@ -14,7 +15,10 @@ import { isScaleUnit } from './units.js';
 /** Checks every indicator's frequency against the framework's cycle. */
 export function checkFrequencies(state: CheckState): void {
   const cycle = state.cycle;
-  if (!cycle) return;
+  if (!cycle) {
+    reportNoCycle(state);
+    return;
+  }
   for (const indicator of state.model.indicators) {
     const uri = indicator.uri ?? '';
     const place = { uri, range: indicator.node.every?.range ?? indicator.node.range };
@@ -57,6 +61,18 @@ function checkFrequency(state: CheckState, indicator: Indicator, cycle: Period):
 
   if (node.aggregate) reportNoEffect(state, indicator, node.aggregate, 'aggregate');
   if (node.between) reportNoEffect(state, indicator, node.between, 'between measurements');
+}
+
+/**
+ * KPI405 when the header writes no `cycle` clause at all. A misspelt cycle word is KPI102
+ * already, and a clause cut short is a syntax error: neither is reported twice. With no
+ * header at all, KPI010 says so.
+ */
+function reportNoCycle(state: CheckState): void {
+  const declared = state.symbols.framework;
+  if (!declared || declared.decl.cycle) return;
+  const { decl, uri } = declared;
+  state.reporter.report('KPI405', { uri, range: decl.id?.range ?? decl.range }, []);
 }
 
 /** KPI404: a sum of percentages or of scale points is no longer on their scale. */

@@ -1,10 +1,11 @@
 /**
  * Frequencies against the quarterly cycle: a finer indicator needs an aggregation (KPI401),
  * a coarser one a rule between measurements (KPI402), a clause with nothing to combine has
- * no effect (KPI403), and summing percentages or scale points leaves their scale (KPI404).
+ * no effect (KPI403), summing percentages or scale points leaves their scale (KPI404), and a
+ * framework without a cycle leaves all of this unchecked (KPI405).
  */
 import { describe, expect, test } from 'vitest';
-import { checkKpi, HEADER, only, rangeOf, withCode } from './helpers.js';
+import { checkKpi, HEADER, only, rangeIn, rangeOf, withCode } from './helpers.js';
 
 function kpi(fields: string, id = 'k'): string {
   return (
@@ -110,5 +111,37 @@ describe('KPI404 summing what has a fixed scale', () => {
       HEADER +
       kpi('every month aggregate sum').replace('unit percent', 'unit likert5').replace(/90%/g, '4');
     expect(withCode(checkKpi(text), 'KPI404')).toHaveLength(1);
+  });
+});
+
+describe('KPI405 a framework without a cycle', () => {
+  const levels = HEADER.slice(HEADER.indexOf('\n') + 1);
+
+  test('is a warning at the framework id, saying the frequencies cannot be checked', () => {
+    const text = 'framework t "T" { effective 2024-07-01 }\n' + levels + kpi('every month');
+    const result = checkKpi(text);
+    const diagnostic = only(result, 'KPI405');
+
+    expect(diagnostic.severity).toBe('warning');
+    expect(diagnostic.range).toEqual(rangeIn(text, 'framework t ', 't'));
+    expect(diagnostic.message).toContain('does not say how often people are rated');
+    expect(diagnostic.message).toContain("'cycle quarterly'");
+    expect(diagnostic.message).toContain('frequencies cannot be checked');
+    // The monthly indicator without an aggregation is not reported: there is no cycle to compare.
+    expect(withCode(result, 'KPI401')).toEqual([]);
+  });
+
+  test('an empty header gets it too, and a header with a cycle does not', () => {
+    const bare = 'framework t "T" {}\n' + levels + kpi('every quarter');
+    expect(only(checkKpi(bare), 'KPI405').range).toEqual(rangeIn(bare, 'framework t ', 't'));
+    expect(withCode(checkKpi(HEADER + kpi('every quarter')), 'KPI405')).toEqual([]);
+  });
+
+  test('a misspelt cycle is KPI102 alone, not also a missing cycle', () => {
+    const text = 'framework t "T" { cycle quartely }\n' + levels + kpi('every quarter');
+    const result = checkKpi(text);
+
+    expect(only(result, 'KPI102').range).toEqual(rangeOf(text, 'quartely'));
+    expect(withCode(result, 'KPI405')).toEqual([]);
   });
 });
