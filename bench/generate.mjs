@@ -25,7 +25,9 @@ export function generateFrameworks(workDir, options = {}) {
   const model = buildFrameworkModel(options);
   const { problems, counts } = verifyModel(model);
   if (problems.length > 0) {
-    throw new Error(`the generated framework is inconsistent:\n  ${problems.slice(0, 20).join('\n  ')}`);
+    throw new Error(
+      `the generated framework is inconsistent:\n  ${problems.slice(0, 20).join('\n  ')}`,
+    );
   }
 
   const nationalDir = join(workDir, 'national');
@@ -36,7 +38,15 @@ export function generateFrameworks(workDir, options = {}) {
   const authoringFile = join(workDir, 'national.authoring.yaml');
   writeFileSync(authoringFile, stringify(authoringForm(model)));
 
-  return { model, counts, nationalDir, smallDir, authoringFile, files: bytes.files, bytes: bytes.total };
+  return {
+    model,
+    counts,
+    nationalDir,
+    smallDir,
+    authoringFile,
+    files: bytes.files,
+    bytes: bytes.total,
+  };
 }
 
 /** The national model cut down to one position, its indicators and goals, and no context. */
@@ -69,6 +79,8 @@ function writeFolder(dir, files) {
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const workDir = new URL('./.work/', import.meta.url).pathname;
   const result = generateFrameworks(workDir);
-  console.log(`${result.nationalDir}: ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB`);
+  console.log(
+    `${result.nationalDir}: ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB`,
+  );
   console.log(JSON.stringify(result.counts));
 }

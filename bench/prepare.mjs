@@ -99,7 +99,9 @@ function describe(d) {
 export async function buildRuleSet(kpicPath, dir, outDir) {
   rmSync(outDir, { recursive: true, force: true });
   const run = await runPlain(process.execPath, [kpicPath, 'build', dir, '--out', outDir]);
-  const written = existsSync(outDir) ? readdirSync(outDir).filter((f) => f.endsWith('.rules.json')) : [];
+  const written = existsSync(outDir)
+    ? readdirSync(outDir).filter((f) => f.endsWith('.rules.json'))
+    : [];
   if (run.exitCode !== 0 || written.length !== 1) {
     throw new BenchError(
       `\`kpic build\` failed (exit ${run.exitCode}, ${written.length} rule sets written):\n` +
@@ -115,7 +117,9 @@ export async function writeSchema(kpicPath, file) {
   try {
     JSON.parse(run.stdout);
   } catch {
-    throw new BenchError(`\`kpic schema\` did not print JSON (exit ${run.exitCode}):\n${run.stderr}`);
+    throw new BenchError(
+      `\`kpic schema\` did not print JSON (exit ${run.exitCode}):\n${run.stderr}`,
+    );
   }
   writeFileSync(file, run.stdout);
 }
@@ -133,7 +137,10 @@ export function writeYamlTwin({ jsonFile, yamlFile, schemaFile, root }) {
   const ajv = new Ajv2020({ allErrors: true });
   addFormats(ajv);
   const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
-  for (const [name, value] of [[jsonFile, json], [yamlFile, fromYaml]]) {
+  for (const [name, value] of [
+    [jsonFile, json],
+    [yamlFile, fromYaml],
+  ]) {
     if (!validate(value)) {
       throw new BenchError(
         `${relative(root, name)} does not validate against \`kpic schema\` (ajv):\n` +

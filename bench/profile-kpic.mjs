@@ -20,8 +20,22 @@ export async function profileKpic({ kpic, root, work, input, small }) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
 
-  const check = await profileOne({ kpic, root, dir, name: 'check', target: input.nationalDir, interval: 500 });
-  const coldStart = await profileOne({ kpic, root, dir, name: 'cold', target: small.dir, interval: 100 });
+  const check = await profileOne({
+    kpic,
+    root,
+    dir,
+    name: 'check',
+    target: input.nationalDir,
+    interval: 500,
+  });
+  const coldStart = await profileOne({
+    kpic,
+    root,
+    dir,
+    name: 'cold',
+    target: small.dir,
+    interval: 100,
+  });
   return { check, coldStart };
 }
 
@@ -37,7 +51,8 @@ async function profileOne({ kpic, root, dir, name, target, interval }) {
     target,
   ];
   const run = await runPlain(process.execPath, args);
-  if (run.exitCode !== 0) throw new Error(`profiling kpic check failed:\n${run.stdout}${run.stderr}`);
+  if (run.exitCode !== 0)
+    throw new Error(`profiling kpic check failed:\n${run.stdout}${run.stderr}`);
   const file = readdirSync(dir).find((f) => f === `${name}.cpuprofile`);
   return { file: `bench/.work/profiles/${file}`, ...summarizeProfile(join(dir, file), { root }) };
 }

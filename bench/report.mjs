@@ -16,11 +16,31 @@ export function judgeGoals(results) {
   const atMost = (limit) => (value) => value <= limit;
   return [
     goal('check faster than yaml + ajv, rule-set YAML', ratios.checkOverYamlAjv, '< 1', below(1)),
-    goal('check faster than yaml + ajv, authoring YAML', ratios.checkOverAuthoringAjv, '< 1', below(1)),
-    goal('check faster than js-yaml + ajv, rule-set YAML', ratios.checkOverJsYamlAjv, '< 1', below(1)),
-    goal('check faster than js-yaml + ajv, authoring YAML', ratios.checkOverJsYamlAuthoringAjv, '< 1', below(1)),
+    goal(
+      'check faster than yaml + ajv, authoring YAML',
+      ratios.checkOverAuthoringAjv,
+      '< 1',
+      below(1),
+    ),
+    goal(
+      'check faster than js-yaml + ajv, rule-set YAML',
+      ratios.checkOverJsYamlAjv,
+      '< 1',
+      below(1),
+    ),
+    goal(
+      'check faster than js-yaml + ajv, authoring YAML',
+      ratios.checkOverJsYamlAuthoringAjv,
+      '< 1',
+      below(1),
+    ),
     goal('check within 5x of JSON.parse', ratios.checkOverJson, '<= 5', atMost(5)),
-    goal('cold start within 2x of node -e 0', { wall: coldStart.ratio, cpu: coldStart.cpu.ratio }, '<= 2', atMost(2)),
+    goal(
+      'cold start within 2x of node -e 0',
+      { wall: coldStart.ratio, cpu: coldStart.cpu.ratio },
+      '<= 2',
+      atMost(2),
+    ),
   ];
 }
 
@@ -73,7 +93,15 @@ export function printReport(results) {
   lines.push('');
   lines.push(
     ...table(
-      ['goal (kpic / baseline)', 'wall', 'work', 'cpu', 'target', 'verdict (wall)', 'verdict (cpu)'],
+      [
+        'goal (kpic / baseline)',
+        'wall',
+        'work',
+        'cpu',
+        'target',
+        'verdict (wall)',
+        'verdict (cpu)',
+      ],
       goals.map((g) => [
         g.name,
         times(g.wall),
@@ -86,7 +114,7 @@ export function printReport(results) {
     ),
   );
   lines.push(
-    'wall: spawn to exit; work: wall without node\'s own start-up; cpu: user + system time of ' +
+    "wall: spawn to exit; work: wall without node's own start-up; cpu: user + system time of " +
       'all threads of the child.',
   );
   if (load.before > load.cpus / 2 || load.after > load.cpus / 2) {
@@ -143,11 +171,14 @@ function kib(bytes) {
 
 /** Prints a CPU profile summary from `measure/profile.mjs`. */
 export function printProfile(title, summary) {
-  const rows = (list) => list.map((row) => [row.name, ms(row.ms), `${(row.share * 100).toFixed(1)}%`]);
+  const rows = (list) =>
+    list.map((row) => [row.name, ms(row.ms), `${(row.share * 100).toFixed(1)}%`]);
   console.log(`\nCPU profile: ${title} (${ms(summary.totalMs)} ms sampled, ${summary.file})\n`);
   console.log(table(['module (self time)', 'ms', 'share'], rows(summary.byModule)).join('\n'));
   console.log('');
   console.log(table(['function (self time)', 'ms', 'share'], rows(summary.bySelf)).join('\n'));
   console.log('');
-  console.log(table(['function (inclusive time)', 'ms', 'share'], rows(summary.byInclusive)).join('\n'));
+  console.log(
+    table(['function (inclusive time)', 'ms', 'share'], rows(summary.byInclusive)).join('\n'),
+  );
 }

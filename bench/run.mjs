@@ -1,9 +1,10 @@
 /**
  * `pnpm bench`: kpic's benchmark (issue 2, section 9). It generates a national-scale framework,
- * builds it with kpic, writes the rule set's YAML twin, then measures in separate node
- * processes: kpic check, kpic build, JSON.parse of the rule set, and yaml + ajv on the YAML
- * twin; then the cold start of kpic on one small file against `node -e 0`. It prints a table
- * with the goals and writes bench/.work/results.json.
+ * checks and builds it with kpic, writes two YAML baselines (the built rule set as YAML, and
+ * the framework as a team would write it in YAML), then measures in separate node processes:
+ * kpic check, kpic build, JSON.parse of the rule set, and a YAML library (yaml, js-yaml) plus
+ * ajv on each YAML file; then the cold start of kpic on one small framework against
+ * `node -e 0`. It prints the figures with the goals and writes bench/.work/results.json.
  *
  * Options: --runs N (5), --cold-runs N (10), --contexts N (20), --profile auto|always|never
  * (auto: profile kpic when it misses a goal).
@@ -86,7 +87,9 @@ async function prepareInput(contexts) {
   checkAuthoringYaml(generated.authoringFile, AUTHORING_SCHEMA);
 
   if (counts.indicatorUses < 20000) {
-    throw new BenchError(`the built rule set has ${counts.indicatorUses} indicator uses, under 20,000`);
+    throw new BenchError(
+      `the built rule set has ${counts.indicatorUses} indicator uses, under 20,000`,
+    );
   }
   return {
     ...generated,
@@ -118,7 +121,9 @@ async function pickSmallInput(generatedSmall) {
       return { dir: copy, label: 'examples/cema/framework' };
     } catch (error) {
       if (!(error instanceof BenchError)) throw error;
-      console.warn('examples/cema/framework does not check clean; the cold start uses a generated file.');
+      console.warn(
+        'examples/cema/framework does not check clean; the cold start uses a generated file.',
+      );
     }
   }
   await checkClean(KPIC, generatedSmall, 'the small generated framework');
@@ -130,7 +135,11 @@ function planVariants(input) {
   const kpic = (...args) => ({ variant: 'kpic', args: [KPIC, ...args] });
   return [
     { key: 'check', label: 'kpic check', ...kpic('check', input.nationalDir) },
-    { key: 'build', label: 'kpic build', ...kpic('build', input.nationalDir, '--out', input.buildDir) },
+    {
+      key: 'build',
+      label: 'kpic build',
+      ...kpic('build', input.nationalDir, '--out', input.buildDir),
+    },
     { key: 'json', label: 'JSON.parse (read + parse)', variant: 'json', args: [input.jsonFile] },
     ...yamlBaselines('yamlAjv', 'yaml', 'yaml-ajv', input),
     ...yamlBaselines('jsYamlAjv', 'js-yaml', 'jsyaml-ajv', input),
@@ -197,7 +206,8 @@ function assemble({ version, input, variants, coldStart, runs, load }) {
 
 function positiveInteger(text, name) {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new BenchError(`${name} wants a positive whole number, got ${text}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new BenchError(`${name} wants a positive whole number, got ${text}`);
   return value;
 }
 

@@ -23,16 +23,31 @@ export function authoringForm(model) {
       cycle: framework.cycle,
       missingData: framework.missingData,
     },
-    levels: model.levels.map((level) => ({ id: level.id, label: label(level), points: level.points })),
+    levels: model.levels.map((level) => ({
+      id: level.id,
+      label: label(level),
+      points: level.points,
+    })),
     rating: model.rating.map((line) => ({ id: line.id, label: label(line), ...range(line) })),
-    goals: model.goals.map((goal) => ({ id: goal.id, label: label(goal), perspective: goal.perspective })),
+    goals: model.goals.map((goal) => ({
+      id: goal.id,
+      label: label(goal),
+      perspective: goal.perspective,
+    })),
     indicators: model.indicators.map(indicator),
-    groups: model.groups.map((group) => ({ id: group.id, label: label(group), indicators: group.indicators })),
+    groups: model.groups.map((group) => ({
+      id: group.id,
+      label: label(group),
+      indicators: group.indicators,
+    })),
     positions: model.positions.map((position) => ({
       id: position.id,
       label: label(position),
       group: position.group,
-      indicators: position.assignments.map((x) => ({ indicator: x.indicator, weight: x.weight / 100 })),
+      indicators: position.assignments.map((x) => ({
+        indicator: x.indicator,
+        weight: x.weight / 100,
+      })),
     })),
     contexts: model.contexts.map((context) => ({
       id: context.id,
@@ -51,7 +66,9 @@ function indicator(item) {
     id: item.id,
     label: label(item),
     kind: item.kind,
-    measure: item.survey ? { survey: item.survey, minimumResponses: 30 } : { formula: item.measure },
+    measure: item.survey
+      ? { survey: item.survey, minimumResponses: 30 }
+      : { formula: item.measure },
     unit: item.unit.per ? { name: item.unit.name, per: item.unit.per } : { name: item.unit.name },
     better: item.better,
     target: item.target,
@@ -68,7 +85,9 @@ function override(item) {
     indicator: item.indicator,
     ...(item.weight === undefined ? {} : { weight: item.weight / 100 }),
     ...(item.target ? { target: item.target } : {}),
-    ...(item.bands ? { bands: item.bands.map((band) => ({ level: band.level, ...range(band) })) } : {}),
+    ...(item.bands
+      ? { bands: item.bands.map((band) => ({ level: band.level, ...range(band) })) }
+      : {}),
   };
 }
 

@@ -8,19 +8,16 @@
  * the same framework. Weights are integer basis points (1% = 100), so sums are exact.
  */
 import { bandsFor, drawProfile, relaxThresholds, targetFor } from './band-profiles.mjs';
-import {
-  GROUPS,
-  PERSPECTIVES,
-  REGIONS,
-  ROLES,
-  SECTORS,
-  SOURCES,
-  TEMPLATES,
-} from './catalogue.mjs';
+import { GROUPS, PERSPECTIVES, REGIONS, ROLES, SECTORS, SOURCES, TEMPLATES } from './catalogue.mjs';
 import { createRandom } from './random.mjs';
 
 /** Defaults chosen to pass 20,000 indicator uses: 80 positions x ~14 indicators x 21 scopes. */
-export const DEFAULT_OPTIONS = { seed: 20260101, contexts: 20, minPerPosition: 8, maxPerPosition: 20 };
+export const DEFAULT_OPTIONS = {
+  seed: 20260101,
+  contexts: 20,
+  minPerPosition: 8,
+  maxPerPosition: 20,
+};
 
 /**
  * Builds the framework model.
@@ -30,7 +27,9 @@ export const DEFAULT_OPTIONS = { seed: 20260101, contexts: 20, minPerPosition: 8
 export function buildFrameworkModel(options = {}) {
   const settings = { ...DEFAULT_OPTIONS, ...options };
   if (settings.contexts > REGIONS.length) {
-    throw new Error(`at most ${REGIONS.length} contexts are available, asked for ${settings.contexts}`);
+    throw new Error(
+      `at most ${REGIONS.length} contexts are available, asked for ${settings.contexts}`,
+    );
   }
   const random = createRandom(settings.seed);
 
@@ -65,10 +64,26 @@ export function buildFrameworkModel(options = {}) {
       { id: 'poor', vi: 'Chưa đạt', en: 'Poor', points: 0 },
     ],
     rating: [
-      { id: 'completed_excellently', vi: 'Hoàn thành xuất sắc nhiệm vụ', en: 'Completed tasks excellently', low: 90 },
-      { id: 'completed_well', vi: 'Hoàn thành tốt nhiệm vụ', en: 'Completed tasks well', low: 70, high: 90 },
+      {
+        id: 'completed_excellently',
+        vi: 'Hoàn thành xuất sắc nhiệm vụ',
+        en: 'Completed tasks excellently',
+        low: 90,
+      },
+      {
+        id: 'completed_well',
+        vi: 'Hoàn thành tốt nhiệm vụ',
+        en: 'Completed tasks well',
+        low: 70,
+        high: 90,
+      },
       { id: 'completed', vi: 'Hoàn thành nhiệm vụ', en: 'Completed tasks', low: 50, high: 70 },
-      { id: 'not_completed', vi: 'Không hoàn thành nhiệm vụ', en: 'Did not complete tasks', high: 50 },
+      {
+        id: 'not_completed',
+        vi: 'Không hoàn thành nhiệm vụ',
+        en: 'Did not complete tasks',
+        high: 50,
+      },
     ],
     goals: buildGoals(),
     indicators,
@@ -197,7 +212,10 @@ function buildContext(random, region, byId, positions) {
   const chosen = random.sample([...byId.values()], 6);
   const indicatorOverrides = chosen.map((indicator, i) => {
     if (i % 2 === 0) {
-      return { indicator: indicator.id, target: targetFor(indicator.better, indicator.thresholds, 'good') };
+      return {
+        indicator: indicator.id,
+        target: targetFor(indicator.better, indicator.thresholds, 'good'),
+      };
     }
     const thresholds = relaxThresholds(indicator.better, indicator.thresholds, indicator.step);
     return {

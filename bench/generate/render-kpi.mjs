@@ -84,7 +84,9 @@ function renderIndicator(indicator, index) {
     `  better ${indicator.better}`,
     `  target ${target(indicator.target, indicator.suffix)}`,
     `  bands {`,
-    ...indicator.bands.map((band) => `    ${band.level} ${condition(band, indicator.suffix, index)}`),
+    ...indicator.bands.map(
+      (band) => `    ${band.level} ${condition(band, indicator.suffix, index)}`,
+    ),
     '  }',
     `  every ${indicator.every}`,
     ...(indicator.aggregate ? [`  aggregate ${indicator.aggregate}`] : []),
@@ -114,7 +116,8 @@ function renderContext(context, byId) {
     lines.push(`  position ${block.position} {`);
     for (const assignment of block.assignments) {
       const { suffix } = byId.get(assignment.indicator);
-      const weight = assignment.weight === undefined ? '' : ` weight ${percentOf(assignment.weight)}`;
+      const weight =
+        assignment.weight === undefined ? '' : ` weight ${percentOf(assignment.weight)}`;
       lines.push(`    ${assignment.indicator}${weight}${overrideTail(assignment, suffix)}`);
     }
     lines.push('  }');
@@ -161,7 +164,9 @@ function target(value, suffix) {
 /** Basis points as percent text: 1250 -> `12.5%`. */
 export function percentOf(basisPoints) {
   const whole = Math.trunc(basisPoints / 100);
-  const fraction = String(basisPoints % 100).padStart(2, '0').replace(/0+$/, '');
+  const fraction = String(basisPoints % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return fraction ? `${whole}.${fraction}%` : `${whole}%`;
 }
 

@@ -19,7 +19,8 @@ export function verifyModel(model) {
   const goals = new Set(model.goals.map((goal) => goal.id));
 
   for (const indicator of model.indicators) {
-    if (!goals.has(indicator.goal)) problems.push(`${indicator.id}: unknown goal ${indicator.goal}`);
+    if (!goals.has(indicator.goal))
+      problems.push(`${indicator.id}: unknown goal ${indicator.goal}`);
     checkBands(indicator.id, indicator.bands, indicator.target, problems);
   }
   for (const group of model.groups) {
@@ -35,9 +36,19 @@ export function verifyModel(model) {
   }
   for (const context of model.contexts) {
     for (const position of effectivePositions(model, context, indicators, problems)) {
-      checkPosition(`context ${context.id}, position ${position.id}`, position.rows, indicators, problems);
+      checkPosition(
+        `context ${context.id}, position ${position.id}`,
+        position.rows,
+        indicators,
+        problems,
+      );
       for (const row of position.rows) {
-        checkBands(`${context.id}/${position.id}/${row.indicator}`, row.bands, row.target, problems);
+        checkBands(
+          `${context.id}/${position.id}/${row.indicator}`,
+          row.bands,
+          row.target,
+          problems,
+        );
       }
       uses += position.rows.length;
     }

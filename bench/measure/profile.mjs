@@ -116,7 +116,9 @@ class BundleMap {
 
 /** The package a path lies in, for dependencies under node_modules. */
 function packageOf(path) {
-  const packaged = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(path);
+  const packaged = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(
+    path,
+  );
   return packaged && !/packages\/[^/]+\/dist\//.test(path) ? packaged[1] : undefined;
 }
 

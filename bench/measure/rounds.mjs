@@ -63,7 +63,8 @@ export async function measureColdStart({ kpic, dir, label, runs, workDir }) {
     const b = await runPlain(process.execPath, ['-e', '0']);
     const c = await runMeasured({ workDir, variant: 'kpic', args: [kpic, 'check', dir] });
     const d = await runMeasured({ workDir, variant: 'noop', args: [] });
-    if (a.exitCode !== 0) throw new BenchError(`kpic check ${label} exited ${a.exitCode}:\n${a.stdout}`);
+    if (a.exitCode !== 0)
+      throw new BenchError(`kpic check ${label} exited ${a.exitCode}:\n${a.stdout}`);
     if (round === 0) continue;
     plain.kpic.push(a.wallMs);
     plain.node.push(b.wallMs);
