@@ -21,6 +21,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { BenchError } from './bench-error.mjs';
+import { compareWithRuleSet } from './generate/verify-model.mjs';
 import { runPlain } from './measure/spawn.mjs';
 
 /**
@@ -125,12 +126,20 @@ export async function writeSchema(kpicPath, file) {
 }
 
 /**
- * Writes the YAML text of the rule set, then validates the JSON and the parsed YAML against
+ * Checks that the built rule set holds the generated model's effective positions, writes the
+ * YAML text of the rule set, then validates the JSON and the parsed YAML against
  * the schema with ajv and checks that the two hold the same value. Returns counts read from
  * the built rule set itself, so the size of the input is stated by kpic's output.
  */
-export function writeYamlTwin({ jsonFile, yamlFile, schemaFile, root }) {
+export function writeYamlTwin({ jsonFile, yamlFile, schemaFile, root, model }) {
   const json = JSON.parse(readFileSync(jsonFile, 'utf8'));
+  const differences = compareWithRuleSet(model, json);
+  if (differences.length > 0) {
+    throw new BenchError(
+      `kpic's rule set differs from the generated framework, so the YAML baselines would not ` +
+        `hold the same content:\n${differences.join('\n')}`,
+    );
+  }
   writeFileSync(yamlFile, stringifyYaml(json));
   const fromYaml = parseYaml(readFileSync(yamlFile, 'utf8'));
 

@@ -83,7 +83,13 @@ async function prepareInput(contexts) {
   const schemaFile = join(WORK, 'rules.schema.json');
   await writeSchema(KPIC, schemaFile);
   const yamlFile = join(WORK, 'national.rules.yaml');
-  const counts = writeYamlTwin({ jsonFile, yamlFile, schemaFile, root: ROOT });
+  const counts = writeYamlTwin({
+    jsonFile,
+    yamlFile,
+    schemaFile,
+    root: ROOT,
+    model: generated.model,
+  });
   checkAuthoringYaml(generated.authoringFile, AUTHORING_SCHEMA);
 
   if (counts.indicatorUses < 20000) {

@@ -126,3 +126,70 @@ function checkBands(where, bands, target, problems) {
     (target.op === '<' && bands.some((band) => band.high === target.value));
   if (!onBoundary) problems.push(`${where}: target ${target.op} ${target.value} is off the bands`);
 }
+
+/**
+ * Compares the effective positions of kpic's rule set (base and every context) with what the
+ * model says they must be: same indicators, weights, targets and bands. This is what makes the
+ * authoring YAML (written from the model) hold the same content as the .kpi sources. Returns
+ * the first few differences; an empty list means they agree.
+ */
+export function compareWithRuleSet(model, ruleSet) {
+  const differences = [];
+  const indicators = new Map(model.indicators.map((indicator) => [indicator.id, indicator]));
+  const scopes = [
+    {
+      id: 'base',
+      expected: model.positions.map((p) => ({ id: p.id, rows: baseRows(p, indicators) })),
+      actual: ruleSet.positions,
+    },
+    ...model.contexts.map((context, i) => ({
+      id: context.id,
+      expected: effectivePositions(model, context, indicators, differences),
+      actual: ruleSet.contexts[i]?.id === context.id ? ruleSet.contexts[i].positions : [],
+    })),
+  ];
+
+  for (const scope of scopes) {
+    for (const position of scope.expected) {
+      const built = scope.actual.find((p) => p.id === position.id);
+      const want = position.rows.map(rowText).join('\n');
+      const got = built?.indicators.map(builtRowText).join('\n');
+      if (want !== got && differences.length < 5) {
+        differences.push(`${scope.id}/${position.id}: expected\n${want}\n  built\n${got}`);
+      }
+    }
+  }
+  return differences;
+}
+
+function baseRows(position, indicators) {
+  return position.assignments.map((assignment) => {
+    const indicator = indicators.get(assignment.indicator);
+    return { ...assignment, target: indicator.target, bands: indicator.bands };
+  });
+}
+
+function rowText(row) {
+  const target = row.target.op === '>=' ? `[${row.target.value},` : `,${row.target.value})`;
+  const bands = row.bands.map((b) => `${b.level}[${b.low ?? ''},${b.high ?? ''})`).join(' ');
+  return `${row.indicator} ${row.weight / 100} ${target} ${bands}`;
+}
+
+function builtRowText(row) {
+  const t = row.target ?? {};
+  const target =
+    t.low !== undefined && t.lowInclusive && t.high === undefined
+      ? `[${t.low},`
+      : t.high !== undefined && !t.highInclusive && t.low === undefined
+        ? `,${t.high})`
+        : JSON.stringify(t);
+  const bands = row.bands
+    .map((b) => {
+      const { low, lowInclusive, high, highInclusive } = b.interval;
+      const halfOpen =
+        (low === undefined || lowInclusive) && (high === undefined || !highInclusive);
+      return halfOpen ? `${b.level}[${low ?? ''},${high ?? ''})` : JSON.stringify(b);
+    })
+    .join(' ');
+  return `${row.indicator} ${row.weight} ${target} ${bands}`;
+}
