@@ -244,6 +244,13 @@ export const CODES = {
       "The framework does not say how often people are rated ('cycle quarterly', " +
       "'cycle annual' ...), so measurement frequencies cannot be checked.",
   }),
+  KPI406: code({
+    slug: 'rate-period-mismatch',
+    severity: 'warning',
+    message: (indicator: string, rate: string, covers: string, fix: string) =>
+      `'${indicator}' is ${rate}, but the value rated is ${covers}, so its bands would be read ` +
+      `against a different period. ${fix}`,
+  }),
 
   // Units.
   KPI501: code({

@@ -1,14 +1,16 @@
 /**
  * The domain of the rated value: the set of values the bands of an indicator must cover,
  * after the measurement and the aggregation over the cycle. A single count or Likert answer
- * is a whole number; a survey mean, a ratio or a mean over periods is not; a sum over the
- * weeks of a cycle can reach several times the unit's top.
+ * is a whole number, and so is a count per month measured monthly; a survey mean, a ratio, a
+ * mean over periods or a rate over a longer period is not; a sum over the weeks of a cycle
+ * can reach several times the unit's top.
  */
 import type * as ast from '../syntax/ast.js';
 import { decimalFromInt, mul } from '../util/decimal.js';
 import { unwrapParens, walkExpr } from './convert.js';
 import type { Aggregation, Domain, Period, UnitInfo } from './model.js';
 import { comparePeriods, periodsWithin } from './periods.js';
+import { coveredPeriod, isWholeRate } from './rates.js';
 
 /** What the domain depends on besides the unit. */
 export interface DomainInputs {
@@ -20,15 +22,19 @@ export interface DomainInputs {
 
 /**
  * The rated value's domain. The aggregation counts only when the indicator is measured more
- * often than the cycle, since otherwise there is nothing to combine.
+ * often than the cycle, since otherwise there is nothing to combine. A rate is whole only
+ * when it counts whole things over exactly its own period (see `rates.ts`).
  */
 export function ratedDomain(unit: UnitInfo, inputs: DomainInputs): Domain {
+  const { frequency, cycle, aggregation } = inputs;
+  const whole = unit.per
+    ? isWholeRate(unit, coveredPeriod(frequency, cycle, aggregation))
+    : unit.integer;
   const single: Domain = {
     low: unit.low,
     high: unit.high,
-    integer: unit.integer && !isFractional(inputs.measurement),
+    integer: whole && !isFractional(inputs.measurement),
   };
-  const { frequency, cycle, aggregation } = inputs;
   if (!frequency || !cycle || !aggregation || comparePeriods(frequency, cycle) >= 0) return single;
 
   if (aggregation === 'mean') return { ...single, integer: false };

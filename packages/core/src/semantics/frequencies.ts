@@ -3,12 +3,14 @@
  * indicator measured more often than the cycle needs `aggregate` (KPI401); one measured less
  * often needs `between measurements` (KPI402); either clause where nothing needs combining
  * is reported as having no effect (KPI403); and adding up percentages or scale points with
- * `aggregate sum` leaves their scale (KPI404). A header without a cycle leaves nothing to
+ * `aggregate sum` leaves their scale (KPI404); a rate whose rated value covers another period
+ * than its own is KPI406 (see `rates.ts`). A header without a cycle leaves nothing to
  * compare with, which is said once, at the framework (KPI405).
  */
 import type * as ast from '../syntax/ast.js';
 import type { Indicator, Period } from './model.js';
 import { comparePeriods, exactPeriodsWithin, periodAdverb, periodPlural } from './periods.js';
+import { checkRatePeriod } from './rates.js';
 import type { CheckState } from './state.js';
 import { isScaleUnit } from './units.js';
 
@@ -30,6 +32,7 @@ function checkFrequency(state: CheckState, indicator: Indicator, cycle: Period):
   const { node, frequency } = indicator;
   const uri = indicator.uri ?? '';
   if (!frequency || !node.every) return;
+  checkRatePeriod(state, indicator, cycle);
   const order = comparePeriods(frequency, cycle);
   const report = state.reporter;
   const every = periodAdverb(frequency);
@@ -75,7 +78,10 @@ function reportNoCycle(state: CheckState): void {
   state.reporter.report('KPI405', { uri, range: decl.id?.range ?? decl.range }, []);
 }
 
-/** KPI404: a sum of percentages or of scale points is no longer on their scale. */
+/**
+ * KPI404: a sum of percentages or of scale points is no longer on their scale. A sum of a
+ * rate is a matter of periods, not of scale: `checkRatePeriod` reports it (KPI406).
+ */
 function checkSum(state: CheckState, indicator: Indicator, clause: ast.WordClause): void {
   const unit = indicator.unit;
   if (indicator.aggregation !== 'sum' || !unit) return;

@@ -36,8 +36,9 @@ export function scaleUnit(scale: Scale): UnitInfo {
 
 /**
  * The unit of an indicator, or undefined when it is missing, misspelt or quoted (each
- * reported here, except a missing one, which the SMART checks report). A rate is continuous
- * and never negative, whatever it counts.
+ * reported here, except a missing one, which the SMART checks report). A rate is never
+ * negative; its unit says its values may fall between whole numbers, since whether they do
+ * depends on the period they cover, which the domain works out (see `rates.ts`).
  */
 export function resolveUnit(
   reporter: Reporter,
