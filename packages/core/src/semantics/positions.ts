@@ -2,7 +2,7 @@
  * Groups and positions. A group lists indicators; a position in a group takes all of them,
  * adds its own, and gives every one a weight (KPI206 when one has none, KPI205 when one is
  * listed twice, KPI208 when nothing is weighted, KPI307 when a weighted indicator has no
- * bands), with the weights checked in `weights.ts`. A position's line may also set its own
+ * bands), with the weights checked in `weights.ts` (their sum only when nothing is repeated). A position's line may also set its own
  * target or bands for that indicator; those become effective rules for the threshold checks.
  */
 import type * as ast from '../syntax/ast.js';
@@ -32,8 +32,10 @@ export interface PositionPlan {
   lines: Line[];
   /** Every indicator the position takes, weighted or not (group members included). */
   has: Set<string>;
-  /** Every weight the position writes, resolved or not, for the sum. */
+  /** Every weight the position writes, resolved or not, for the sum (a repeat left out). */
   written: WrittenWeight[];
+  /** True when an indicator is listed twice (KPI205): its weights are then not summed. */
+  repeats: boolean;
   group?: Group;
 }
 
@@ -97,11 +99,13 @@ function buildPosition(state: CheckState, declared: Declared<ast.PositionDecl>):
   const lines: Line[] = [];
   const written: WrittenWeight[] = [];
   const seen = new Map<string, ast.Assignment>();
+  let repeats = false;
   for (const assignment of decl.assignments) {
     const name = assignment.indicator.text;
     const first = seen.get(name);
     if (first) {
       reportDuplicate(state, uri, assignment, first, id);
+      repeats = true;
       continue;
     }
     seen.set(name, assignment);
@@ -133,7 +137,10 @@ function buildPosition(state: CheckState, declared: Declared<ast.PositionDecl>):
   reportUnweightedMembers(state, declared, group, seen);
   const placeOfName = { uri, range: decl.id?.range ?? decl.range };
   if (written.length === 0) reporter.report('KPI208', placeOfName, [id]);
-  checkWeightSum(reporter, { position: id, place: placeOfName, weights: written });
+  // A repeated indicator is one mistake, reported once (KPI205). No sum would be right to
+  // print: deleting the repeat leaves one total, renaming it to the indicator the writer
+  // meant gives another. The sum is checked once the writer has resolved the repeat.
+  if (!repeats) checkWeightSum(reporter, { position: id, place: placeOfName, weights: written });
   for (const line of lines) {
     reportUnrateable(state, line, uri, id);
     state.subjects.push(toSubject(line.indicator, line, `in '${id}'`));
@@ -149,7 +156,7 @@ function buildPosition(state: CheckState, declared: Declared<ast.PositionDecl>):
   };
   if (group) position.group = group.id;
   const has = new Set([...fromGroup, ...seen.keys()]);
-  return { declared, position, lines, has, written, ...(group ? { group } : {}) };
+  return { declared, position, lines, has, written, repeats, ...(group ? { group } : {}) };
 }
 
 /** The line of `assignment`: its weight, and its own target or bands where it gives them. */

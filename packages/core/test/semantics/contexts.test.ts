@@ -87,6 +87,31 @@ describe('diagnostics caused by an override point at the override', () => {
     );
   });
 
+  test('a repeat in a position block is KPI205 alone, without a sum for that context', () => {
+    const { text, result } = context(
+      'position head { task_completion weight 60%  task_completion weight 40% }',
+    );
+    const diagnostic = only(result, 'KPI205');
+
+    expect(diagnostic.severity).toBe('error');
+    expect(diagnostic.range).toEqual(rangeIn(text, 'task_completion weight 40%', 'task_completion'));
+    expect(diagnostic.message).toContain("'task_completion' appears twice in 'head'");
+    expect(withCode(result, 'KPI201')).toEqual([]);
+  });
+
+  test('a repeat in the base position is reported once, and no context sums its weights', () => {
+    const text =
+      HEADER +
+      TASK +
+      RECORDS +
+      'position head "Head" { task_completion weight 70%  records weight 20%  records weight 10% }\n' +
+      'context dak_lak "Đắk Lắk" { position head { task_completion weight 60% } }\n';
+    const result = checkKpi(text);
+
+    expect(only(result, 'KPI205').range).toEqual(rangeIn(text, 'records weight 10%', 'records'));
+    expect(withCode(result, 'KPI201')).toEqual([]);
+  });
+
   test('weights that no longer make 100%: KPI201 at the position block, related to the position', () => {
     const { text, result } = context('position head { task_completion weight 80% }');
     const diagnostic = only(result, 'KPI201');

@@ -138,6 +138,22 @@ describe('indicators of a position', () => {
     ]);
   });
 
+  test('KPI205: a repeat is the one error; the sum is not checked until it is resolved', () => {
+    // Deleting the repeat would leave 66.6%, renaming it 100%: no sum would be right to print.
+    const result = checkPosition('position p "P" { a weight 33.3%  b weight 33.3%  a weight 33.4% }');
+    const diagnostic = only(result, 'KPI205');
+
+    expect(diagnostic.severity).toBe('error');
+    expect(diagnostic.range).toEqual(rangeIn(result.text, 'a weight 33.4%', 'a'));
+    expect(diagnostic.message).toContain("'a' appears twice in 'p'");
+    expect(result.weights.map((found) => found.code)).toEqual(['KPI205']);
+  });
+
+  test('KPI205 leaves the other checks of each weight in place', () => {
+    const result = checkPosition('position p "P" { a weight 0.5  b weight 0%  a weight 0.5 }');
+    expect(result.weights.map((found) => found.code)).toEqual(['KPI203', 'KPI205']);
+  });
+
   test('KPI206: a group indicator the position does not weight is reported at the position', () => {
     const result = checkPosition(
       'group g "G" { a, b, c }\nposition p "P" in g { a weight 60%  b weight 40% }',
