@@ -2,8 +2,9 @@
  * Groups and positions. A group lists indicators; a position in a group takes all of them,
  * adds its own, and gives every one a weight (KPI206 when one has none, KPI205 when one is
  * listed twice, KPI208 when nothing is weighted, KPI307 when a weighted indicator has no
- * bands), with the weights checked in `weights.ts` (their sum only when nothing is repeated). A position's line may also set its own
- * target or bands for that indicator; those become effective rules for the threshold checks.
+ * bands), with the weights checked in `weights.ts` (their sum only when nothing is
+ * repeated). A position's line may also set its own target or bands for that indicator;
+ * those become effective rules for the threshold checks.
  */
 import type * as ast from '../syntax/ast.js';
 import { add, ZERO } from '../util/decimal.js';
