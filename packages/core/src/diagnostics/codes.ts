@@ -70,6 +70,14 @@ export const CODES = {
       `A second framework header; '${other}' is already declared. ` +
       'Check one framework at a time: give each its own folder.',
   }),
+  KPI012: code({
+    slug: 'invalid-date',
+    severity: 'error',
+    message: (written: string, problem: string, suggestion?: string) =>
+      `${written} is not a date: ${problem}.` +
+      (suggestion ? ` Did you mean ${suggestion} (the month comes before the day)?` : '') +
+      ' Write dates as year-month-day, for example 2024-07-01.',
+  }),
 
   // Names.
   KPI101: code({

@@ -1,10 +1,12 @@
 /**
  * Resolves the framework-wide declarations into the model: the header, the rating levels,
  * the overall rating lines, the goals and the scales. Reports misspelt cycle and missing-data
- * words (KPI102) and scale points outside their scale (KPI304). Declarations whose required
- * parts are missing after parse recovery are left out of the model, never guessed.
+ * words (KPI102), an effective date that is not in the calendar (KPI012) and scale points
+ * outside their scale (KPI304). Declarations whose required parts are missing after parse
+ * recovery are left out of the model, never guessed.
  */
 import type * as ast from '../syntax/ast.js';
+import { calendarProblem, swappedDate } from '../util/calendar.js';
 import { compare, type Decimal } from '../util/decimal.js';
 import { conditionInterval, toBilingual } from './convert.js';
 import type { Framework, Goal, Level, RatingLine, Scale } from './model.js';
@@ -28,10 +30,32 @@ export function buildFramework(state: CheckState): Framework | undefined {
   };
   if (decl.version) framework.version = decl.version.value;
   if (decl.agency) framework.agency = toBilingual(decl.agency);
-  if (decl.effective) framework.effective = decl.effective.text;
+  if (decl.effective && isCalendarDate(state, uri, decl.effective)) {
+    framework.effective = decl.effective.text;
+  }
   const cycle = readWord(reporter, uri, decl.cycle?.value, PERIODS);
   if (cycle) framework.cycle = cycle;
   return framework;
+}
+
+/**
+ * True when the date is a real day. Otherwise KPI012, with a fix when exchanging month and
+ * day makes it real; the date is then left out of the model, so that the rule set never
+ * carries a day that does not exist.
+ */
+function isCalendarDate(state: CheckState, uri: string, date: ast.DateLit): boolean {
+  const problem = calendarProblem(date.text);
+  if (!problem) return true;
+
+  const suggestion = swappedDate(date.text);
+  const fixes = suggestion
+    ? [{ title: `Write ${suggestion}`, edits: [{ uri, range: date.range, newText: suggestion }] }]
+    : [];
+  state.reporter.report('KPI012', { uri, range: date.range }, [date.text, problem, suggestion], {
+    fixes,
+    ...(suggestion ? { data: { suggestion } } : {}),
+  });
+  return false;
 }
 
 /** The levels that have an id and points. */
