@@ -119,8 +119,12 @@ export const CODES = {
   KPI203: code({
     slug: 'weight-not-positive',
     severity: 'error',
-    message: (indicator: string) =>
-      `'${indicator}' has a weight of zero or less; give it a positive weight or remove it.`,
+    message: (indicator: string, weight: string) =>
+      (weight.startsWith('-')
+        ? `'${indicator}' has a negative weight, ${weight}: a weight is a share of the whole ` +
+          'and cannot be below zero.'
+        : `'${indicator}' has a weight of ${weight}, so it would count for nothing.`) +
+      ' Give it a positive weight, or remove it from the position.',
   }),
   KPI204: code({
     slug: 'weight-over-100',

@@ -36,7 +36,9 @@ export function checkWeight(reporter: Reporter, written: WrittenWeight): void {
     });
   }
   if (compare(weight.value, ZERO) <= 0) {
-    reporter.report('KPI203', place, [indicator], { related: notes });
+    reporter.report('KPI203', place, [indicator, `${toText(weight.value)}%`], {
+      related: notes,
+    });
   } else if (compare(weight.value, HUNDRED) > 0) {
     reporter.report('KPI204', place, [indicator, toText(weight.value)], { related: notes });
   }

@@ -98,8 +98,34 @@ describe('single weights', () => {
     expect(diagnostic.severity).toBe('error');
     expect(diagnostic.range).toEqual(rangeIn(result.text, 'weight 0%', '0%'));
     expect(diagnostic.message).toBe(
-      "'a' has a weight of zero or less; give it a positive weight or remove it.",
+      "'a' has a weight of 0%, so it would count for nothing. " +
+        'Give it a positive weight, or remove it from the position.',
     );
+  });
+
+  test('KPI203: a negative weight says it is below zero, at the weight with its sign', () => {
+    const result = checkPosition('position p "P" { a weight -5%  b weight 65%  c weight 40% }');
+    const diagnostic = only(result, 'KPI203');
+
+    expect(result.syntax).toEqual([]);
+    expect(diagnostic.severity).toBe('error');
+    expect(diagnostic.range).toEqual(rangeIn(result.text, 'weight -5%', '-5%'));
+    expect(diagnostic.message).toBe(
+      "'a' has a negative weight, -5%: a weight is a share of the whole and cannot be below " +
+        'zero. Give it a positive weight, or remove it from the position.',
+    );
+    // -5% + 65% + 40% is 100%: the sum counts what was written, so nothing else is reported.
+    expect(result.weights.map((found) => found.code)).toEqual(['KPI203']);
+  });
+
+  test('KPI203: a negative weight in a context names the context weight, not the base one', () => {
+    const text =
+      `${HEADER}${KPIS}\nposition p "P" { a weight 60%  b weight 40% }\n` +
+      'context x "X" { position p { a weight -60% } }\n';
+    const diagnostic = only(checkKpi(text), 'KPI203');
+
+    expect(diagnostic.range).toEqual(rangeIn(text, 'a weight -60%', '-60%'));
+    expect(diagnostic.message).toContain("'a' has a negative weight, -60%");
   });
 
   test('KPI204: a weight over 100% is an error at the weight', () => {
