@@ -22,6 +22,10 @@ function code<Args extends unknown[]>(entry: CodeEntry<Args>): CodeEntry<Args> {
 
 const didYouMean = (suggestion?: string) => (suggestion ? ` Did you mean '${suggestion}'?` : '');
 
+/** `a`, `a and b`, `a, b and c`: a list in a sentence. */
+const listed = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
 export const CODES = {
   // Syntax and files.
   KPI001: code({
@@ -299,8 +303,8 @@ export const CODES = {
   KPI601: code({
     slug: 'missing-field',
     severity: 'warning',
-    message: (indicator: string, field: string, why: string) =>
-      `Indicator '${indicator}' has no ${field}: ${why}.`,
+    message: (indicator: string, missing: string[]) =>
+      `Indicator '${indicator}' does not say: ${listed(missing)}.`,
   }),
   KPI602: code({
     slug: 'no-bands',

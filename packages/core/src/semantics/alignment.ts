@@ -1,46 +1,49 @@
 /**
- * Alignment and SMART checks, all warnings or information: an indicator missing a part that
- * makes it measurable (KPI601, one per missing part), an indicator without bands that no
- * position weights (KPI602; a weighted one is KPI307 instead), a goal no indicator supports
- * (KPI603), a position with only process indicators (KPI604), an indicator that names no
- * goal when the framework has goals (KPI605), and an indicator nothing uses (KPI104).
+ * Alignment and SMART checks, all warnings or information: an indicator missing parts that
+ * make it measurable (KPI601, one warning listing them all), an indicator without bands that
+ * no position weights (KPI602; a weighted one is KPI307 instead), a goal no indicator
+ * supports (KPI603), a position with only process indicators (KPI604), an indicator that
+ * names no goal when the framework has goals (KPI605), and an indicator nothing uses (KPI104).
  */
 import type * as ast from '../syntax/ast.js';
 import type { Indicator } from './model.js';
 import type { PositionPlan } from './positions.js';
 import type { CheckState } from './state.js';
 
-/** The parts of a SMART indicator, how to find them, and why each matters. */
-const REQUIRED: { field: string; present: (decl: ast.KpiDecl) => boolean; why: string }[] = [
+/**
+ * The parts of a SMART indicator, how to find them, and what each says, in the words of the
+ * one KPI601 message that lists them all ("does not say: how it is measured ...").
+ */
+const REQUIRED: { field: string; present: (decl: ast.KpiDecl) => boolean; says: string }[] = [
   {
     field: 'measure',
     present: (decl) => !!decl.measurement,
-    why: "say how it is calculated ('measure ...')",
+    says: "how it is measured ('measure ...')",
   },
   {
     field: 'target',
     present: (decl) => !!decl.target,
-    why: "say which value counts as success ('target ...')",
+    says: "which value is the target ('target ...')",
   },
   {
     field: 'frequency',
     present: (decl) => !!decl.every,
-    why: "say how often it is measured ('every quarter')",
+    says: "how often it is measured ('every quarter')",
   },
   {
     field: 'source',
     present: (decl) => !!decl.source,
-    why: 'say where the data comes from (\'source "..."\')',
+    says: 'where the data comes from (\'source "..."\')',
   },
   {
     field: 'unit',
     present: (decl) => !!decl.unit,
-    why: "say what its values are measured in ('unit percent')",
+    says: "what unit its values are in ('unit percent')",
   },
   {
     field: 'direction',
     present: (decl) => !!decl.better,
-    why: "say whether higher or lower values are better ('better higher' or 'better lower')",
+    says: "whether higher or lower values are better ('better higher' or 'better lower')",
   },
 ];
 
@@ -72,9 +75,14 @@ function checkIndicator(
 ): void {
   const place = placeOf(indicator);
   const decl = indicator.node;
-  for (const required of REQUIRED) {
-    if (!required.present(decl))
-      state.reporter.report('KPI601', place, [indicator.id, required.field, required.why]);
+  // One warning for all missing parts: they are one concern (the indicator is not yet
+  // measurable), and six lines at the same id would bury the other diagnostics.
+  const missing = REQUIRED.filter((required) => !required.present(decl));
+  if (missing.length > 0) {
+    const says = missing.map((required) => required.says);
+    state.reporter.report('KPI601', place, [indicator.id, says], {
+      data: { missing: missing.map((required) => required.field) },
+    });
   }
   if (!facts.weighted && (decl.bands?.bands.length ?? 0) === 0) {
     state.reporter.report('KPI602', place, [indicator.id]);

@@ -11,22 +11,42 @@ const COMPLETE =
   '  bands { excellent >= 90%  poor < 90% } every quarter source "S" }\n';
 
 describe('KPI601 an indicator missing a SMART part', () => {
-  test('a bare indicator gets one warning per missing part, each at its id', () => {
+  test('a bare indicator gets one warning at its id, naming every missing part', () => {
     const text = HEADER + 'kpi bare "Bare" { kind output }\ngroup g "G" { bare }\n';
-    const found = withCode(checkKpi(text), 'KPI601');
+    const diagnostic = only(checkKpi(text), 'KPI601');
 
-    expect(found.map((diagnostic) => diagnostic.message)).toEqual([
-      "Indicator 'bare' has no measure: say how it is calculated ('measure ...').",
-      "Indicator 'bare' has no target: say which value counts as success ('target ...').",
-      "Indicator 'bare' has no frequency: say how often it is measured ('every quarter').",
-      "Indicator 'bare' has no source: say where the data comes from ('source \"...\"').",
-      "Indicator 'bare' has no unit: say what its values are measured in ('unit percent').",
-      "Indicator 'bare' has no direction: say whether higher or lower values are better ('better higher' or 'better lower').",
-    ]);
-    for (const diagnostic of found) {
-      expect(diagnostic.severity).toBe('warning');
-      expect(diagnostic.range).toEqual(rangeOf(text, 'bare'));
-    }
+    expect(diagnostic.severity).toBe('warning');
+    expect(diagnostic.range).toEqual(rangeOf(text, 'bare'));
+    expect(diagnostic.message).toBe(
+      "Indicator 'bare' does not say: how it is measured ('measure ...'), " +
+        "which value is the target ('target ...'), how often it is measured ('every quarter'), " +
+        'where the data comes from (\'source "..."\'), what unit its values are in ' +
+        "('unit percent') and whether higher or lower values are better " +
+        "('better higher' or 'better lower').",
+    );
+    expect(diagnostic.data).toEqual({
+      missing: ['measure', 'target', 'frequency', 'source', 'unit', 'direction'],
+    });
+  });
+
+  test('a stub with a unit gets one KPI601 for the rest, and KPI602 and KPI104 apart', () => {
+    const text = HEADER + 'kpi k "K" { unit percent }\n';
+    const result = checkKpi(text);
+    const diagnostic = only(result, 'KPI601');
+
+    expect(diagnostic.data).toEqual({
+      missing: ['measure', 'target', 'frequency', 'source', 'direction'],
+    });
+    expect(diagnostic.message).not.toContain('unit');
+    expect(only(result, 'KPI602').range).toEqual(diagnostic.range);
+    expect(only(result, 'KPI104').range).toEqual(diagnostic.range);
+  });
+
+  test('one missing part reads as one', () => {
+    const text = HEADER + COMPLETE.replace(' source "S"', '') + 'group g "G" { a }\n';
+    expect(only(checkKpi(text), 'KPI601').message).toBe(
+      "Indicator 'a' does not say: where the data comes from ('source \"...\"').",
+    );
   });
 
   test('a complete indicator gets none', () => {
