@@ -52,6 +52,9 @@ export function checkAlignmentRules(state: CheckState, plans: PositionPlan[]): v
   const weighted = new Set(plans.flatMap((plan) => plan.lines.map((line) => line.indicator.id)));
   const used = new Set([...weighted, ...plans.flatMap((plan) => [...plan.has])]);
   for (const group of state.model.groups) for (const member of group.indicators) used.add(member);
+  // A misspelt reference that suggests an indicator is KPI101 already; the indicator it meant
+  // is not also unused, since the writer did mean to use it.
+  for (const meant of state.meantIndicators) used.add(meant);
   const hasGoals = state.symbols.goals.size > 0;
 
   for (const indicator of state.model.indicators) {

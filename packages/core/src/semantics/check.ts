@@ -70,6 +70,7 @@ function runPasses(files: SourceFile[], reporter: Reporter, model: Model): void 
     positions: new Map(),
     subjects: [],
     bandsByClause: new Map(),
+    meantIndicators: new Set(),
   };
 
   buildCatalogue(state);

@@ -90,6 +90,7 @@ function collectIndicatorChanges(scope: ContextScope, decl: ast.ContextDecl): vo
       name: override.indicator,
       table: state.indicators,
       what: 'indicator',
+      suggested: state.meantIndicators,
     });
     if (!indicator) continue;
     const first = scope.changes.get(indicator.id);
@@ -178,6 +179,7 @@ function checkBlockLines(
       name: line.indicator,
       table: state.indicators,
       what: 'indicator',
+      suggested: state.meantIndicators,
     });
     if (indicator && !plan.has.has(name)) {
       state.reporter.report(

@@ -53,6 +53,7 @@ export function buildGroups(state: CheckState): Group[] {
         name: member,
         table: state.symbols.indicators,
         what: 'indicator',
+        suggested: state.meantIndicators,
       });
       if (found && !members.includes(member.text)) members.push(member.text);
     }
@@ -129,6 +130,7 @@ function buildPosition(state: CheckState, declared: Declared<ast.PositionDecl>):
       name: assignment.indicator,
       table: state.indicators,
       what: 'indicator',
+      suggested: state.meantIndicators,
     });
     if (indicator && assignment.weight) {
       lines.push(lineOf(state, { indicator, assignment, uri, fromGroup: fromGroup.has(name) }));

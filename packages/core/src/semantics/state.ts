@@ -51,4 +51,9 @@ export interface CheckState {
   subjects: RuleSubject[];
   /** The model bands of each bands clause, resolved once. */
   bandsByClause: Map<ast.BandsClause, Band[]>;
+  /**
+   * The indicators a misspelt reference probably meant (the "did you mean" of its KPI101).
+   * The writer meant to use them, so they are not reported as unused.
+   */
+  meantIndicators: Set<string>;
 }

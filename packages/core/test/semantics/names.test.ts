@@ -205,6 +205,32 @@ describe('KPI104 unused indicators', () => {
     expect(diagnostic.message).toBe("Indicator 'lonely' is not used by any group or position.");
   });
 
+  test('an indicator a misspelt reference in a position suggests is meant, so not unused', () => {
+    const text =
+      HEADER +
+      COMPLETE.replace('kpi a "A"', 'kpi budget_disbursement "A"').replace(
+        'a weight 100%',
+        'budget_disbursment weight 100%',
+      );
+    const result = checkKpi(text);
+
+    expect(only(result, 'KPI101').data).toEqual({ suggestion: 'budget_disbursement' });
+    expect(withCode(result, 'KPI104')).toEqual([]);
+  });
+
+  test('a misspelt group member that suggests an indicator keeps it from being unused', () => {
+    const text = HEADER + COMPLETE + 'kpi listed "L" { kind output }\ngroup g "G" { lsted }\n';
+    const result = checkKpi(text);
+
+    expect(only(result, 'KPI101').data).toEqual({ suggestion: 'listed' });
+    expect(withCode(result, 'KPI104')).toEqual([]);
+  });
+
+  test('a misspelt name that suggests nothing leaves an unused indicator reported', () => {
+    const text = HEADER + COMPLETE + 'kpi lonely "L" { kind output }\ngroup g "G" { zzz }\n';
+    expect(only(checkKpi(text), 'KPI104').message).toContain("'lonely'");
+  });
+
   test('an indicator listed by a group only is used', () => {
     const text = HEADER + COMPLETE + 'kpi listed "L" { kind output }\ngroup g "G" { listed }\n';
     expect(withCode(checkKpi(text), 'KPI104')).toEqual([]);
