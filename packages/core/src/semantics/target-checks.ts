@@ -3,19 +3,25 @@
  * it (KPI308), and whether it lines up with the bands (KPI305): the target's boundary must
  * be a band boundary, with the same inclusiveness, so that no band holds both values that
  * meet the target and values that miss it. "Target >= 95%" next to "excellent > 95%" breaks
- * this at exactly 95%: it meets the target but is not rated excellent.
+ * this at exactly 95%: it meets the target but is not rated excellent. A number written as a
+ * fraction of 1 on a percent indicator (KPI306) says so once: no KPI308 or KPI305 is derived
+ * from it.
  */
 import type * as ast from '../syntax/ast.js';
+import { eq, type Decimal } from '../util/decimal.js';
 import { conditionInterval, conditionNumbers, conditionText } from './convert.js';
 import { describeDomain, valueWriter } from './describe.js';
 import { contains, cutsOf, normalize, sameCut, type Cut } from './interval.js';
-import type { Domain, Interval } from './model.js';
+import type { Domain, Indicator, Interval } from './model.js';
 import { related, type Reporter } from './report.js';
 import type { Piece, RuleSubject } from './state.js';
 import { OPEN_DOMAIN, ratedBands, type RatedBand } from './rated-bands.js';
-import { checkValue, valueProblem, type ValueContext } from './values.js';
+import { checkValue, meantPercent, valueProblem, type ValueContext } from './values.js';
 
-/** KPI308 when no value of the domain meets the target, after the checks of its numbers. */
+/**
+ * KPI308 when no value of the domain meets the target, after the checks of its numbers; a
+ * target with any problem in its numbers (KPI501, KPI304, KPI306) is left at that.
+ */
 export function checkTarget(
   reporter: Reporter,
   subject: RuleSubject,
@@ -69,6 +75,7 @@ export function checkAlignment(
   if (!met) return;
 
   const bandCuts = rated.flatMap((band) => cutsOf(band.interval, domain));
+  const meantByBands = meantBoundaries(indicator, rated);
   const place =
     bands.layer > target.layer
       ? { uri: bands.uri, range: bands.node.range }
@@ -82,6 +89,9 @@ export function checkAlignment(
 
   for (const cut of cutsOf(met, domain)) {
     if (bandCuts.some((bandCut) => sameCut(bandCut, cut))) continue;
+    // A band boundary written as a fraction (KPI306) that would be this cut once read as the
+    // percentage it probably meant: the misalignment is that one slip, already reported.
+    if (meantByBands.some((meant) => eq(meant, cut.value))) continue;
     const detail = describeMisalignment({
       cut,
       met,
@@ -101,7 +111,19 @@ export function checkAlignment(
   }
 }
 
-/** The target's interval when all its numbers can be compared, else undefined. */
+/** The percentages that the bands' bare fractions (KPI306) probably meant. */
+function meantBoundaries(indicator: Indicator, rated: RatedBand[]): Decimal[] {
+  return rated
+    .flatMap((band) => conditionNumbers(band.node.condition))
+    .map((value) => meantPercent(value, indicator.unit))
+    .filter((meant): meant is Decimal => meant !== undefined);
+}
+
+/**
+ * The target's interval when all its numbers can be compared and mean what they say, else
+ * undefined: a target in another unit or outside the domain is reported on its own, and so
+ * is one written as a fraction of 1 (KPI306), whose boundary is not the one the writer meant.
+ */
 function usableTarget(
   subject: RuleSubject,
   condition: ast.Condition | undefined,

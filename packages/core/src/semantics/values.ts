@@ -5,15 +5,19 @@
  * bare fraction on a percent indicator (KPI306, `0.95` where 95% was meant, with a fix).
  */
 import type * as ast from '../syntax/ast.js';
-import { compare, HUNDRED, mul, ONE, toText, ZERO } from '../util/decimal.js';
+import { compare, HUNDRED, mul, ONE, toText, ZERO, type Decimal } from '../util/decimal.js';
 import { describeDomain } from './describe.js';
 import type { Domain, UnitInfo } from './model.js';
 import type { RelatedInformation } from '../diagnostics/diagnostic.js';
 import type { Reporter } from './report.js';
 import { allowedSuffix } from './units.js';
 
-/** What is wrong with a value: its unit (it cannot be compared at all) or its range. */
-export type ValueProblem = 'unit' | 'domain' | undefined;
+/**
+ * What is wrong with a value: its unit (it cannot be compared at all), its range, or its
+ * scale (a bare fraction on a percent indicator: comparable, but probably not what was
+ * meant, so nothing derived from it is reported besides KPI306).
+ */
+export type ValueProblem = 'unit' | 'domain' | 'fraction' | undefined;
 
 /** What the value checks need besides the number. */
 export interface ValueContext {
@@ -40,7 +44,7 @@ export function checkValue(context: ValueContext, value: ast.NumberLit): ValuePr
     reporter.report('KPI501', place, [value.text, unitPhrase(unit)], extras);
   } else if (problem === 'domain' && unit && domain) {
     reporter.report('KPI304', place, [value.text, describeDomain(unit, domain)], extras);
-  } else if (unit && isBareFraction(value, unit)) {
+  } else if (problem === 'fraction') {
     const meant = `${toText(mul(value.value, HUNDRED))}%`;
     reporter.report('KPI306', place, [value.text, meant], {
       ...extras,
@@ -60,6 +64,7 @@ export function valueProblem(
   if (!unit) return undefined;
   if (value.suffix && value.suffix !== allowedSuffix(unit)) return 'unit';
   if (domain && outside(value, domain)) return 'domain';
+  if (isBareFraction(value, unit)) return 'fraction';
   return undefined;
 }
 
@@ -83,6 +88,17 @@ export function unitPhrase(unit: UnitInfo): string {
 function outside(value: ast.NumberLit, domain: Domain): boolean {
   if (domain.low !== undefined && compare(value.value, domain.low) < 0) return true;
   return domain.high !== undefined && compare(value.value, domain.high) > 0;
+}
+
+/**
+ * The percentage a bare fraction probably meant (`0.95` meant 95), or undefined when `value`
+ * is not one (see `isBareFraction`).
+ */
+export function meantPercent(
+  value: ast.NumberLit,
+  unit: UnitInfo | undefined,
+): Decimal | undefined {
+  return unit && isBareFraction(value, unit) ? mul(value.value, HUNDRED) : undefined;
 }
 
 /** `0.95` with no `%` on a percent indicator: strictly between 0 and 1. */

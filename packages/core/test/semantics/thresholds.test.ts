@@ -246,6 +246,57 @@ describe('KPI306 a fraction on a percent indicator', () => {
     expect(found[0]?.fixes?.[0]?.edits[0]?.newText).toBe('95%');
   });
 
+  test('a fractional target gets KPI306 alone, not also a misalignment at 0.9%', () => {
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better higher target >= 0.9 every quarter bands { excellent >= 90%  poor < 90% }',
+      );
+    const result = checkKpi(text);
+
+    expect(only(result, 'KPI306').data).toEqual({ suggestion: '90%' });
+    expect(withCode(result, 'KPI305')).toEqual([]);
+  });
+
+  test('a fractional band boundary the target meant gets KPI306 alone, not KPI305', () => {
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better higher target >= 90% every quarter bands { excellent >= 0.9  poor < 0.9 }',
+      );
+    const result = checkKpi(text);
+
+    expect(withCode(result, 'KPI306')).toHaveLength(2);
+    expect(withCode(result, 'KPI305')).toEqual([]);
+  });
+
+  test('a misalignment at another boundary than the fraction is still reported', () => {
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better higher target >= 95% every quarter ' +
+          'bands { excellent > 95%  good 0.8 .. 95%  poor under 0.8 }',
+      );
+    const result = checkKpi(text);
+
+    expect(withCode(result, 'KPI306')).toHaveLength(2);
+    expect(only(result, 'KPI305').message).toContain(
+      "exactly 95% meets the target but is rated 'good', like values that miss it",
+    );
+  });
+
+  test('a target whose fraction gets KPI306 is not also reported unreachable', () => {
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better higher target 0.9 .. 0.5 every quarter bands { excellent >= 90%  poor < 90% }',
+      );
+    const result = checkKpi(text);
+
+    expect(withCode(result, 'KPI306')).toHaveLength(2);
+    expect(withCode(result, 'KPI308')).toEqual([]);
+  });
+
   test('95 without % is a percentage and raises nothing', () => {
     const text =
       HEADER +
