@@ -3,7 +3,8 @@
  * nowhere and carry no unit, so only the written numbers (`5%`, `2`, `48h`, `3d`) and the
  * functions (`min`, `max`, `mean`; any other name is KPI102) tell anything. Adding or
  * comparing numbers of different units (`a + 5% + 2`) is KPI503; so is a function given
- * nothing to work on.
+ * nothing to work on, and so is a result whose written unit is not the indicator's
+ * (`done + 5%` on an hours indicator).
  */
 import type * as ast from '../syntax/ast.js';
 import { unreachable } from '../util/never.js';
@@ -32,8 +33,29 @@ export function checkFormulas(state: CheckState): void {
     if (measurement?.kind !== 'FormulaMeasurement' || !measurement.formula) continue;
     const formula = measurement.formula;
     const place = { uri: indicator.uri ?? '', range: measurement.range };
-    state.reporter.guard('formula units', place, () => unitOf(state, indicator, formula, 0));
+    state.reporter.guard('formula units', place, () => checkResultUnit(state, indicator, formula));
   }
+}
+
+/**
+ * Infers the formula's units (reporting mixtures inside it) and, when its result has a unit
+ * a number was written in (`%`, `h`, `d`), KPI503 at the formula if the indicator is declared
+ * in another unit. A plain number or a measure says nothing, so it never conflicts.
+ */
+function checkResultUnit(state: CheckState, indicator: Indicator, formula: ast.Expr): void {
+  const top = unwrapParens(formula);
+  const { unit, verb } =
+    top?.kind === 'Binary' && (top.op === '+' || top.op === '-')
+      ? sumUnit(state, indicator, top, 0)
+      : { unit: unitOf(state, indicator, formula, 0), verb: 'gives' };
+
+  const declared = indicator.unit;
+  if (!declared || unit === 'unknown' || unit === 'number') return;
+  if (!declared.scale && declared.name === unit) return;
+
+  const name = declared.per ? `${declared.name} per ${declared.per}` : declared.name;
+  const detail = `The formula ${verb} ${PHRASE[unit]}, but the indicator's unit is ${name}.`;
+  state.reporter.report('KPI503', { uri: indicator.uri ?? '', range: formula.range }, [detail]);
 }
 
 function unitOf(
@@ -57,7 +79,7 @@ function unitOf(
       // A minus changes the sign, not the unit: -(5%) is still a percentage.
       return inner(expr.operand);
     case 'Binary':
-      if (expr.op === '+' || expr.op === '-') return sumUnit(state, indicator, expr, depth);
+      if (expr.op === '+' || expr.op === '-') return sumUnit(state, indicator, expr, depth).unit;
       return productUnit(expr.op, inner(expr.left), inner(expr.right));
     case 'Call':
       return callUnit(state, indicator, expr, expr.args.map(inner));
@@ -76,42 +98,58 @@ function literalUnit(value: ast.NumberLit): FormulaUnit {
 /**
  * A chain of additions and subtractions, taken as one list of terms (brackets included), so
  * that `a + 5% + 2` is seen to add a percentage and a plain number even though `a` has no
- * known unit. The sum has the unit its known terms agree on.
+ * known unit. The sum has the unit its known terms agree on; `verb` says what the chain does
+ * with them ("adds", "subtracts"), for a message about the result.
  */
 function sumUnit(
   state: CheckState,
   indicator: Indicator,
   expr: ast.Binary,
   depth: number,
-): FormulaUnit {
-  const { terms, subtracts } = additiveTerms(expr);
-  const units = terms.map((term) => unitOf(state, indicator, term, depth + 1));
+): { unit: FormulaUnit; verb: string } {
+  const terms = additiveTerms(expr);
+  const units = terms.map((term) => unitOf(state, indicator, term.expr, depth + 1));
   const known = [...new Set(units.filter((unit) => unit !== 'unknown'))];
-  if (known.length <= 1) return known[0] ?? 'unknown';
+  if (known.length <= 1) {
+    const withUnit = terms.filter((_, index) => units[index] !== 'unknown');
+    return { unit: known[0] ?? 'unknown', verb: verbOf(withUnit) };
+  }
 
-  const verb = subtracts ? 'adds and subtracts' : 'adds';
+  const verb = verbOf(terms);
   const phrases = known.map((unit) => PHRASE[unit as Exclude<FormulaUnit, 'unknown'>]);
   const detail = `This formula ${verb} ${phrases.join(' and ')}, which are in different units.`;
   state.reporter.report('KPI503', { uri: indicator.uri ?? '', range: expr.range }, [detail]);
-  return 'unknown';
+  return { unit: 'unknown', verb };
+}
+
+/** One term of an additive chain: `negated` when it is subtracted (an odd number of times). */
+interface Term {
+  expr: ast.Expr | undefined;
+  negated: boolean;
+}
+
+/** What a chain does with `terms`: "adds", "subtracts", or "adds and subtracts". */
+function verbOf(terms: Term[]): string {
+  const subtracted = terms.filter((term) => term.negated).length;
+  if (subtracted === 0) return 'adds';
+  return subtracted === terms.length ? 'subtracts' : 'adds and subtracts';
 }
 
 /** The terms of an additive chain, left to right, looking through brackets. */
-function additiveTerms(expr: ast.Binary): { terms: (ast.Expr | undefined)[]; subtracts: boolean } {
-  const terms: (ast.Expr | undefined)[] = [];
-  const stack: (ast.Expr | undefined)[] = [expr];
-  let subtracts = false;
+function additiveTerms(expr: ast.Binary): Term[] {
+  const terms: Term[] = [];
+  const stack: Term[] = [{ expr, negated: false }];
   while (stack.length > 0) {
-    const node = stack.pop();
-    const bare = unwrapParens(node);
+    const term = stack.pop() as Term;
+    const bare = unwrapParens(term.expr);
     if (bare?.kind === 'Binary' && (bare.op === '+' || bare.op === '-')) {
-      subtracts ||= bare.op === '-';
-      stack.push(bare.right, bare.left);
+      const right = { expr: bare.right, negated: term.negated !== (bare.op === '-') };
+      stack.push(right, { expr: bare.left, negated: term.negated });
     } else {
-      terms.push(node);
+      terms.push(term);
     }
   }
-  return { terms, subtracts };
+  return terms;
 }
 
 function productUnit(op: '*' | '/', left: FormulaUnit, right: FormulaUnit): FormulaUnit {

@@ -74,6 +74,40 @@ describe('KPI503 units in a formula', () => {
     );
   });
 
+  test('a formula adding a percentage to an hours indicator, at the formula', () => {
+    const text = HEADER + kpi('measure done + 5% unit hours');
+    const diagnostic = only(checkKpi(text), 'KPI503');
+
+    expect(diagnostic.severity).toBe('error');
+    expect(diagnostic.range).toEqual(rangeOf(text, 'done + 5%'));
+    expect(diagnostic.message).toBe(
+      "The formula adds a percentage, but the indicator's unit is hours.",
+    );
+  });
+
+  test('the verb follows the formula: subtracting, or any other way of giving a unit', () => {
+    const days = HEADER + kpi('measure total - 2h unit days');
+    const rate = HEADER + kpi('measure (wait + 48h) / 2 unit count per month');
+
+    expect(only(checkKpi(days), 'KPI503').message).toBe(
+      "The formula subtracts hours, but the indicator's unit is days.",
+    );
+    expect(only(checkKpi(rate), 'KPI503').message).toBe(
+      "The formula gives hours, but the indicator's unit is count per month.",
+    );
+  });
+
+  test('a matching unit, a rate of it, a plain number or a ratio of percentages raise nothing', () => {
+    for (const fields of [
+      'measure done + 5% unit percent',
+      'measure wait + 2h unit hours per week',
+      'measure done + 2 unit hours',
+      'measure (a + 5%) / (b + 5%) unit number',
+    ]) {
+      expect(withCode(checkKpi(HEADER + kpi(fields)), 'KPI503'), fields).toEqual([]);
+    }
+  });
+
   test('measures carry no unit, so ratios and sums of measures raise nothing', () => {
     const text = HEADER + kpi('measure (a + b) / c * 100 unit percent');
     expect(withCode(checkKpi(text), 'KPI503')).toEqual([]);
