@@ -1,16 +1,18 @@
 /**
  * Resolves each `kpi` declaration into a model indicator: its enumerated words (KPI102), its
- * unit (KPI102, KPI502), its goal and band levels (KPI101), its measurement, and the domain
- * of its rated value. The threshold, frequency and SMART checks run later, on the result.
+ * unit (KPI102, KPI502; KPI503 for a survey not in a scale), its goal and band levels
+ * (KPI101), its measurement, and the domain of its rated value. The threshold, frequency and
+ * SMART checks run later, on the result.
  */
 import type * as ast from '../syntax/ast.js';
 import { conditionInterval, exprText, toBilingual, unwrapParens, walkExpr } from './convert.js';
 import { ratedDomain } from './domain.js';
-import type { Band, Indicator, Measurement } from './model.js';
+import type { Band, Indicator, Measurement, UnitInfo } from './model.js';
+import { related } from './report.js';
 import { resolveName } from './resolve.js';
 import type { CheckState } from './state.js';
 import type { Declared } from './symbols.js';
-import { resolveUnit } from './units.js';
+import { isScaleUnit, resolveUnit } from './units.js';
 import {
   AGGREGATIONS,
   BETWEEN_RULES,
@@ -74,6 +76,7 @@ function buildIndicator(state: CheckState, { decl, uri }: Declared<ast.KpiDecl>)
 
   const unit = resolveUnit(reporter, uri, decl.unit, state.scales);
   if (unit) {
+    checkSurveyUnit(state, uri, decl, unit);
     indicator.unit = unit;
     indicator.domain = ratedDomain(unit, {
       measurement: decl.measurement,
@@ -83,6 +86,24 @@ function buildIndicator(state: CheckState, { decl, uri }: Declared<ast.KpiDecl>)
     });
   }
   return indicator;
+}
+
+/**
+ * KPI503 when a survey's indicator is not in a scale: a survey's value is a mean of answers
+ * on a scale (see docs/language.md), so a percentage, a count or a rate cannot hold it. The
+ * report is at the unit, which is what to change, and points at the survey.
+ */
+function checkSurveyUnit(state: CheckState, uri: string, decl: ast.KpiDecl, unit: UnitInfo): void {
+  const survey = decl.measurement;
+  const name = decl.unit?.name;
+  if (survey?.kind !== 'SurveyMeasurement' || !name || isScaleUnit(unit)) return;
+
+  const end = (decl.unit?.per ?? name).range.end;
+  const written = unit.per ? `${unit.name} per ${decl.unit?.per?.text ?? unit.per}` : unit.name;
+  const detail = `A survey is rated on a scale such as likert5; '${written}' is not a scale.`;
+  state.reporter.report('KPI503', { uri, range: { start: name.range.start, end } }, [detail], {
+    related: [related({ uri, range: survey.range }, 'The survey is here.')],
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * Units: a value in the wrong unit (KPI501), a unit written as text (KPI502), and what can
- * be known of units inside a measurement formula (KPI503, and KPI102 for an unknown function).
+ * Units: a value in the wrong unit (KPI501), a unit written as text (KPI502), what can be
+ * known of units inside a measurement formula (KPI503, and KPI102 for an unknown function),
+ * and a survey's unit, which must be a scale (KPI503).
  */
 import { describe, expect, test } from 'vitest';
 import { checkKpi, HEADER, only, rangeOf, withCode } from './helpers.js';
@@ -119,5 +120,33 @@ describe('KPI503 units in a formula', () => {
 
     expect(diagnostic.range).toEqual(rangeOf(text, 'maen'));
     expect(diagnostic.data).toEqual({ suggestion: 'mean' });
+  });
+});
+
+describe("KPI503 a survey's unit", () => {
+  test('a survey on a percent indicator is an error at the unit: a survey needs a scale', () => {
+    const text = HEADER + kpi('measure survey x minimum 10 responses unit percent');
+    const diagnostic = only(checkKpi(text), 'KPI503');
+
+    expect(diagnostic.severity).toBe('error');
+    expect(diagnostic.range).toEqual(rangeOf(text, 'percent'));
+    expect(diagnostic.message).toBe(
+      "A survey is rated on a scale such as likert5; 'percent' is not a scale.",
+    );
+  });
+
+  test('counts, hours and rates are not scales either', () => {
+    for (const unit of ['count', 'hours', 'likert5 per month']) {
+      const text = HEADER + kpi(`measure survey x minimum 10 responses unit ${unit}`);
+      expect(only(checkKpi(text), 'KPI503').message).toContain(`'${unit}' is not a scale`);
+    }
+  });
+
+  test('likert5 and a declared scale are scales', () => {
+    const scale = 'scale agree7 "Agreement" from 1 to 7\n';
+    for (const unit of ['likert5', 'agree7']) {
+      const text = HEADER + scale + kpi(`measure survey x minimum 10 responses unit ${unit}`);
+      expect(withCode(checkKpi(text), 'KPI503'), unit).toEqual([]);
+    }
   });
 });
