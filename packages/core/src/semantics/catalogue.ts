@@ -12,7 +12,7 @@ import { conditionInterval, toBilingual } from './convert.js';
 import type { Framework, Goal, Level, RatingLine, Scale } from './model.js';
 import type { CheckState } from './state.js';
 import type { Declared } from './symbols.js';
-import { MISSING_DATA_RULES, PERIODS, readWord } from './words.js';
+import { MISSING_DATA_RULES, PERIOD_ADVERBS, readWord } from './words.js';
 
 /** The framework header, or undefined when no file declares one (KPI010 is reported already). */
 export function buildFramework(state: CheckState): Framework | undefined {
@@ -33,7 +33,7 @@ export function buildFramework(state: CheckState): Framework | undefined {
   if (decl.effective && isCalendarDate(state, uri, decl.effective)) {
     framework.effective = decl.effective.text;
   }
-  const cycle = readWord(reporter, uri, decl.cycle?.value, PERIODS);
+  const cycle = readWord(reporter, uri, decl.cycle?.value, PERIOD_ADVERBS);
   if (cycle) framework.cycle = cycle;
   return framework;
 }

@@ -19,7 +19,7 @@ import {
   DIRECTIONS,
   KINDS,
   MISSING_DATA_RULES,
-  PERIODS,
+  PERIOD_NOUNS,
   readWord,
 } from './words.js';
 
@@ -52,7 +52,7 @@ function buildIndicator(state: CheckState, { decl, uri }: Declared<ast.KpiDecl>)
   if (kind) indicator.kind = kind;
   const direction = readWord(reporter, uri, decl.better?.value, DIRECTIONS);
   if (direction) indicator.direction = direction;
-  const frequency = readWord(reporter, uri, decl.every?.value, PERIODS);
+  const frequency = readWord(reporter, uri, decl.every?.value, PERIOD_NOUNS);
   if (frequency) indicator.frequency = frequency;
   const aggregation = readWord(reporter, uri, decl.aggregate?.value, AGGREGATIONS);
   if (aggregation) indicator.aggregation = aggregation;

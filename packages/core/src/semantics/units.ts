@@ -8,7 +8,7 @@ import type * as ast from '../syntax/ast.js';
 import { decimalFromInt, HUNDRED, ZERO } from '../util/decimal.js';
 import type { Scale, UnitInfo } from './model.js';
 import type { Reporter } from './report.js';
-import { PERIODS, readWord, reportUnknownWord } from './words.js';
+import { PERIOD_NOUNS, readWord, reportUnknownWord } from './words.js';
 
 /** The units every framework has, before its own scales. */
 export const BUILTIN_UNITS: ReadonlyMap<string, UnitInfo> = new Map([
@@ -62,7 +62,7 @@ export function resolveUnit(
   }
   if (!clause.per) return unit;
 
-  const per = readWord(reporter, uri, clause.per, PERIODS);
+  const per = readWord(reporter, uri, clause.per, PERIOD_NOUNS);
   if (!per) return undefined;
   return {
     name: unit.name,

@@ -2,6 +2,8 @@
  * The enumerated words of the language (kind, direction, frequency, aggregation ...) and
  * their reading. The grammar takes them as plain identifiers so that a misspelling reaches
  * the checker, which reports KPI102 with a "did you mean" and a fix that replaces the word.
+ * Periods are read in both forms after every keyword, but offered in the one that reads well
+ * after it: `every quarter`, `count per month`, `cycle quarterly`.
  */
 import type { Name } from '../syntax/ast.js';
 import type {
@@ -20,6 +22,11 @@ export interface Vocabulary<T> {
   /** What a word of this set is, for messages: "kind of indicator". */
   what: string;
   words: ReadonlyMap<string, T>;
+  /**
+   * The words a message offers, when only some of the accepted ones fit the keyword before
+   * them (`every quarter` but `cycle quarterly`); all words when absent.
+   */
+  shown?: readonly string[];
 }
 
 function vocabulary<T>(what: string, entries: [string, T][]): Vocabulary<T> {
@@ -38,8 +45,8 @@ export const DIRECTIONS = vocabulary<Direction>('direction', [
   ['lower', 'lower'],
 ]);
 
-/** Frequencies and cycles: the noun and the adverb both name a period. */
-export const PERIODS = vocabulary<Period>('period', [
+/** Frequencies and cycles: the noun and the adverb both name a period, after any keyword. */
+const PERIOD_WORDS = vocabulary<Period>('period', [
   ['week', 'week'],
   ['month', 'month'],
   ['quarter', 'quarter'],
@@ -52,6 +59,18 @@ export const PERIODS = vocabulary<Period>('period', [
   ['annual', 'year'],
   ['yearly', 'year'],
 ]);
+
+/** Periods after `every` and `per`, which read as nouns: `every quarter`, `count per month`. */
+export const PERIOD_NOUNS: Vocabulary<Period> = {
+  ...PERIOD_WORDS,
+  shown: ['week', 'month', 'quarter', 'half', 'year'],
+};
+
+/** Periods after `cycle`, which reads with an adverb: `cycle quarterly`. */
+export const PERIOD_ADVERBS: Vocabulary<Period> = {
+  ...PERIOD_WORDS,
+  shown: ['weekly', 'monthly', 'quarterly', 'semiannual', 'annual'],
+};
 
 export const AGGREGATIONS = vocabulary<Aggregation>('way to combine periods', [
   ['mean', 'mean'],
@@ -96,19 +115,33 @@ export function readWord<T>(
   const value = vocab.words.get(name.text);
   if (value !== undefined) return value;
 
-  reportUnknownWord(reporter, uri, name, vocab.what, [...vocab.words.keys(), ...extraWords]);
+  const shown = [...(vocab.shown ?? vocab.words.keys()), ...extraWords];
+  const suggestion = suggest(name.text, shown) ?? shownForm(vocab, name.text);
+  reportUnknownWord(reporter, uri, name, vocab.what, shown, suggestion);
   return undefined;
 }
 
-/** Reports KPI102 for `name`, suggesting the closest of `allowed`. */
+/**
+ * When no word the message shows is close to `written` but another accepted word is (`anual`
+ * after `every`), the shown word with the same meaning (`year`), so that the suggestion and
+ * its fix use the form that fits the keyword.
+ */
+function shownForm<T>(vocab: Vocabulary<T>, written: string): string | undefined {
+  if (!vocab.shown) return undefined;
+  const close = suggest(written, vocab.words.keys());
+  const meaning = close === undefined ? undefined : vocab.words.get(close);
+  return vocab.shown.find((word) => meaning !== undefined && vocab.words.get(word) === meaning);
+}
+
+/** Reports KPI102 for `name`, suggesting `suggestion` (by default the closest of `allowed`). */
 export function reportUnknownWord(
   reporter: Reporter,
   uri: string,
   name: Name,
   what: string,
   allowed: string[],
+  suggestion = suggest(name.text, allowed),
 ): void {
-  const suggestion = suggest(name.text, allowed);
   const fixes = suggestion
     ? [
         {

@@ -106,7 +106,7 @@ describe('KPI102 enumerated words', () => {
   test.each([
     ['kind output', 'kind outptu', 'outptu', 'output'],
     ['better higher', 'better hihger', 'hihger', 'higher'],
-    ['every quarter', 'every quartely', 'quartely', 'quarterly'],
+    ['every quarter', 'every quartely', 'quartely', 'quarter'],
     ['unit percent', 'unit percnt', 'percnt', 'percent'],
   ])(
     '%s misspelt as %s suggests the right word with a fix',
@@ -121,7 +121,7 @@ describe('KPI102 enumerated words', () => {
     },
   );
 
-  test('the cycle accepts nouns and adverbs alike, and names every allowed word when wrong', () => {
+  test('the cycle accepts nouns and adverbs alike, and names the adverbs when wrong', () => {
     for (const cycle of [
       'quarter',
       'quarterly',
@@ -138,9 +138,46 @@ describe('KPI102 enumerated words', () => {
     const text = HEADER.replace('cycle quarterly', 'cycle fortnightly') + COMPLETE;
     const diagnostic = only(checkKpi(text), 'KPI102');
     expect(diagnostic.message).toBe(
-      "'fortnightly' is not a period. Use one of: week, month, quarter, half, year, weekly, monthly, " +
-        'quarterly, semiannual, annual, yearly.',
+      "'fortnightly' is not a period. Use one of: weekly, monthly, quarterly, semiannual, annual.",
     );
+  });
+
+  test('every and per accept adverbs too, and name the nouns when wrong', () => {
+    for (const period of ['quarter', 'quarterly', 'annual']) {
+      const text = HEADER + COMPLETE.replace('every quarter', `every ${period}`);
+      expect(withCode(checkKpi(text), 'KPI102'), period).toEqual([]);
+    }
+
+    const text = HEADER + COMPLETE.replace('every quarter', 'every fortnight');
+    expect(only(checkKpi(text), 'KPI102').message).toBe(
+      "'fortnight' is not a period. Use one of: week, month, quarter, half, year.",
+    );
+  });
+
+  test.each([
+    ['every quarter', 'every quartely', 'quarter'],
+    ['every quarter', 'every anual', 'year'],
+    ['unit percent', 'unit count per mnth', 'month'],
+    ['unit percent', 'unit count per quartr', 'quarter'],
+  ])('%s written as %s suggests the noun %s', (written, misspelt, suggestion) => {
+    const text = HEADER + COMPLETE.replace(written, misspelt);
+    const diagnostic = only(checkKpi(text), 'KPI102');
+
+    expect(diagnostic.message).toContain(`Did you mean '${suggestion}'?`);
+    expect(diagnostic.fixes?.[0]?.edits[0]?.newText).toBe(suggestion);
+  });
+
+  test.each([
+    ['cycle quartely', 'quarterly'],
+    ['cycle quartr', 'quarterly'],
+    ['cycle mnth', 'monthly'],
+    ['cycle yaer', 'annual'],
+  ])('the cycle written as %s suggests the adverb %s', (misspelt, suggestion) => {
+    const text = HEADER.replace('cycle quarterly', misspelt) + COMPLETE;
+    const diagnostic = only(checkKpi(text), 'KPI102');
+
+    expect(diagnostic.data).toEqual({ suggestion });
+    expect(diagnostic.fixes?.[0]?.edits[0]?.newText).toBe(suggestion);
   });
 
   test('aggregation, between-measurements and missing-data words are checked', () => {
