@@ -86,18 +86,59 @@ function excerpt(
   colors: Colors,
 ): string[] {
   const { start, end } = diagnostic.range;
-  const text = lineMap.lineText(start.line);
-  const from = Math.min(start.character, text.length);
+  const line = lineMap.lineText(start.line);
+  const from = Math.min(start.character, line.length);
   // A range over several lines is underlined to the end of its first line.
-  const to = end.line === start.line ? clamp(end.character, from, text.length) : text.length;
+  const to = end.line === start.line ? clamp(end.character, from, line.length) : line.length;
+  const shown = lineWindow(line, from, to);
 
   const number = String(start.line + 1);
   const gutter = ' '.repeat(number.length);
-  const underline = '^'.repeat(Math.max(1, graphemes(text.slice(from, to)).length));
+  const underlined = graphemes(shown.text.slice(shown.from, shown.to)).length;
+  const underline = '^'.repeat(Math.max(1, underlined));
   return [
-    `${colors.blue(` ${number} |`)} ${text}`,
-    `${colors.blue(` ${gutter} |`)} ${padding(text.slice(0, from))}${paint(underline)}`,
+    `${colors.blue(` ${number} |`)} ${shown.text}`,
+    `${colors.blue(` ${gutter} |`)} ${padding(shown.text.slice(0, shown.from))}${paint(underline)}`,
   ];
+}
+
+/** The text of a line as printed, and the range to underline in it. */
+interface Shown {
+  text: string;
+  from: number;
+  to: number;
+}
+
+/** Lines longer than this many UTF-16 units are shown as a window around the range. */
+const LONGEST_SHOWN_LINE = 160;
+
+/** How much of a long line the window shows before the start of the range. */
+const CONTEXT_BEFORE = 40;
+
+/**
+ * The part of `line` to print, with `from` and `to` moved into it. A generated or minified
+ * line can be hundreds of kilobytes long: printing it whole floods the terminal, and splitting
+ * it into graphemes takes time that grows faster than its length. A cut end is marked with `…`
+ * and never falls inside a surrogate pair or before a combining accent.
+ */
+function lineWindow(line: string, from: number, to: number): Shown {
+  if (line.length <= LONGEST_SHOWN_LINE) return { text: line, from, to };
+
+  let begin = Math.max(0, from - CONTEXT_BEFORE);
+  while (begin > 0 && continuesCharacter(line, begin)) begin -= 1;
+  let finish = Math.min(line.length, begin + LONGEST_SHOWN_LINE);
+  while (finish < line.length && continuesCharacter(line, finish)) finish += 1;
+
+  const head = begin > 0 ? '…' : '';
+  const text = `${head}${line.slice(begin, finish)}${finish < line.length ? '…' : ''}`;
+  const shift = head.length - begin;
+  return { text, from: from + shift, to: Math.min(to, finish) + shift };
+}
+
+/** True when the code unit at `index` belongs to the character before it. */
+function continuesCharacter(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return (code >= 0xdc00 && code <= 0xdfff) || /\p{M}/u.test(text[index] ?? '');
 }
 
 /**

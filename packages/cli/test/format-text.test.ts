@@ -75,6 +75,33 @@ describe('formatDiagnosticsText', () => {
     expect(spanning[2]).toBe('   |  ^^');
   });
 
+  test('shows a window of a very long line around the range, and does so quickly', () => {
+    const line = `${'x '.repeat(100_000)}target${' y'.repeat(100_000)}`;
+    const start = line.indexOf('target');
+    const started = performance.now();
+    const lines = report([gap('a.kpi', range(0, start, start + 6))], { 'a.kpi': line }).split('\n');
+
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(lines[1]!.length).toBeLessThan(200);
+    expect(lines[1]).toMatch(/^ 1 \| …x x .* y y…$/);
+    const caret = lines[2]!.indexOf('^');
+    expect(lines[1]!.slice(caret, caret + 6)).toBe('target');
+    expect(lines[2]!.slice(caret)).toBe('^^^^^^');
+  });
+
+  test('underlines only the shown part of a range over a very long line', () => {
+    const line = `kpi a "A" { ${'x '.repeat(300_000)}}`;
+    const started = performance.now();
+    const lines = report([gap('a.kpi', range(0, 12, line.length - 1))], { 'a.kpi': line }).split(
+      '\n',
+    );
+
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(lines[1]).toMatch(/^ 1 \| kpi a "A" \{ x x .*…$/);
+    expect(lines[2]).toMatch(/^ {3}\| {13}\^+$/);
+    expect(lines[2]!.length).toBe(lines[1]!.length - 1);
+  });
+
   test('prints related places as notes and fixes as help', () => {
     const diagnostic: Diagnostic = {
       ...gap('a.kpi', range(0, 0, 3)),
