@@ -1,15 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const src = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
+const src = (name: string, entry = 'index') =>
+  fileURLToPath(new URL(`./packages/${name}/src/${entry}.ts`, import.meta.url));
 
 export default defineConfig({
   resolve: {
     // Unit tests run against the TypeScript sources; end-to-end tests spawn the built CLI.
-    alias: {
-      '@kpilang/rule-set': src('rule-set'),
-      '@kpilang/core': src('core'),
-    },
+    alias: [
+      { find: /^@kpilang\/rule-set$/, replacement: src('rule-set') },
+      { find: /^@kpilang\/core$/, replacement: src('core') },
+      { find: /^@kpilang\/core\/emit$/, replacement: src('core', 'emit-entry') },
+    ],
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileSources, parseSource, type Diagnostic, type SourceInput } from '@kpilang/core';
+import { parseSource, type Diagnostic, type SourceInput } from '@kpilang/core';
+import { compileSources } from '@kpilang/core/emit';
 
 /** The repository's root, where docs/ sits. */
 export const ROOT = join(import.meta.dirname, '..', '..');

@@ -3,7 +3,8 @@
  * run through the whole pipeline (`compileSources`), as the CLI and the editor see them.
  */
 import { describe, expect, test } from 'vitest';
-import { compileSources, LineMap, type Diagnostic } from '@kpilang/core';
+import { LineMap, type Diagnostic } from '@kpilang/core';
+import { compileSources } from '@kpilang/core/emit';
 
 const HEADER = 'framework t "T" { cycle quarterly }\n';
 

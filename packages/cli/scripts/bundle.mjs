@@ -6,9 +6,13 @@
  * packages and no registry to install.
  */
 import { build } from 'esbuild';
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+// Chunk names carry a hash: clear the old ones so the package ships only what is current.
+await rm(new URL('../dist/chunks', import.meta.url), { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
@@ -17,6 +21,11 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
+  // Commands load on demand (`build` and `schema` need zod, `check` does not), so each lands
+  // in a chunk of its own and `kpic check` never parses or runs the schema code.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  minify: true,
   target: 'node20',
   // Bundled CommonJS modules (commander, picocolors) call require() for Node's built-ins;
   // in an ES module that needs a require of our own.

@@ -4,9 +4,9 @@
  * compiling, so a missing path always wins over diagnostics.
  */
 import {
-  compileSources,
+  checkSources,
   sortDiagnostics,
-  type CompileResult,
+  type CheckedSources,
   type Diagnostic,
 } from '@kpilang/core';
 import { findSourceFiles } from './find-files.js';
@@ -18,17 +18,16 @@ export type CompiledPaths =
   | {
       ok: true;
       sources: LoadedSource[];
-      result: CompileResult;
+      result: CheckedSources;
       /** Decoding and compiling diagnostics together, sorted by file and position. */
       diagnostics: Diagnostic[];
     };
 
-/** Compiles the framework under `paths`; `emit` asks for the rule set when there is no error. */
-export async function compilePaths(
-  paths: readonly string[],
-  cwd: string,
-  options: { emit: boolean },
-): Promise<CompiledPaths> {
+/**
+ * Parses and checks the framework under `paths`. Emitting is left to `build`, so that `check`
+ * never loads the rule-set schema.
+ */
+export async function compilePaths(paths: readonly string[], cwd: string): Promise<CompiledPaths> {
   const found = await findSourceFiles(paths, cwd);
   if (found.problems.length > 0) return { ok: false, problems: found.problems };
 
@@ -36,10 +35,7 @@ export async function compilePaths(
   if (loaded.problems.length > 0) return { ok: false, problems: loaded.problems };
 
   const sources = loaded.sources;
-  const result = compileSources(
-    sources.map(({ uri, text }) => ({ uri, text })),
-    { emit: options.emit && !sources.some((source) => hasError(source.diagnostics)) },
-  );
+  const result = checkSources(sources.map(({ uri, text }) => ({ uri, text })));
   const diagnostics = sortDiagnostics([
     ...sources.flatMap((source) => source.diagnostics),
     ...result.diagnostics,

@@ -5,9 +5,7 @@
  */
 import { COMPILER_VERSION } from '@kpilang/core';
 import { Command, CommanderError, Option } from 'commander';
-import { buildCommand } from './commands/build.js';
 import { checkCommand, type OutputFormat } from './commands/check.js';
-import { schemaCommand } from './commands/schema.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 
 const EXAMPLES = `
@@ -77,13 +75,16 @@ function createProgram(io: CliIo, done: (code: number) => void): Command {
     .addOption(formatOption())
     .addHelpText('after', '\nExample:\n  $ kpic build examples/cema/framework --out out')
     .action(async (paths: string[], options: { format: OutputFormat; out: string }) => {
+      // Loaded on demand: emitting needs the rule-set schema, which `check` never loads.
+      const { buildCommand } = await import('./commands/build.js');
       done(await buildCommand(paths, options, io));
     });
 
   program
     .command('schema')
     .description('print the JSON Schema of the rule set')
-    .action(() => {
+    .action(async () => {
+      const { schemaCommand } = await import('./commands/schema.js');
       done(schemaCommand(io));
     });
 

@@ -1,7 +1,9 @@
 /**
  * @kpilang/core: the kpilang language. Read a framework's files, parse them, resolve and
- * check them, and emit the JSON rule set. Nothing here does IO beyond what the caller passes
- * in, and nothing throws on user input: problems come back as diagnostics.
+ * check them. Emitting the JSON rule set is the second entry point, `@kpilang/core/emit`
+ * (`emit-entry.ts`), so that checking never loads the rule-set schema. Nothing here does IO
+ * beyond what the caller passes in, and nothing throws on user input: problems come back as
+ * diagnostics.
  */
 export * from './syntax/ast.js';
 export * from './syntax/source.js';
@@ -11,7 +13,6 @@ export * from './diagnostics/diagnostic.js';
 export { CODES, ALL_CODES, type Code } from './diagnostics/codes.js';
 export type * as model from './semantics/model.js';
 export { checkFiles, type CheckResult } from './semantics/check.js';
-export { emitRuleSet, type EmitOptions } from './emit/emit.js';
-export { compileSources, type CompileResult, type SourceInput } from './compile.js';
+export { checkSources, type CheckedSources, type SourceInput } from './check-sources.js';
 export * as decimal from './util/decimal.js';
 export { COMPILER_VERSION } from './version.js';

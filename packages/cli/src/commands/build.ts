@@ -4,6 +4,9 @@
  * holds only what was written. With any error nothing is written.
  */
 import { resolve } from 'node:path';
+// The emitter comes by its own entry point, so that `kpic check` (which loads the core's
+// main entry) never loads the rule-set schema.
+import { emitRuleSet } from '@kpilang/core/emit';
 import { serializeRuleSet } from '@kpilang/rule-set';
 import { colorsFor } from '../colors.js';
 import { compilePaths, hasError, reportProblems } from '../compile-paths.js';
@@ -27,7 +30,7 @@ export async function buildCommand(
   options: BuildOptions,
   io: CliIo,
 ): Promise<number> {
-  const compiled = await compilePaths(paths, io.cwd, { emit: true });
+  const compiled = await compilePaths(paths, io.cwd);
   if (!compiled.ok) return reportProblems(compiled.problems, io);
 
   if (options.format === 'json') {
@@ -41,9 +44,9 @@ export async function buildCommand(
     });
     io.stderr.write(report);
   }
-  const ruleSet = compiled.result.ruleSet;
-  if (hasError(compiled.diagnostics) || !ruleSet) return EXIT.errors;
+  if (hasError(compiled.diagnostics)) return EXIT.errors;
 
+  const ruleSet = emitRuleSet(compiled.result.model, { sources: compiled.result.sources });
   const target = resolve(io.cwd, options.out, `${ruleSet.framework.id}.rules.json`);
   const written = toUri(target, io.cwd);
   try {

@@ -20,7 +20,7 @@ export async function checkCommand(
   options: CheckOptions,
   io: CliIo,
 ): Promise<number> {
-  const compiled = await compilePaths(paths, io.cwd, { emit: false });
+  const compiled = await compilePaths(paths, io.cwd);
   if (!compiled.ok) return reportProblems(compiled.problems, io);
 
   if (options.format === 'json') {

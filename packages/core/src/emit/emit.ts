@@ -5,7 +5,7 @@
  * it is returned, so nothing invalid ever reaches a file.
  */
 import { RULE_SET_FORMAT, RuleSetSchema, type RuleSet } from '@kpilang/rule-set';
-import type { SourceInput } from '../compile.js';
+import type { SourceInput } from '../check-sources.js';
 import type { Model } from '../semantics/model.js';
 import { toText } from '../util/decimal.js';
 import { COMPILER_VERSION } from '../version.js';
@@ -20,7 +20,7 @@ import { hashSources } from './source-hash.js';
 
 export interface EmitOptions {
   /** The sources the model was built from, named as the caller named them; only hashed. */
-  sources: SourceInput[];
+  sources: readonly SourceInput[];
 }
 
 /**

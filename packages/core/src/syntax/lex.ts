@@ -11,12 +11,21 @@ import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineMap } from './source.js';
 import { ALL_TOKENS, UnterminatedString } from './tokens.js';
 
-/** Built once: Chevrotain analyses the token patterns in the constructor. */
-const lexer = new Lexer(ALL_TOKENS, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: true,
-  skipValidations: false,
-});
+/**
+ * Builds the lexer. Chevrotain analyses the token patterns in the constructor; `validate`
+ * also checks them for mistakes, which only a change of `tokens.ts` can cause, so the shared
+ * lexer skips that and a test builds one with it on.
+ */
+export function createLexer(options: { validate: boolean }): Lexer {
+  return new Lexer(ALL_TOKENS, {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: true,
+    skipValidations: !options.validate,
+  });
+}
+
+/** Built on first use and kept. */
+let sharedLexer: Lexer | undefined;
 
 export interface LexResult {
   tokens: IToken[];
@@ -25,6 +34,7 @@ export interface LexResult {
 
 /** Splits `text` into tokens. Never throws on user input; problems come back as diagnostics. */
 export function lexSource(text: string, uri: string, lineMap: LineMap): LexResult {
+  const lexer = (sharedLexer ??= createLexer({ validate: false }));
   const result = lexer.tokenize(text);
   const diagnostics: Diagnostic[] = [];
 

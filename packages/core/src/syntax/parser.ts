@@ -21,9 +21,9 @@ import { messageProvider } from './parse-errors.js';
 import * as t from './tokens.js';
 import { ValueRules } from './value-rules.js';
 
-class KpiParser extends ValueRules {
-  constructor() {
-    super();
+export class KpiParser extends ValueRules {
+  constructor(options: { validate: boolean }) {
+    super(options);
     this.performSelfAnalysis();
   }
 
@@ -316,8 +316,11 @@ class KpiParser extends ValueRules {
   });
 }
 
-/** The one parser, built once: the grammar analysis in the constructor is the costly part. */
-const kpiParser = new KpiParser();
+/**
+ * The one parser, built on first use (so `kpic --version` never pays for it) and kept: the
+ * grammar analysis in the constructor is the costly part.
+ */
+let sharedParser: KpiParser | undefined;
 
 /** What one parse produced: the tree and what recovery had to do to build it. */
 export interface ParsedTokens {
@@ -333,6 +336,7 @@ export interface ParsedTokens {
  * every call; it keeps nothing of the file once it returns.
  */
 export function parseTokens(tokens: IToken[]): ParsedTokens {
+  const kpiParser = (sharedParser ??= new KpiParser({ validate: false }));
   kpiParser.strayRuns = [];
   kpiParser.missing = new Map();
   messageProvider.tokens = tokens;

@@ -29,12 +29,18 @@ export abstract class RecoveringParser extends CstParser {
   /** The stray runs of the last parse, in text order, each with the block it was found in. */
   strayRuns: StrayRun[] = [];
 
-  constructor() {
+  /**
+   * `validate` runs Chevrotain's grammar validations (ambiguities, left recursion ...) during
+   * self-analysis. They cost a third of kpic's start-up and can only fail on a grammar change,
+   * so the shipped parser skips them and a test builds one with them on.
+   */
+  constructor(options: { validate: boolean }) {
     super(t.PARSER_TOKENS, {
       recoveryEnabled: true,
       nodeLocationTracking: 'onlyOffset',
       errorMessageProvider: messageProvider,
       maxLookahead: 2,
+      skipValidations: !options.validate,
     });
   }
 

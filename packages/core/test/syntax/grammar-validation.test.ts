@@ -1,0 +1,18 @@
+import { describe, expect, test } from 'vitest';
+import { createLexer } from '../../src/syntax/lex.js';
+import { KpiParser } from '../../src/syntax/parser.js';
+
+// The shipped lexer and parser skip Chevrotain's definition checks to start faster; these
+// tests run them, so a grammar or token change that breaks them fails here.
+describe('grammar validation', () => {
+  test('the parser passes every Chevrotain grammar check', () => {
+    expect(() => new KpiParser({ validate: true })).not.toThrow();
+    expect(new KpiParser({ validate: true }).definitionErrors).toEqual([]);
+  });
+
+  test('the lexer passes every Chevrotain token check', () => {
+    const lexer = createLexer({ validate: true });
+    expect(lexer.lexerDefinitionErrors).toEqual([]);
+    expect(lexer.tokenize('kpi a "A" { target >= 95% }').errors).toEqual([]);
+  });
+});
