@@ -8,6 +8,7 @@
  */
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -15,7 +16,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -25,7 +26,8 @@ import { compareWithRuleSet } from './generate/verify-model.mjs';
 import { runPlain } from './measure/spawn.mjs';
 
 /**
- * Copies the built CLI (one self-contained esbuild bundle) to `snapshot` and checks that the
+ * Copies the built CLI (the esbuild bundle: the bin entry and its chunks) so that `snapshot`
+ * is its bin entry, and checks that the
  * copy runs `--version`, so that a rebuild in the working tree during the benchmark cannot
  * change what is measured. Resolves to the version; throws a BenchError saying how to build
  * kpic when the bundle is missing or does not run.
@@ -35,11 +37,12 @@ export async function snapshotCli(built, snapshot) {
     throw new BenchError(`kpic is not built: ${built} is missing. Run \`pnpm run build\` first.`);
   }
   mkdirSync(dirname(snapshot), { recursive: true });
-  copyFileSync(built, snapshot);
+  cpSync(dirname(built), dirname(snapshot), { recursive: true });
+  if (basename(built) !== basename(snapshot)) copyFileSync(built, snapshot);
   const run = await runPlain(process.execPath, [snapshot, '--version']);
   if (run.exitCode !== 0) {
     throw new BenchError(
-      `\`kpic --version\` failed (exit ${run.exitCode}); is packages/cli/dist/kpic.js still one ` +
+      `\`kpic --version\` failed (exit ${run.exitCode}); is packages/cli/dist a ` +
         `self-contained bundle?\n${run.stderr || run.stdout}`,
     );
   }
