@@ -4,7 +4,7 @@
  * skipping dot-folders and node_modules. Problems are collected, not thrown, so that the user
  * sees every bad path at once.
  */
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { describeFsError } from './fs-errors.js';
@@ -16,18 +16,30 @@ export interface FoundFiles {
   problems: string[];
 }
 
-/** Finds the .kpi files under `paths` (resolved against `cwd`). Never throws on a bad path. */
+/**
+ * Finds the .kpi files under `paths` (resolved against `cwd`). Never throws on a bad path. A
+ * file reached by several paths (through a symbolic link, or a link that loops back to its
+ * folder) is listed once, by the first of its paths in sorted order, so it is not read twice.
+ */
 export async function findSourceFiles(paths: readonly string[], cwd: string): Promise<FoundFiles> {
-  const files = new Set<string>();
+  const candidates = new Set<string>();
   const problems: string[] = [];
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     const found = await filesUnder(absolute, path);
     if (typeof found === 'string') problems.push(found);
-    else found.forEach((file) => files.add(file));
+    else found.forEach((file) => candidates.add(file));
   }
 
-  return { files: [...files].sort(), problems };
+  const files: string[] = [];
+  const seen = new Set<string>();
+  for (const file of [...candidates].sort()) {
+    const real = await realpath(file).catch(() => file);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    files.push(file);
+  }
+  return { files, problems };
 }
 
 /** The .kpi files at `absolute`, or a one-line problem naming the path as the user wrote it. */

@@ -1,4 +1,5 @@
 /** Finding the .kpi files under the paths of the command line. */
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { findSourceFiles } from '../src/find-files.js';
@@ -29,6 +30,15 @@ describe('findSourceFiles', () => {
       join(root, 'fw/b.kpi'),
       join(root, 'other.txt'),
     ]);
+  });
+
+  test('reads a file reached through a symbolic link only once, even in a link loop', async () => {
+    const root = tempFolder({ 'fw/a.kpi': '', 'fw/sub/b.kpi': '' });
+    symlinkSync('..', join(root, 'fw', 'sub', 'up'));
+    const found = await findSourceFiles(['fw', 'fw/sub/up/sub/b.kpi'], root);
+
+    expect(found.problems).toEqual([]);
+    expect(found.files).toEqual([join(root, 'fw/a.kpi'), join(root, 'fw/sub/b.kpi')]);
   });
 
   test('reports each missing path and each folder without .kpi files, as written', async () => {
