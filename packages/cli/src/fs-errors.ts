@@ -18,6 +18,13 @@ export function describeFsError(error: unknown): string {
       return 'a part of the path is not a folder';
     case 'ELOOP':
       return 'too many symbolic links';
+    case 'EEXIST':
+      // Creating the output folder, where a file of that name is already in the way.
+      return 'a file stands where a folder is needed';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EROFS':
+      return 'the disk is read-only';
     default:
       return error instanceof Error ? error.message : String(error);
   }
