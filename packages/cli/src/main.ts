@@ -5,7 +5,8 @@
  */
 import { COMPILER_VERSION } from '@kpilang/core';
 import { Command, CommanderError, Option } from 'commander';
-import { checkCommand, type OutputFormat } from './commands/check.js';
+import { checkCommand } from './commands/check.js';
+import type { OutputFormat } from './compile-paths.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 
 const EXAMPLES = `

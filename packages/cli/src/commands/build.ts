@@ -8,15 +8,17 @@ import { resolve } from 'node:path';
 // main entry) never loads the rule-set schema.
 import { emitRuleSet } from '@kpilang/core/emit';
 import { serializeRuleSet } from '@kpilang/rule-set';
-import { colorsFor } from '../colors.js';
-import { compilePaths, hasError, reportProblems } from '../compile-paths.js';
-import { formatDiagnosticsJson } from '../format-json.js';
-import { formatDiagnosticsText } from '../format-text.js';
+import {
+  compilePaths,
+  hasError,
+  printDiagnostics,
+  reportProblems,
+  type OutputFormat,
+} from '../compile-paths.js';
 import { describeFsError } from '../fs-errors.js';
 import { EXIT, type CliIo } from '../io.js';
 import { toUri } from '../read-sources.js';
 import { writeFileAtomic } from '../write-atomic.js';
-import type { OutputFormat } from './check.js';
 
 export interface BuildOptions {
   format: OutputFormat;
@@ -33,17 +35,7 @@ export async function buildCommand(
   const compiled = await compilePaths(paths, io.cwd);
   if (!compiled.ok) return reportProblems(compiled.problems, io);
 
-  if (options.format === 'json') {
-    io.stderr.write(formatDiagnosticsJson(compiled.diagnostics));
-  } else {
-    const texts = new Map(compiled.sources.map((source) => [source.uri, source.text]));
-    const report = formatDiagnosticsText(compiled.diagnostics, {
-      texts,
-      fileCount: compiled.sources.length,
-      colors: colorsFor(io.stderr),
-    });
-    io.stderr.write(report);
-  }
+  printDiagnostics(compiled, options.format, io.stderr);
   if (hasError(compiled.diagnostics)) return EXIT.errors;
 
   const ruleSet = emitRuleSet(compiled.result.model, { sources: compiled.result.sources });
