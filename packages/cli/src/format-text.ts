@@ -45,16 +45,16 @@ export function formatDiagnostic(
   const header =
     `${colors.bold(location(diagnostic.uri, diagnostic.range.start))} ` +
     `${paint(colors.bold(diagnostic.severity))} ${colors.dim(diagnostic.code)} ` +
-    colors.bold(diagnostic.message);
+    colors.bold(printable(diagnostic.message));
   const lines = [header];
   if (lineMap) lines.push(...excerpt(diagnostic, lineMap, paint, colors));
 
   for (const related of diagnostic.related ?? []) {
     const where = location(related.uri, related.range.start);
-    lines.push(`  ${colors.cyan('note')}: ${where} ${related.message}`);
+    lines.push(`  ${colors.cyan('note')}: ${where} ${printable(related.message)}`);
   }
   for (const fix of diagnostic.fixes ?? []) {
-    lines.push(`  ${colors.green('help')}: ${fix.title}`);
+    lines.push(`  ${colors.green('help')}: ${printable(fix.title)}`);
   }
   return lines.join('\n');
 }
@@ -86,7 +86,7 @@ function excerpt(
   colors: Colors,
 ): string[] {
   const { start, end } = diagnostic.range;
-  const line = lineMap.lineText(start.line);
+  const line = printable(lineMap.lineText(start.line));
   const from = Math.min(start.character, line.length);
   // A range over several lines is underlined to the end of its first line.
   const to = end.line === start.line ? clamp(end.character, from, line.length) : line.length;
@@ -161,7 +161,21 @@ function graphemes(text: string): string[] {
 /** `file:line:col:` with 1-based line and column; `kpic:` for a diagnostic without a file. */
 function location(uri: string, position: { line: number; character: number }): string {
   if (uri === '') return 'kpic:';
-  return `${uri}:${position.line + 1}:${position.character + 1}:`;
+  return `${printable(uri)}:${position.line + 1}:${position.character + 1}:`;
+}
+
+/**
+ * `text` with each control character (other than tab) replaced by a visible symbol of the same
+ * length: ␛ for escape, ␀ for NUL, and so on. A file or name holding an escape sequence must not
+ * be able to clear or recolour the terminal it is reported on, and a stray NUL or bell should be
+ * seen. One UTF-16 unit stands for one, so columns and ranges are unchanged.
+ */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (control) => {
+    const code = control.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    return code === 0x7f ? '\u2421' : '\ufffd';
+  });
 }
 
 function clamp(value: number, low: number, high: number): number {

@@ -102,6 +102,23 @@ describe('formatDiagnosticsText', () => {
     expect(lines[2]!.length).toBe(lines[1]!.length - 1);
   });
 
+  test('shows control characters as visible symbols, never as terminal commands', () => {
+    const line = 'kpi a "\u001b[2J\u0007" { x }';
+    const start = line.indexOf('x');
+    const diagnostic = makeDiagnostic('KPI002', 'a\u001b.kpi', range(0, start, start + 1), [
+      '\u001b[31m',
+    ]);
+    const text = report([diagnostic], { 'a\u001b.kpi': line });
+    const lines = text.split('\n');
+
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(lines[0]).toBe(
+      `a\u241b.kpi:1:${start + 1}: error KPI002 '\u241b[31m' is not part of the language here.`,
+    );
+    expect(lines[1]).toBe(' 1 | kpi a "\u241b[2J\u2407" { x }');
+    expect(lines[2]!.indexOf('^')).toBe(lines[1]!.indexOf(' x ') + 1);
+  });
+
   test('prints related places as notes and fixes as help', () => {
     const diagnostic: Diagnostic = {
       ...gap('a.kpi', range(0, 0, 3)),
