@@ -145,10 +145,13 @@ export const CODES = {
   KPI206: code({
     slug: 'missing-weight',
     severity: 'error',
-    message: (indicator: string, position: string, group?: string) =>
-      group
-        ? `'${position}' takes '${indicator}' from group '${group}' but gives it no weight.`
-        : `'${position}' lists '${indicator}' but gives it no weight.`,
+    message: (indicator: string, position: string, from: { group: string } | { needed?: string }) =>
+      'group' in from
+        ? `'${position}' takes '${indicator}' from group '${from.group}' but gives it no weight.`
+        : `'${indicator}' has no weight in '${position}'; ` +
+          (from.needed
+            ? `write '${indicator} weight ${from.needed}' to make the weights sum to 100%.`
+            : `write it after the name, as in '${indicator} weight 30%'.`),
   }),
   KPI207: code({
     slug: 'weight-not-percent',

@@ -203,18 +203,19 @@ function effectivePosition(
   block: ast.PositionOverride | undefined,
 ): Position {
   const blockLines = new Map<string, ast.Assignment>();
-  let repeats = plan.repeats;
+  let unsummed = plan.unsummed;
   for (const line of block?.assignments ?? []) {
-    if (blockLines.has(line.indicator.text)) repeats = true;
+    if (blockLines.has(line.indicator.text)) unsummed = true;
     else blockLines.set(line.indicator.text, line);
   }
 
   const lines = plan.lines.map((line) =>
     effectiveLine(scope, plan, line, blockLines.get(line.indicator.id)),
   );
-  // As in the base position, a repeat (KPI205, here or in the base) is the one error: the
-  // weights are summed once it is resolved, since until then no sum would be the right one.
-  if (block && !repeats && [...blockLines.values()].some((line) => line.weight)) {
+  // As in the base position, a repeat (KPI205, here or in the base) or a base indicator
+  // without a weight (KPI206) is the one error: the weights are summed once it is resolved,
+  // since until then no sum would be the right one.
+  if (block && !unsummed && [...blockLines.values()].some((line) => line.weight)) {
     checkBlockWeights(scope, plan, block, blockLines);
   }
 

@@ -1,10 +1,10 @@
 /**
  * Groups and positions. A group lists indicators; a position in a group takes all of them,
  * adds its own, and gives every one a weight (KPI206 when one has none, KPI205 when one is
- * listed twice, KPI208 when nothing is weighted, KPI307 when a weighted indicator has no
- * bands), with the weights checked in `weights.ts` (their sum only when nothing is
- * repeated). A position's line may also set its own target or bands for that indicator;
- * those become effective rules for the threshold checks.
+ * listed twice, KPI208 when the position lists nothing at all, KPI307 when a weighted
+ * indicator has no bands), with the weights checked in `weights.ts` (their sum only when
+ * nothing is repeated or unweighted). A position's line may also set its own target or bands
+ * for that indicator; those become effective rules for the threshold checks.
  */
 import type * as ast from '../syntax/ast.js';
 import { add, ZERO } from '../util/decimal.js';
@@ -15,7 +15,7 @@ import { resolveName } from './resolve.js';
 import { applyOverride, baseRule, toSubject, type Rule } from './rules.js';
 import { Layer, type CheckState, type Piece } from './state.js';
 import type { Declared } from './symbols.js';
-import { checkWeight, checkWeightSum, type WrittenWeight } from './weights.js';
+import { checkWeight, checkWeightSum, remainingWeight, type WrittenWeight } from './weights.js';
 
 /** One weighted indicator of a position, with the pieces that make its rule. */
 export interface Line extends Rule {
@@ -35,8 +35,11 @@ export interface PositionPlan {
   has: Set<string>;
   /** Every weight the position writes, resolved or not, for the sum (a repeat left out). */
   written: WrittenWeight[];
-  /** True when an indicator is listed twice (KPI205): its weights are then not summed. */
-  repeats: boolean;
+  /**
+   * True when an indicator is listed twice (KPI205) or has no weight (KPI206): the weights
+   * are then not summed, here or in a context, since no sum would be the right one.
+   */
+  unsummed: boolean;
   group?: Group;
 }
 
@@ -101,6 +104,7 @@ function buildPosition(state: CheckState, declared: Declared<ast.PositionDecl>):
   const lines: Line[] = [];
   const written: WrittenWeight[] = [];
   const seen = new Map<string, ast.Assignment>();
+  const unweighted: ast.Assignment[] = [];
   let repeats = false;
   for (const assignment of decl.assignments) {
     const name = assignment.indicator.text;
@@ -113,11 +117,7 @@ function buildPosition(state: CheckState, declared: Declared<ast.PositionDecl>):
     seen.set(name, assignment);
 
     if (!assignment.weight) {
-      reporter.report('KPI206', { uri, range: assignment.indicator.range }, [
-        name,
-        id,
-        fromGroup.has(name) ? group?.id : undefined,
-      ]);
+      unweighted.push(assignment);
     } else {
       const weight: WrittenWeight = { indicator: name, weight: assignment.weight, uri };
       checkWeight(reporter, weight);
@@ -137,13 +137,19 @@ function buildPosition(state: CheckState, declared: Declared<ast.PositionDecl>):
     }
   }
 
-  reportUnweightedMembers(state, declared, group, seen);
+  const missing = reportUnweightedMembers(state, declared, group, seen) + unweighted.length;
+  const needed = missing === 1 && !repeats ? remainingWeight(written) : undefined;
+  for (const assignment of unweighted) {
+    const place = { uri, range: assignment.indicator.range };
+    reporter.report('KPI206', place, [assignment.indicator.text, id, needed ? { needed } : {}]);
+  }
   const placeOfName = { uri, range: decl.id?.range ?? decl.range };
-  if (written.length === 0) reporter.report('KPI208', placeOfName, [id]);
-  // A repeated indicator is one mistake, reported once (KPI205). No sum would be right to
-  // print: deleting the repeat leaves one total, renaming it to the indicator the writer
-  // meant gives another. The sum is checked once the writer has resolved the repeat.
-  if (!repeats) checkWeightSum(reporter, { position: id, place: placeOfName, weights: written });
+  if (written.length === 0 && missing === 0) reporter.report('KPI208', placeOfName, [id]);
+  // A repeated indicator is one mistake, reported once (KPI205), and so is a missing weight
+  // (KPI206). No sum would be right to print: deleting a repeat leaves one total, renaming it
+  // another, and a missing weight is not yet known. The sum waits until they are resolved.
+  const unsummed = repeats || missing > 0;
+  if (!unsummed) checkWeightSum(reporter, { position: id, place: placeOfName, weights: written });
   for (const line of lines) {
     reportUnrateable(state, line, uri, id);
     state.subjects.push(toSubject(line.indicator, line, `in '${id}'`));
@@ -159,7 +165,7 @@ function buildPosition(state: CheckState, declared: Declared<ast.PositionDecl>):
   };
   if (group) position.group = group.id;
   const has = new Set([...fromGroup, ...seen.keys()]);
-  return { declared, position, lines, has, written, repeats, ...(group ? { group } : {}) };
+  return { declared, position, lines, has, written, unsummed, ...(group ? { group } : {}) };
 }
 
 /** The line of `assignment`: its weight, and its own target or bands where it gives them. */
@@ -208,18 +214,20 @@ function reportDuplicate(
   );
 }
 
-/** KPI206 for each group member the position does not list, at the position's name. */
+/** KPI206 for each group member the position does not list, at the position's name; the count. */
 function reportUnweightedMembers(
   state: CheckState,
   { decl, uri }: Declared<ast.PositionDecl>,
   group: Group | undefined,
   listed: Map<string, ast.Assignment>,
-): void {
-  if (!group) return;
+): number {
+  if (!group) return 0;
+  let count = 0;
   for (const member of group.indicators) {
     if (listed.has(member)) continue;
+    count++;
     const place = { uri, range: decl.id?.range ?? decl.range };
-    state.reporter.report('KPI206', place, [member, decl.id?.text ?? '', group.id], {
+    state.reporter.report('KPI206', place, [member, decl.id?.text ?? '', { group: group.id }], {
       related: [
         related(
           { uri: group.uri ?? uri, range: group.node.id?.range ?? group.node.range },
@@ -228,6 +236,7 @@ function reportUnweightedMembers(
       ],
     });
   }
+  return count;
 }
 
 /** KPI307: a weighted indicator that has no bands in this position cannot be rated. */

@@ -5,7 +5,17 @@
  * (KPI202, with a fix that writes them as percentages). A weight without `%` is a percentage.
  */
 import type * as ast from '../syntax/ast.js';
-import { add, compare, HUNDRED, mul, ONE, toText, ZERO, type Decimal } from '../util/decimal.js';
+import {
+  add,
+  compare,
+  HUNDRED,
+  mul,
+  ONE,
+  sub,
+  toText,
+  ZERO,
+  type Decimal,
+} from '../util/decimal.js';
 import { related, type Place, type Reporter } from './report.js';
 
 /** One written weight, the indicator it weights and the file it is in. */
@@ -82,6 +92,21 @@ export function checkWeightSum(reporter: Reporter, sum: WeightSum): Decimal {
     data: { sum: toText(total) },
   });
   return total;
+}
+
+/**
+ * The weight one more indicator needs for `weights` to make exactly 100% (`30%` after 70%),
+ * or undefined when there is none to suggest: nothing is left, or a weight looks like a
+ * fraction of 1, so that the writer's scale is not known.
+ */
+export function remainingWeight(weights: WrittenWeight[]): string | undefined {
+  const fractions = weights.some(
+    ({ weight }) => weight.suffix === undefined && compare(weight.value, ONE) <= 0,
+  );
+  const total = weights.reduce((acc, written) => add(acc, written.weight.value), ZERO);
+  const left = sub(HUNDRED, total);
+  if (fractions || compare(left, ZERO) <= 0) return undefined;
+  return `${toText(left)}%`;
 }
 
 /** True when every weight is a bare number in (0, 1] and together they make exactly 1. */

@@ -112,6 +112,19 @@ describe('diagnostics caused by an override point at the override', () => {
     expect(withCode(result, 'KPI201')).toEqual([]);
   });
 
+  test('a base indicator without a weight is reported once, and no context sums its weights', () => {
+    const text =
+      HEADER +
+      TASK +
+      RECORDS +
+      'position head "Head" { task_completion weight 70%  records }\n' +
+      'context dak_lak "Đắk Lắk" { position head { task_completion weight 60% } }\n';
+    const result = checkKpi(text);
+
+    expect(only(result, 'KPI206').range).toEqual(rangeIn(text, 'records }', 'records'));
+    expect(withCode(result, 'KPI201')).toEqual([]);
+  });
+
   test('weights that no longer make 100%: KPI201 at the position block, related to the position', () => {
     const { text, result } = context('position head { task_completion weight 80% }');
     const diagnostic = only(result, 'KPI201');

@@ -196,10 +196,50 @@ describe('indicators of a position', () => {
     const diagnostic = only(result, 'KPI206');
 
     expect(diagnostic.range).toEqual(rangeIn(result.text, 'b }', 'b'));
-    expect(diagnostic.message).toBe("'p' lists 'b' but gives it no weight.");
+    expect(diagnostic.message).toBe(
+      "'b' has no weight in 'p'; write it after the name, as in 'b weight 30%'.",
+    );
     expect(result.model.positions[0]?.indicators.map((weighted) => weighted.indicator)).toEqual([
       'a',
     ]);
+  });
+
+  test('KPI206 alone for a position whose one line has no weight, naming the weight it needs', () => {
+    const result = checkPosition('position p "P" { a }');
+    const diagnostic = only(result, 'KPI206');
+
+    expect(diagnostic.severity).toBe('error');
+    expect(diagnostic.range).toEqual(rangeIn(result.text, '{ a }', 'a'));
+    expect(diagnostic.message).toBe(
+      "'a' has no weight in 'p'; write 'a weight 100%' to make the weights sum to 100%.",
+    );
+    expect(result.weights.map((found) => found.code)).toEqual(['KPI206']);
+  });
+
+  test('KPI206 alone when a missing weight is what keeps the sum from 100%', () => {
+    const result = checkPosition('position p "P" { a weight 70%  b }');
+
+    expect(result.weights.map((found) => found.code)).toEqual(['KPI206']);
+    expect(only(result, 'KPI206').message).toBe(
+      "'b' has no weight in 'p'; write 'b weight 30%' to make the weights sum to 100%.",
+    );
+  });
+
+  test('KPI206 for each of several lines without a weight, with no weight to guess', () => {
+    const result = checkPosition('position p "P" { a weight 40%  b  c }');
+
+    expect(result.weights.map((found) => found.code)).toEqual(['KPI206', 'KPI206']);
+    expect(result.weights[1]?.message).toBe(
+      "'c' has no weight in 'p'; write it after the name, as in 'c weight 30%'.",
+    );
+  });
+
+  test('KPI206 for a group indicator left out, not also a wrong sum or nothing weighted', () => {
+    const partly = checkPosition('group g "G" { a, b }\nposition p "P" in g { a weight 60% }');
+    const empty = checkPosition('group g "G" { a, b }\nposition p "P" in g { }');
+
+    expect(partly.weights.map((found) => found.code)).toEqual(['KPI206']);
+    expect(empty.weights.map((found) => found.code)).toEqual(['KPI206', 'KPI206']);
   });
 
   test('KPI208: a position with nothing weighted is an error at its name', () => {
