@@ -61,8 +61,22 @@ export function lexSource(text: string, uri: string, lineMap: LineMap): LexResul
   return { tokens: result.tokens, diagnostics };
 }
 
-/** Keeps a long run of bad characters readable in a one-line message. */
+/**
+ * Keeps a run of bad characters readable in a one-line message: long runs are cut, and an
+ * invisible character (a zero-width space or byte-order mark pasted from a word processor, a
+ * control character, half of a surrogate pair) is named by its code, such as `<U+200B>`, since
+ * the writer could not otherwise see what is wrong.
+ */
 function shorten(text: string): string {
   const chars = [...text];
-  return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : text;
+  const kept = chars.length > 20 ? [...chars.slice(0, 20), '…'] : chars;
+  return kept.map((char) => (INVISIBLE.test(char) ? codeOf(char) : char)).join('');
+}
+
+/** Characters that show as nothing or as a blank: controls, format characters, odd spaces. */
+const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Z}]$/u;
+
+function codeOf(char: string): string {
+  const hex = (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  return `<U+${hex}>`;
 }

@@ -42,6 +42,18 @@ describe('syntax codes', () => {
     ]);
   });
 
+  test('KPI002 names an invisible character by its code, as pasted from a word processor', () => {
+    const result = parseKpi('goal g "G"\n\ufeffgoal h "H" \u200b@\u0000');
+    expect(summary(result.diagnostics)).toEqual([
+      { code: 'KPI002', message: "'<U+FEFF>' is not part of the language here.", range: at(1, 0, 1) },
+      {
+        code: 'KPI002',
+        message: "'<U+200B>@<U+0000>' is not part of the language here.",
+        range: at(1, 12, 15),
+      },
+    ]);
+  });
+
   test('KPI003 reports a string with no closing quote on its line, and parsing goes on', () => {
     const result = parseKpi('kpi a "Tỷ lệ\n{ unit percent }');
     expect(summary(result.diagnostics)).toEqual([
