@@ -1,9 +1,12 @@
+/**
+ * Chevrotain's definition checks of the grammar and the tokens. The shipped lexer and parser
+ * skip them to start faster; these tests run them, so a grammar or token change that breaks
+ * them fails here.
+ */
 import { describe, expect, test } from 'vitest';
 import { createLexer } from '../../src/syntax/lex.js';
 import { KpiParser } from '../../src/syntax/parser.js';
 
-// The shipped lexer and parser skip Chevrotain's definition checks to start faster; these
-// tests run them, so a grammar or token change that breaks them fails here.
 describe('grammar validation', () => {
   test('the parser passes every Chevrotain grammar check', () => {
     expect(() => new KpiParser({ validate: true })).not.toThrow();

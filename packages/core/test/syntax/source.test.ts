@@ -1,3 +1,7 @@
+/**
+ * LineMap: offsets to LSP positions and back, with columns in UTF-16 code units and CRLF, LF
+ * and lone CR all ending a line.
+ */
 import { describe, expect, test } from 'vitest';
 import { LineMap } from '../../src/syntax/source.js';
 
