@@ -1,7 +1,10 @@
 /**
  * Plain-words descriptions of values, intervals and domains for diagnostic messages:
  * `80% to 95%`, `more than 1 and up to 2`, `exactly 2`, `the range of percent (0% to 100%)`.
- * Numbers keep the decimals the writer gave them (`3.0` stays `3.0`).
+ * Numbers keep the decimals the writer gave them (`3.0` stays `3.0`); an end of a range that
+ * the conditions do not write (an end of the unit's, the scale's or the levels' range) takes
+ * the decimals of the written end it is paired with, so a range reads evenly: `1.0 to under
+ * 3.0`, not `1 to under 3.0`.
  */
 import { toText, type Decimal } from '../util/decimal.js';
 import type { Domain, Interval, UnitInfo } from './model.js';
@@ -26,10 +29,12 @@ export function valueWriter(unit: UnitInfo | undefined): ValueWriter {
 
 /**
  * An interval in words: `80% to 95%`, `more than 1 and up to 2`, `70% to under 90%`,
- * `exactly 2`, `under 50`, `3 and above`.
+ * `exactly 2`, `under 50`, `3 and above`. With the `domain` the interval was cut from, an
+ * end that is one of the domain's own ends is written with the decimals of the other end
+ * (`1.0 to under 3.0` on a survey mean whose band says `< 3.0`).
  */
-export function describeInterval(interval: Interval, write: ValueWriter): string {
-  const { low, high, lowInclusive, highInclusive } = interval;
+export function describeInterval(interval: Interval, write: ValueWriter, domain?: Domain): string {
+  const { low, high, lowInclusive, highInclusive } = domain ? evenEnds(interval, domain) : interval;
   if (low !== undefined && high !== undefined) {
     if (toText(low) === toText(high)) return `exactly ${write(low)}`;
     if (lowInclusive && highInclusive) return `${write(low)} to ${write(high)}`;
@@ -43,6 +48,32 @@ export function describeInterval(interval: Interval, write: ValueWriter): string
   if (high !== undefined)
     return highInclusive ? `${write(high)} and below` : `under ${write(high)}`;
   return 'every value';
+}
+
+/**
+ * `interval` with an end taken from `domain` rewritten with the decimals of the other end,
+ * when that other end was written by the writer. The domain's ends are recognised by
+ * identity: the interval analysis passes them on as the same objects (`interval.ts` clips
+ * by choosing one bound or the other), while every written number is an object of its own,
+ * so a written `1.0` that equals the domain's `1` keeps its spelling.
+ */
+function evenEnds(interval: Interval, domain: Domain): Interval {
+  const own = (end: Decimal | undefined) =>
+    end !== undefined && (end === domain.low || end === domain.high);
+  const { low, high } = interval;
+  if (low === undefined || high === undefined || own(low) === own(high)) return interval;
+  return own(low)
+    ? { ...interval, low: withDecimals(low, high.scale) }
+    : { ...interval, high: withDecimals(high, low.scale) };
+}
+
+/** `value` with `scale` decimals where that keeps it exact: 1 as `1.0`, `2.50` as `2.5`. */
+function withDecimals(value: Decimal, scale: number): Decimal {
+  if (scale >= value.scale) {
+    return { units: value.units * 10n ** BigInt(scale - value.scale), scale };
+  }
+  const dropped = 10n ** BigInt(value.scale - scale);
+  return value.units % dropped === 0n ? { units: value.units / dropped, scale } : value;
 }
 
 /**

@@ -54,13 +54,13 @@ export function checkRatingLines(state: CheckState): void {
   );
   const gap = gaps[0];
   if (gap) {
-    const text = describeInterval(gap, decimalWritten);
+    const text = describeInterval(gap, decimalWritten, domain);
     state.reporter.report(
       'KPI301',
       { uri: first.uri, range: first.decl.range },
       [OWNER, text, 'rating line'],
       {
-        data: { uncovered: gaps.map((each) => describeInterval(each, decimalWritten)) },
+        data: { uncovered: gaps.map((each) => describeInterval(each, decimalWritten, domain)) },
       },
     );
   }
@@ -106,7 +106,7 @@ function reportOverlaps(
       state.reporter.report(
         'KPI302',
         { uri: b.uri, range: b.node.range },
-        [OWNER, describeInterval(shared, decimalWritten), first, second],
+        [OWNER, describeInterval(shared, decimalWritten, domain), first, second],
         {
           related: [related({ uri: a.uri, range: a.node.range }, `'${first}' is here.`)],
         },

@@ -87,7 +87,7 @@ export class ThresholdChecker {
     );
     const firstGap = gaps[0];
     if (firstGap) {
-      const texts = gaps.map((gap) => describeInterval(gap, write));
+      const texts = gaps.map((gap) => describeInterval(gap, write, domain));
       this.reporter.report(
         'KPI301',
         { uri: piece.uri, range: piece.node.range },
@@ -120,7 +120,7 @@ export class ThresholdChecker {
         this.reporter.report(
           'KPI302',
           { uri, range: b.node.range },
-          [owner, describeInterval(shared, write), a.level, b.level],
+          [owner, describeInterval(shared, write, domain), a.level, b.level],
           {
             related: [related({ uri, range: a.node.range }, `'${a.level}' is here.`)],
           },

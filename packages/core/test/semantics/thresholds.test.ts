@@ -76,6 +76,39 @@ describe('KPI301 values no band covers', () => {
     expect(only(checkKpi(survey), 'KPI301').data).toEqual({ uncovered: ['3.0 to 4.0'] });
   });
 
+  test('an end the writer did not write takes the decimals of the written end paired with it', () => {
+    const survey = (bands: string) =>
+      HEADER +
+      kpi(
+        `unit likert5 better higher target >= 4.0 every quarter bands { ${bands} }`,
+      ).replace('measure x', 'measure survey answers minimum 5 responses');
+    const percent = (bands: string) =>
+      HEADER + kpi(`unit percent better higher target >= 99.5% every quarter bands { ${bands} }`);
+
+    const cases: [string, string[]][] = [
+      [survey('good >= 3.0'), ['1.0 to under 3.0']],
+      [survey('good > 1.0'), ['exactly 1.0']],
+      [survey('poor < 3.0  good >= 4'), ['3.0 to under 4']],
+      [percent('good >= 99.5%  poor < 50.5%'), ['50.5% to under 99.5%']],
+      [percent('good >= 50.5%'), ['0.0% to under 50.5%']],
+      [percent('poor < 99.5%'), ['99.5% to 100.0%']],
+      [percent('poor < 99.5%  good >= 99.5%'), []],
+    ];
+    for (const [text, uncovered] of cases) {
+      const gaps = withCode(checkKpi(text), 'KPI301').flatMap((found) => found.data?.uncovered);
+      expect(gaps, text).toEqual(uncovered);
+    }
+  });
+
+  test('an overlap reaching an end the writer did not write reads with the same decimals', () => {
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better lower target < 5.5% every quarter bands { good < 5.5%  poor <= 10.5% }',
+      );
+    expect(only(checkKpi(text), 'KPI302').message).toContain(': 0.0% to under 5.5% falls in both');
+  });
+
   test('every gap is listed in the data, the first in the message', () => {
     const text =
       HEADER +
@@ -401,6 +434,14 @@ describe('the overall rating', () => {
       "The overall rating: exactly 90 falls in both 'outstanding' and 'good'.",
     );
     expect(diagnostic.range).toEqual(rangeOf(text, 'good "G" 50 .. 90'));
+  });
+
+  test("the levels' lowest and highest points take the decimals of the line they meet", () => {
+    const low = only(checkKpi(rating('outstanding "O" from 50.5')), 'KPI301');
+    const high = only(checkKpi(rating('failed "F" under 99.5')), 'KPI301');
+
+    expect(low.data).toEqual({ uncovered: ['0.0 to under 50.5'] });
+    expect(high.data).toEqual({ uncovered: ['99.5 to 100.0'] });
   });
 
   test('lines covering 0 to 100 points once raise nothing', () => {
