@@ -107,4 +107,12 @@ describe('kpic check', () => {
       '\u001b[',
     );
   });
+
+  test('takes FORCE_COLOR=0 and FORCE_COLOR=false as asking for no colour', () => {
+    const root = workspace(BROKEN);
+
+    for (const value of ['0', 'false']) {
+      expect(kpic(['check', 'fw'], root, { FORCE_COLOR: value }).stdout).not.toContain('\u001b[');
+    }
+  });
 });
