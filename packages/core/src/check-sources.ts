@@ -27,17 +27,18 @@ export interface CheckedSources {
 /** Parses and checks; never throws on user input. Sources are taken in `uri` order. */
 export function checkSources(sources: readonly SourceInput[]): CheckedSources {
   const ordered = [...sources].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-  const diagnostics: Diagnostic[] = [];
+  // The lists are joined by flat(), not push(...list): a file of noise can have hundreds of
+  // thousands of diagnostics, more than one call may take as arguments.
+  const found: Diagnostic[][] = [];
   const files: SourceFile[] = [];
   for (const source of ordered) {
     const parsed = parseSource(source.text, source.uri);
     files.push(parsed.file);
-    diagnostics.push(...parsed.diagnostics);
+    found.push(parsed.diagnostics);
   }
 
   const checked = checkFiles(files);
-  diagnostics.push(...checked.diagnostics);
-
-  const sorted = sortDiagnostics(diagnostics);
+  found.push(checked.diagnostics);
+  const sorted = sortDiagnostics(found.flat());
   return { sources: ordered, files, model: checked.model, diagnostics: sorted };
 }
