@@ -7,7 +7,7 @@ import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Name, Text } from './ast.js';
 import type { LineMap, Range } from './source.js';
-import { ClosedString } from './tokens.js';
+import { ClosedString, CurlyString } from './tokens.js';
 
 /** What the converter carries along: where ranges come from and where problems go. */
 export interface AstContext {
@@ -113,8 +113,10 @@ export function nameOf(context: AstContext, token: IToken | undefined): Name | u
 /** A quoted string, unescaped: `\"` and `\\` stand for `"` and `\`; a cut-off string ends early. */
 export function textOf(context: AstContext, token: IToken | undefined): Text | undefined {
   if (!token) return undefined;
-  const closed = token.tokenType === ClosedString;
+  const closed = token.tokenType === ClosedString || token.tokenType === CurlyString;
   const inner = token.image.slice(1, closed ? -1 : undefined);
-  const value = inner.includes('\\') ? inner.replace(/\\(["\\])/g, '$1') : inner;
+  // Curly quotes have no escapes: a backslash in them is a backslash.
+  const escaped = token.tokenType !== CurlyString && inner.includes('\\');
+  const value = escaped ? inner.replace(/\\(["\\])/g, '$1') : inner;
   return { kind: 'Text', value, range: toRange(context, spanOfToken(token)) };
 }

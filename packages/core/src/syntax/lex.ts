@@ -8,8 +8,8 @@
  */
 import { Lexer, type IToken } from 'chevrotain';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { LineMap } from './source.js';
-import { ALL_TOKENS, UnterminatedString } from './tokens.js';
+import type { LineMap, Range } from './source.js';
+import { ALL_TOKENS, CurlyString, UnterminatedString } from './tokens.js';
 
 /**
  * Builds the lexer. Chevrotain analyses the token patterns in the constructor; `validate`
@@ -47,9 +47,12 @@ export function lexSource(text: string, uri: string, lineMap: LineMap): LexResul
   for (const token of result.tokens) {
     // Offset-only tracking gives start offsets; the parser's node locations need the ends too.
     token.endOffset = token.startOffset + token.image.length - 1;
-    if (token.tokenType !== UnterminatedString) continue;
     const range = lineMap.rangeOf(token.startOffset, token.startOffset + token.image.length);
-    diagnostics.push(makeDiagnostic('KPI003', uri, range, []));
+    if (token.tokenType === UnterminatedString) {
+      diagnostics.push(makeDiagnostic('KPI003', uri, range, []));
+    } else if (token.tokenType === CurlyString) {
+      diagnostics.push(curlyQuotes(token.image, uri, range));
+    }
   }
 
   for (const comment of result.groups['unterminated'] ?? []) {
@@ -59,6 +62,19 @@ export function lexSource(text: string, uri: string, lineMap: LineMap): LexResul
   }
 
   return { tokens: result.tokens, diagnostics };
+}
+
+/**
+ * One diagnostic for a text in curly quotes. The fix writes straight quotes; it is offered only
+ * when the text holds no `"` or `\`, which straight quotes would need escaped.
+ */
+function curlyQuotes(image: string, uri: string, range: Range): Diagnostic {
+  const detail = 'Use straight quotes "..." instead of “...”.';
+  const inner = image.slice(1, -1);
+  if (/["\\]/.test(inner)) return makeDiagnostic('KPI001', uri, range, [detail]);
+  const edits = [{ uri, range, newText: `"${inner}"` }];
+  const fixes = [{ title: 'Use straight quotes', edits }];
+  return makeDiagnostic('KPI001', uri, range, [detail], { fixes });
 }
 
 /**

@@ -66,6 +66,16 @@ export const UnterminatedString = createToken({
   categories: [StringLiteral, AnyToken],
 });
 
+/**
+ * Text in curly quotes, as a word processor writes it: read as a string, and reported by
+ * `lex.ts` with a fix to straight quotes, so one pasted label gives one diagnostic.
+ */
+export const CurlyString = createToken({
+  name: 'CurlyString',
+  pattern: /“[^”\r\n]*”/,
+  categories: [StringLiteral, AnyToken],
+});
+
 export const DateLiteral = createToken({
   name: 'DateLiteral',
   pattern: /\d{4}-\d{2}-\d{2}/,
@@ -187,6 +197,7 @@ export const ALL_TOKENS: TokenType[] = [
   UnterminatedComment,
   ClosedString,
   UnterminatedString,
+  CurlyString,
   DateLiteral,
   NumberLiteral,
   LBrace,
