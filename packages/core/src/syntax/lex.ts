@@ -9,7 +9,7 @@
 import { Lexer, type IToken } from 'chevrotain';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineMap, Range } from './source.js';
-import { ALL_TOKENS, CurlyString, UnterminatedString } from './tokens.js';
+import { ALL_TOKENS, AccentedName, CurlyString, UnterminatedString } from './tokens.js';
 
 /**
  * Builds the lexer. Chevrotain analyses the token patterns in the constructor; `validate`
@@ -52,6 +52,11 @@ export function lexSource(text: string, uri: string, lineMap: LineMap): LexResul
       diagnostics.push(makeDiagnostic('KPI003', uri, range, []));
     } else if (token.tokenType === CurlyString) {
       diagnostics.push(curlyQuotes(token.image, uri, range));
+    } else if (token.tokenType === AccentedName) {
+      const detail =
+        `Names use ASCII letters, digits and '_' (for example '${asciiName(token.image)}'); ` +
+        'put the Vietnamese text in the label.';
+      diagnostics.push(makeDiagnostic('KPI001', uri, range, [detail]));
     }
   }
 
@@ -75,6 +80,21 @@ function curlyQuotes(image: string, uri: string, range: Range): Diagnostic {
   const edits = [{ uri, range, newText: `"${inner}"` }];
   const fixes = [{ title: 'Use straight quotes', edits }];
   return makeDiagnostic('KPI001', uri, range, [detail], { fixes });
+}
+
+/**
+ * A name with the accents taken off, to suggest: `tỷ_lệ` gives `ty_le`, `Đơn_giá` gives
+ * `Don_gia`. Not offered as a fix, since the name's uses elsewhere would need renaming too.
+ * Letters with no ASCII form become `_`; a name cannot start with a digit or `_`.
+ */
+function asciiName(name: string): string {
+  const stripped = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9_]/g, '_');
+  return /^[A-Za-z]/.test(stripped) ? stripped : `n${stripped}`;
 }
 
 /**

@@ -116,6 +116,41 @@ export const Identifier = createToken({
   categories: [Word, AnyToken],
 });
 
+/** A run of letters, digits and `_` with at least one letter outside ASCII, such as `tỷ_lệ`. */
+const ACCENTED_NAME = /(?:[A-Za-z_][A-Za-z0-9_]*)?[^\x00-\x7F][\p{L}\p{M}\p{N}_]*/uy;
+
+/**
+ * Every UTF-16 unit that can start an accented name: chevrotain's first-character optimisation
+ * cannot read a `\p{L}` pattern, so the custom pattern below names its first characters.
+ */
+function accentedNameStarts(): string[] {
+  const starts = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_'];
+  for (let code = 0x80; code <= 0xffff; code++) {
+    const char = String.fromCharCode(code);
+    if (/[\p{L}\p{M}]/u.test(char)) starts.push(char);
+  }
+  return starts;
+}
+
+/**
+ * A name written with letters outside ASCII (`tỷ_lệ`, `Đơn_giá`). It stands wherever a name
+ * may (it is in the `Identifier` category), so the declaration parses on; `lex.ts` reports it
+ * once with a suggested ASCII name. ASCII-only words never match: they stay names or keywords.
+ */
+export const AccentedName = createToken({
+  name: 'AccentedName',
+  pattern: {
+    exec: (text: string, offset: number): RegExpExecArray | null => {
+      ACCENTED_NAME.lastIndex = offset;
+      const match = ACCENTED_NAME.exec(text);
+      return match && /\p{L}/u.test(match[0].replace(/[\x00-\x7F]/g, '')) ? match : null;
+    },
+  },
+  line_breaks: false,
+  start_chars_hint: accentedNameStarts(),
+  categories: [Identifier, Word, AnyToken],
+});
+
 const keywordTokens = new Map<string, TokenType>();
 
 function keyword(text: string): TokenType {
@@ -215,6 +250,7 @@ export const ALL_TOKENS: TokenType[] = [
   LessEqual,
   Less,
   Equal,
+  AccentedName,
   ...KEYWORDS,
   Identifier,
 ];

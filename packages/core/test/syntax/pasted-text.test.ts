@@ -43,3 +43,37 @@ describe('curly quotes pasted from a word processor', () => {
     expect(fix?.edits).toEqual([{ uri: 'test.kpi', range: rangeOf(text, '“Tỷ lệ”'), newText: '"Tỷ lệ"' }]);
   });
 });
+
+describe('a name written with Vietnamese letters', () => {
+  const text = 'kpi tỷ_lệ "A" { unit percent }\nkpi Đơn_giá "B" { unit count }';
+  const result = parseKpi(text);
+
+  test('gives one diagnostic per name, suggesting the name without accents', () => {
+    expect(summary(result.diagnostics)).toEqual([
+      {
+        code: 'KPI001',
+        message:
+          "Names use ASCII letters, digits and '_' (for example 'ty_le'); " +
+          'put the Vietnamese text in the label.',
+        range: rangeOf(text, 'tỷ_lệ'),
+      },
+      {
+        code: 'KPI001',
+        message:
+          "Names use ASCII letters, digits and '_' (for example 'Don_gia'); " +
+          'put the Vietnamese text in the label.',
+        range: rangeOf(text, 'Đơn_giá'),
+      },
+    ]);
+  });
+
+  test('is read as the name, and the rest of the declaration parses', () => {
+    expect(find(result.file, 'KpiDecl', 'tỷ_lệ').unit?.name?.text).toBe('percent');
+    expect(find(result.file, 'KpiDecl', 'Đơn_giá').unit?.name?.text).toBe('count');
+  });
+
+  test('leaves keywords and ASCII names as they were', () => {
+    const plain = parseKpi('kpi ty_le "A" { unit percent }');
+    expect(plain.diagnostics).toEqual([]);
+  });
+});
