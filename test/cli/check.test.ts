@@ -98,6 +98,25 @@ describe('kpic check', () => {
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 
+  test('reads the rest of a file that is not UTF-8, so its framework header still counts', () => {
+    const header = Uint8Array.from([
+      ...Buffer.from('framework f "Khung '),
+      0xe9,
+      ...Buffer.from('" { cycle quarterly }\n'),
+    ]);
+    const root = workspace({ 'fw/f.kpi': header });
+    const diagnostics = JSON.parse(kpic(['check', 'fw', '--format', 'json'], root).stdout) as {
+      code: string;
+      range: { start: { line: number; character: number } };
+    }[];
+
+    expect(diagnostics.map((diagnostic) => diagnostic.code)).not.toContain('KPI010');
+    expect(diagnostics.find((diagnostic) => diagnostic.code === 'KPI005')?.range.start).toEqual({
+      line: 0,
+      character: 19,
+    });
+  });
+
   test('colours only when asked: never in a pipe, with FORCE_COLOR, not with NO_COLOR', () => {
     const root = workspace(BROKEN);
 

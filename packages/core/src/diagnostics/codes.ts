@@ -53,8 +53,8 @@ export const CODES = {
     slug: 'invalid-encoding',
     severity: 'error',
     message: (file: string, byteOffset: number) =>
-      `${file} is not valid UTF-8 (first bad byte at offset ${byteOffset}). ` +
-      'Save it as UTF-8; old Vietnamese encodings such as TCVN3 or VNI are not read.',
+      `${file} is not valid UTF-8 (first bad byte at offset ${byteOffset}, shown as \uFFFD). ` +
+      'Save it as UTF-8; old Vietnamese encodings such as Windows-1258, TCVN3 or VNI are not read.',
   }),
   KPI006: code({
     slug: 'repeated-field',

@@ -1,15 +1,19 @@
 /**
  * Bytes to text, before parsing: the file as read from disk becomes the string `parseSource`
  * takes. A UTF-8 byte-order mark is dropped; a file that is not valid UTF-8 (an old Vietnamese
- * encoding such as TCVN3 or VNI, say) is refused with one KPI005 naming the first bad byte.
+ * encoding such as Windows-1258, TCVN3 or VNI, say) gets one KPI005 at its first bad byte.
  */
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { LineMap } from './source.js';
 
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const lenientDecoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 /**
- * Decodes `bytes` as UTF-8. On success the text has no BOM and keeps its line endings; on
- * failure the text is `''` and there is exactly one KPI005 diagnostic, at the start of the file.
+ * Decodes `bytes` as UTF-8. The text has no BOM and keeps its line endings. When the bytes
+ * are not valid UTF-8 there is exactly one KPI005 diagnostic, at the first bad byte, and the
+ * text has U+FFFD in place of each bad sequence: the rest of the file is still read, so its
+ * framework header is still found and its other problems still reported.
  */
 export function decodeSource(
   bytes: Uint8Array,
@@ -18,9 +22,12 @@ export function decodeSource(
   try {
     return { text: strictDecoder.decode(bytes), diagnostics: [] };
   } catch {
-    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const text = lenientDecoder.decode(bytes);
     const offset = firstInvalidByte(bytes);
-    return { text: '', diagnostics: [makeDiagnostic('KPI005', uri, range, [uri, offset])] };
+    // The bytes before the bad one are valid, so they decode to the same characters alone.
+    const start = lenientDecoder.decode(bytes.subarray(0, offset)).length;
+    const range = new LineMap(text).rangeOf(start, start + 1);
+    return { text, diagnostics: [makeDiagnostic('KPI005', uri, range, [uri, offset])] };
   }
 }
 

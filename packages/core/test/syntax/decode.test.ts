@@ -28,15 +28,29 @@ describe('decodeSource', () => {
     // "kpi a \"T" then 0xB8 0xE3 (TCVN3 letters), then more ASCII.
     const bytes = Uint8Array.from([...utf8('kpi a "T'), 0xb8, 0xe3, ...utf8('" { }')]);
     const decoded = decodeSource(bytes, 'old/tcvn3.kpi');
-    expect(decoded.text).toBe('');
+    expect(decoded.text).toBe('kpi a "T\uFFFD\uFFFD" { }');
     expect(decoded.diagnostics).toHaveLength(1);
     expect(decoded.diagnostics[0]).toMatchObject({
       code: 'KPI005',
       severity: 'error',
       uri: 'old/tcvn3.kpi',
+      range: { start: { line: 0, character: 8 }, end: { line: 0, character: 9 } },
     });
     expect(decoded.diagnostics[0]?.message).toContain('old/tcvn3.kpi is not valid UTF-8');
     expect(decoded.diagnostics[0]?.message).toContain('first bad byte at offset 8');
+  });
+
+  test('KPI005 points at the line and column of the first bad byte, after a BOM and CRLF lines', () => {
+    const bytes = Uint8Array.from([
+      0xef, 0xbb, 0xbf, ...utf8('framework f "F" { }\r\nkpi a "Tỷ lệ" {\r\n  source "Ch'), 0xe9,
+      ...utf8('" }\r\n'),
+    ]);
+    const [diagnostic, ...rest] = decodeSource(bytes, 'a.kpi').diagnostics;
+    expect(rest).toEqual([]);
+    expect(diagnostic?.range).toEqual({
+      start: { line: 2, character: 12 },
+      end: { line: 2, character: 13 },
+    });
   });
 
   test('the first bad byte is found for overlongs, surrogates, stray continuations and cut-off ends', () => {

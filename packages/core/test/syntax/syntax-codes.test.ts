@@ -110,14 +110,14 @@ describe('syntax codes', () => {
   test('KPI005 reports a file that is not UTF-8, naming the file and the first bad byte', () => {
     const bytes = Uint8Array.from([0x6b, 0x70, 0x69, 0x20, 0xb8, 0xe3]);
     const decoded = decodeSource(bytes, 'examples/old.kpi');
-    expect(decoded.text).toBe('');
+    expect(decoded.text).toBe('kpi \uFFFD\uFFFD');
     expect(summary(decoded.diagnostics)).toEqual([
       {
         code: 'KPI005',
         message:
-          'examples/old.kpi is not valid UTF-8 (first bad byte at offset 4). ' +
-          'Save it as UTF-8; old Vietnamese encodings such as TCVN3 or VNI are not read.',
-        range: at(0, 0, 0),
+          'examples/old.kpi is not valid UTF-8 (first bad byte at offset 4, shown as \uFFFD). ' +
+          'Save it as UTF-8; old Vietnamese encodings such as Windows-1258, TCVN3 or VNI are not read.',
+        range: at(0, 4, 5),
       },
     ]);
   });
