@@ -46,7 +46,32 @@ export function toNumber(context: AstContext, node: CstNode | undefined): Number
   const digits = tokenAt(node, 'NumberLiteral');
   if (!digits) return undefined;
   const sign = tokenAt(node, 'Minus');
-  return numberFrom(context, digits, sign);
+  const fraction = tokenAt(node, 'fraction');
+  if (!fraction) return numberFrom(context, digits, sign);
+  return decimalComma(context, digits, fraction, sign);
+}
+
+/**
+ * `95,5%` read as `95.5%`, over the range of all it covers, with one diagnostic and a fix that
+ * writes the dot. The grammar only gives a fraction when no space stands around the comma.
+ */
+function decimalComma(
+  context: AstContext,
+  whole: IToken,
+  fraction: IToken,
+  sign?: IToken,
+): NumberLit | undefined {
+  // The joined image is as long as the text it stands for, so its range is the written one.
+  const joined = { ...whole, image: `${whole.image}.${fraction.image}` };
+  const number = numberFrom(context, joined, sign);
+  if (!number) return undefined;
+
+  const written = toRange(context, spanOfToken(joined));
+  const detail = `Write decimals with a dot: ${joined.image}.`;
+  const edits = [{ uri: context.uri, range: written, newText: joined.image }];
+  const fixes = [{ title: `Write ${joined.image}`, edits }];
+  context.diagnostics.push(makeDiagnostic('KPI001', context.uri, written, [detail], { fixes }));
+  return number;
 }
 
 function numberFrom(context: AstContext, digits: IToken, sign?: IToken): NumberLit | undefined {

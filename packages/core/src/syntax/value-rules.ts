@@ -3,6 +3,7 @@
  * measurement formulas (grammar/kpilang.ebnf, from `bands` to `string`). `parser.ts` builds
  * the declarations on top of these rules.
  */
+import type { IToken } from 'chevrotain';
 import { RecoveringParser } from './recovering-parser.js';
 import { BANDS_BLOCK } from './block-shapes.js';
 import * as t from './tokens.js';
@@ -76,11 +77,36 @@ export abstract class ValueRules extends RecoveringParser {
     this.SUBRULE(this.number);
   });
 
-  /** A number outside formulas, where a leading `-` is its sign: `-2`, `95%`, `48h`. */
+  /**
+   * A number outside formulas, where a leading `-` is its sign: `-2`, `95%`, `48h`. A decimal
+   * comma written as in Vietnamese, `95,5%` with no spaces, is read here as `95.5%` and
+   * reported by `cst-values.ts`; in formulas and name lists a comma stays a separator.
+   */
   number = this.RULE('number', () => {
     this.OPTION(() => this.CONSUME(t.Minus));
-    this.CONSUME(t.NumberLiteral);
+    const whole = this.CONSUME(t.NumberLiteral);
+    this.OPTION2({
+      GATE: () => this.decimalCommaAfter(whole),
+      DEF: () => {
+        this.CONSUME(t.Comma, { LABEL: 'decimalComma' });
+        this.CONSUME2(t.NumberLiteral, { LABEL: 'fraction' });
+      },
+    });
   });
+
+  /** True when `whole` is plain digits and `,digits` follows it with no space. */
+  private decimalCommaAfter(whole: IToken): boolean {
+    const comma = this.LA(1);
+    const fraction = this.LA(2);
+    return (
+      /^\d+$/.test(whole.image) &&
+      comma.tokenType === t.Comma &&
+      comma.startOffset === whole.startOffset + whole.image.length &&
+      fraction.tokenType === t.NumberLiteral &&
+      fraction.startOffset === comma.startOffset + 1 &&
+      /^\d+(?:%|[hd])?$/.test(fraction.image)
+    );
+  }
 
   // "Tỷ lệ hoàn thành" / "Task completion rate"
   label = this.RULE('label', () => {

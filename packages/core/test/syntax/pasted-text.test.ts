@@ -77,3 +77,32 @@ describe('a name written with Vietnamese letters', () => {
     expect(plain.diagnostics).toEqual([]);
   });
 });
+
+describe('a decimal comma', () => {
+  const text = 'kpi a "A" { unit percent target >= 95,5% every month }';
+  const result = parseKpi(text);
+
+  test('gives one diagnostic over the number, asking for a dot', () => {
+    expect(summary(result.diagnostics)).toEqual([
+      { code: 'KPI001', message: 'Write decimals with a dot: 95.5%.', range: rangeOf(text, '95,5%') },
+    ]);
+    const fix = result.diagnostics[0]?.fixes?.[0];
+    expect(fix?.edits).toEqual([{ uri: 'test.kpi', range: rangeOf(text, '95,5%'), newText: '95.5%' }]);
+  });
+
+  test('is read as the decimal it means, and the fields after it parse', () => {
+    const kpi = find(result.file, 'KpiDecl', 'a');
+    expect(kpi.target?.condition).toMatchObject({ op: '>=', value: { suffix: '%' } });
+    const value = kpi.target?.condition?.kind === 'Comparison' ? kpi.target.condition.value : undefined;
+    expect(value?.text).toBe('95.5%');
+    expect(value?.value).toEqual({ units: 955n, scale: 1 });
+    expect(value?.range).toEqual(rangeOf(text, '95,5%'));
+    expect(kpi.every?.value?.text).toBe('month');
+  });
+
+  test('is not read in a list of group members, nor with a space after the comma', () => {
+    expect(parseKpi('group g "G" { a, b }').diagnostics).toEqual([]);
+    const spaced = parseKpi('kpi a "A" { target >= 95, 5% }').diagnostics;
+    expect(spaced.map((diagnostic) => diagnostic.message).join(' ')).not.toContain('dot');
+  });
+});
