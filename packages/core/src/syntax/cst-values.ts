@@ -75,7 +75,8 @@ function decimalComma(
 }
 
 function numberFrom(context: AstContext, digits: IToken, sign?: IToken): NumberLit | undefined {
-  const image = digits.image;
+  // `95 %` (reported by the lexer) is read as `95%`; its range still covers the space.
+  const image = digits.image.replace(/[ \t\u00a0]+/, '');
   const suffix = /[%hd]$/.test(image) ? (image.slice(-1) as NumberSuffix) : undefined;
   const text = `${sign ? '-' : ''}${image}`;
   const value = parseDecimal(suffix ? text.slice(0, -1) : text);

@@ -9,7 +9,13 @@
 import { Lexer, type IToken } from 'chevrotain';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineMap, Range } from './source.js';
-import { ALL_TOKENS, AccentedName, CurlyString, UnterminatedString } from './tokens.js';
+import {
+  ALL_TOKENS,
+  AccentedName,
+  CurlyString,
+  SpacedPercent,
+  UnterminatedString,
+} from './tokens.js';
 
 /**
  * Builds the lexer. Chevrotain analyses the token patterns in the constructor; `validate`
@@ -57,6 +63,11 @@ export function lexSource(text: string, uri: string, lineMap: LineMap): LexResul
         `Names use ASCII letters, digits and '_' (for example '${asciiName(token.image)}'); ` +
         'put the Vietnamese text in the label.';
       diagnostics.push(makeDiagnostic('KPI001', uri, range, [detail]));
+    } else if (token.tokenType === SpacedPercent) {
+      const number = token.image.replace(/[ \t\u00a0]+/, '');
+      const detail = `Write ${number} with no space before '%'.`;
+      const fixes = [{ title: `Write ${number}`, edits: [{ uri, range, newText: number }] }];
+      diagnostics.push(makeDiagnostic('KPI001', uri, range, [detail], { fixes }));
     }
   }
 

@@ -7,7 +7,7 @@
  * reported once as KPI004; the parser accepts that token where a formula operand may stand,
  * and the syntax tree leaves a hole there. Everything around it parses as usual.
  */
-import { createTokenInstance, type IToken } from 'chevrotain';
+import { createTokenInstance, tokenMatcher, type IToken } from 'chevrotain';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineMap } from './source.js';
 import * as t from './tokens.js';
@@ -81,7 +81,10 @@ function track(stack: Opener[], token: IToken, previous?: IToken, next?: IToken)
     popNegations(stack);
     if (stack[stack.length - 1] === 'paren') stack.pop();
     popNegations(stack);
-  } else if (type === t.NumberLiteral || (type === t.Identifier && next?.tokenType !== t.LParen)) {
+  } else if (
+    tokenMatcher(token, t.NumberLiteral) ||
+    (tokenMatcher(token, t.Identifier) && next?.tokenType !== t.LParen)
+  ) {
     popNegations(stack);
   }
 }
@@ -92,8 +95,13 @@ function popNegations(stack: Opener[]): void {
 
 /** A `-` is unary unless it follows something that ends an operand. */
 function isUnary(previous?: IToken): boolean {
-  const type = previous?.tokenType;
-  return type !== t.NumberLiteral && type !== t.Identifier && type !== t.RParen;
+  // tokenMatcher also sees the tokens in these categories: `95 %`, `tỷ_lệ`.
+  if (!previous) return true;
+  return !(
+    tokenMatcher(previous, t.NumberLiteral) ||
+    tokenMatcher(previous, t.Identifier) ||
+    previous.tokenType === t.RParen
+  );
 }
 
 const FORMULA_TOKENS = new Set([

@@ -89,6 +89,16 @@ export const NumberLiteral = createToken({
   categories: [AnyToken],
 });
 
+/**
+ * A number with a space before its percent sign, `95 %`: read as `95%` and reported by
+ * `lex.ts`, so the writer sees one message about the space rather than a stray `%`.
+ */
+export const SpacedPercent = createToken({
+  name: 'SpacedPercent',
+  pattern: /\d+(?:\.\d+)?[ \t\u00a0]+%/,
+  categories: [NumberLiteral, AnyToken],
+});
+
 function punctuation(name: string, pattern: string | RegExp, label: string): TokenType {
   return createToken({ name, pattern, label, categories: [AnyToken] });
 }
@@ -234,6 +244,7 @@ export const ALL_TOKENS: TokenType[] = [
   UnterminatedString,
   CurlyString,
   DateLiteral,
+  SpacedPercent,
   NumberLiteral,
   LBrace,
   RBrace,

@@ -106,3 +106,27 @@ describe('a decimal comma', () => {
     expect(spaced.map((diagnostic) => diagnostic.message).join(' ')).not.toContain('dot');
   });
 });
+
+describe('a space before the percent sign', () => {
+  const text = 'kpi a "A" { unit percent target <= 95 % every month }';
+  const result = parseKpi(text);
+
+  test('gives one diagnostic over the number, asking for no space', () => {
+    expect(summary(result.diagnostics)).toEqual([
+      {
+        code: 'KPI001',
+        message: "Write 95% with no space before '%'.",
+        range: rangeOf(text, '95 %'),
+      },
+    ]);
+    const fix = result.diagnostics[0]?.fixes?.[0];
+    expect(fix?.edits).toEqual([{ uri: 'test.kpi', range: rangeOf(text, '95 %'), newText: '95%' }]);
+  });
+
+  test('is read as a percentage, and the fields after it parse', () => {
+    const kpi = find(result.file, 'KpiDecl', 'a');
+    const value = kpi.target?.condition?.kind === 'Comparison' ? kpi.target.condition.value : undefined;
+    expect(value).toMatchObject({ text: '95%', suffix: '%', value: { units: 95n, scale: 0 } });
+    expect(kpi.every?.value?.text).toBe('month');
+  });
+});

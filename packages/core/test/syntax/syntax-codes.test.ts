@@ -23,9 +23,9 @@ describe('syntax codes', () => {
   });
 
   test('KPI002 reports each run of characters outside the language once, and lexing goes on', () => {
-    const result = parseKpi('kpi a "A" { target >= 95 % } @@@ # kpi b "B" { }');
+    const result = parseKpi('kpi a "A" { target >= 95 ^ } @@@ # kpi b "B" { }');
     expect(summary(result.diagnostics)).toEqual([
-      { code: 'KPI002', message: "'%' is not part of the language here.", range: at(0, 25, 26) },
+      { code: 'KPI002', message: "'^' is not part of the language here.", range: at(0, 25, 26) },
       { code: 'KPI002', message: "'@@@' is not part of the language here.", range: at(0, 29, 32) },
       { code: 'KPI002', message: "'#' is not part of the language here.", range: at(0, 33, 34) },
     ]);
