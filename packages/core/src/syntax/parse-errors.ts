@@ -6,6 +6,7 @@
  */
 import {
   EOF,
+  tokenMatcher,
   type IParserErrorMessageProvider,
   type IRecognitionException,
   type IToken,
@@ -75,6 +76,7 @@ class MessageProvider implements IParserErrorMessageProvider {
     if (expected === t.RBrace && block !== undefined && ruleName !== 'file' && !isEnd(actual)) {
       return `Unexpected ${describeToken(actual)} here; expected ${block} or '}'.`;
     }
+    if (expected === t.Identifier && isKeyword(actual)) return reservedName(actual, previous);
     return this.expectedAfter(this.describeExpected(expected, previous), actual, previous);
   }
 
@@ -247,6 +249,24 @@ export function strayDiagnostics(
     diagnostics.push(makeDiagnostic('KPI001', context.uri, range, [message]));
   }
   return diagnostics;
+}
+
+/** True for a keyword, such as `source`: a word, but not a name. */
+function isKeyword(token: IToken): boolean {
+  return token.tokenType !== t.Identifier && tokenMatcher(token, t.Word);
+}
+
+/**
+ * A keyword where a name belongs, as in `kpi source`: the word is taken, so suggest a name
+ * built from it and the declaration keyword before it (`source_kpi`).
+ */
+function reservedName(actual: IToken, previous: IToken): string {
+  const declaration = isReal(previous) && t.DECLARATION_KEYWORDS.includes(previous.tokenType);
+  const example = declaration ? `${actual.image}_${previous.image}` : `my_${actual.image}`;
+  return (
+    `'${actual.image}' is a word of the language and cannot be a name; ` +
+    `choose another (for example '${example}').`
+  );
 }
 
 function isEnd(token: IToken): boolean {

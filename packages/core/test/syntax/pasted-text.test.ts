@@ -130,3 +130,24 @@ describe('a space before the percent sign', () => {
     expect(kpi.every?.value?.text).toBe('month');
   });
 });
+
+describe('a word of the language used as a name', () => {
+  const text = 'kpi source "Nguồn" { unit percent }\nkpi b "B" { unit count }';
+  const result = parseKpi(text);
+
+  test('gives one diagnostic saying the word is taken, with another name to use', () => {
+    expect(summary(result.diagnostics)).toEqual([
+      {
+        code: 'KPI001',
+        message:
+          "'source' is a word of the language and cannot be a name; " +
+          "choose another (for example 'source_kpi').",
+        range: rangeOf(text, 'source'),
+      },
+    ]);
+  });
+
+  test('does not hide the declarations after it', () => {
+    expect(find(result.file, 'KpiDecl', 'b').unit?.name?.text).toBe('count');
+  });
+});
