@@ -86,11 +86,12 @@ function excerpt(
   colors: Colors,
 ): string[] {
   const { start, end } = diagnostic.range;
-  const line = printable(lineMap.lineText(start.line));
+  const line = lineMap.lineText(start.line);
   const from = Math.min(start.character, line.length);
   // A range over several lines is underlined to the end of its first line.
   const to = end.line === start.line ? clamp(end.character, from, line.length) : line.length;
-  const shown = lineWindow(line, from, to);
+  const cut = lineWindow(line, from, to);
+  const shown = { ...cut, text: printable(cut.text) };
 
   const number = String(start.line + 1);
   const gutter = ' '.repeat(number.length);

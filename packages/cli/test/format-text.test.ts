@@ -89,6 +89,18 @@ describe('formatDiagnosticsText', () => {
     expect(lines[2]!.slice(caret)).toBe('^^^^^^');
   });
 
+  test('reports thousands of diagnostics on one very long line in time proportional to them', () => {
+    const line = '# '.repeat(100_000);
+    const diagnostics = Array.from({ length: 5_000 }, (_, index) =>
+      gap('a.kpi', range(0, index * 40, index * 40 + 1)),
+    );
+    const started = performance.now();
+    const text = report(diagnostics, { 'a.kpi': line });
+
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(text.split('\n')).toHaveLength(5_000 * 3 + 2);
+  });
+
   test('underlines only the shown part of a range over a very long line', () => {
     const line = `kpi a "A" { ${'x '.repeat(300_000)}}`;
     const started = performance.now();
