@@ -3,12 +3,7 @@
  * decode them, run the core pipeline on them, and print what it found. Path and read problems
  * stop it before compiling, so a missing path always wins over diagnostics.
  */
-import {
-  checkSources,
-  sortDiagnostics,
-  type CheckedSources,
-  type Diagnostic,
-} from '@kpilang/core';
+import { checkSources, sortDiagnostics, type CheckedSources, type Diagnostic } from '@kpilang/core';
 import { colorsFor } from './colors.js';
 import { findSourceFiles } from './find-files.js';
 import { formatDiagnosticsJson } from './format-json.js';

@@ -45,7 +45,11 @@ describe('syntax codes', () => {
   test('KPI002 names an invisible character by its code, as pasted from a word processor', () => {
     const result = parseKpi('goal g "G"\n\ufeffgoal h "H" \u200b@\u0000');
     expect(summary(result.diagnostics)).toEqual([
-      { code: 'KPI002', message: "'<U+FEFF>' is not part of the language here.", range: at(1, 0, 1) },
+      {
+        code: 'KPI002',
+        message: "'<U+FEFF>' is not part of the language here.",
+        range: at(1, 0, 1),
+      },
       {
         code: 'KPI002',
         message: "'<U+200B>@<U+0000>' is not part of the language here.",
