@@ -40,7 +40,9 @@ describe('curly quotes pasted from a word processor', () => {
 
   test('offer a fix that writes straight quotes', () => {
     const fix = result.diagnostics[0]?.fixes?.[0];
-    expect(fix?.edits).toEqual([{ uri: 'test.kpi', range: rangeOf(text, '“Tỷ lệ”'), newText: '"Tỷ lệ"' }]);
+    expect(fix?.edits).toEqual([
+      { uri: 'test.kpi', range: rangeOf(text, '“Tỷ lệ”'), newText: '"Tỷ lệ"' },
+    ]);
   });
 });
 
@@ -84,16 +86,23 @@ describe('a decimal comma', () => {
 
   test('gives one diagnostic over the number, asking for a dot', () => {
     expect(summary(result.diagnostics)).toEqual([
-      { code: 'KPI001', message: 'Write decimals with a dot: 95.5%.', range: rangeOf(text, '95,5%') },
+      {
+        code: 'KPI001',
+        message: 'Write decimals with a dot: 95.5%.',
+        range: rangeOf(text, '95,5%'),
+      },
     ]);
     const fix = result.diagnostics[0]?.fixes?.[0];
-    expect(fix?.edits).toEqual([{ uri: 'test.kpi', range: rangeOf(text, '95,5%'), newText: '95.5%' }]);
+    expect(fix?.edits).toEqual([
+      { uri: 'test.kpi', range: rangeOf(text, '95,5%'), newText: '95.5%' },
+    ]);
   });
 
   test('is read as the decimal it means, and the fields after it parse', () => {
     const kpi = find(result.file, 'KpiDecl', 'a');
     expect(kpi.target?.condition).toMatchObject({ op: '>=', value: { suffix: '%' } });
-    const value = kpi.target?.condition?.kind === 'Comparison' ? kpi.target.condition.value : undefined;
+    const value =
+      kpi.target?.condition?.kind === 'Comparison' ? kpi.target.condition.value : undefined;
     expect(value?.text).toBe('95.5%');
     expect(value?.value).toEqual({ units: 955n, scale: 1 });
     expect(value?.range).toEqual(rangeOf(text, '95,5%'));
@@ -125,7 +134,8 @@ describe('a space before the percent sign', () => {
 
   test('is read as a percentage, and the fields after it parse', () => {
     const kpi = find(result.file, 'KpiDecl', 'a');
-    const value = kpi.target?.condition?.kind === 'Comparison' ? kpi.target.condition.value : undefined;
+    const value =
+      kpi.target?.condition?.kind === 'Comparison' ? kpi.target.condition.value : undefined;
     expect(value).toMatchObject({ text: '95%', suffix: '%', value: { units: 95n, scale: 0 } });
     expect(kpi.every?.value?.text).toBe('month');
   });
