@@ -14,8 +14,16 @@ function run(title, args) {
   return result.status ?? 1;
 }
 
-const checkStatus = run('The paper\'s KPI tables, as published', ['check', 'examples/cema/as-published']);
-const buildStatus = run('The corrected framework, compiled', ['build', 'examples/cema/framework', '--out', 'out']);
+const checkStatus = run("The paper's KPI tables, as published", [
+  'check',
+  'examples/cema/as-published',
+]);
+const buildStatus = run('The corrected framework, compiled', [
+  'build',
+  'examples/cema/framework',
+  '--out',
+  'out',
+]);
 
 if (checkStatus === 2 || buildStatus !== 0) process.exit(1);
 console.log('\nThe rule set is in out/. Run `pnpm test` to run the test suite.');

@@ -15,14 +15,17 @@ function noisyFramework(): Record<string, string> {
 }
 
 describe('kpic writing into a closed pipe', () => {
-  test.each([['text'], ['json']])('stops quietly when the reader of its %s output goes away', (format) => {
-    const root = workspace(noisyFramework());
-    const script = `"${process.execPath}" "${KPIC}" check fw --format ${format} | head -c 10 >/dev/null`;
-    const result = spawnSync('sh', ['-c', script], { cwd: root, encoding: 'utf8' });
+  test.each([['text'], ['json']])(
+    'stops quietly when the reader of its %s output goes away',
+    (format) => {
+      const root = workspace(noisyFramework());
+      const script = `"${process.execPath}" "${KPIC}" check fw --format ${format} | head -c 10 >/dev/null`;
+      const result = spawnSync('sh', ['-c', script], { cwd: root, encoding: 'utf8' });
 
-    expect(hasStackTrace(result.stderr)).toBe(false);
-    expect(result.stderr).not.toMatch(/EPIPE|Unhandled/);
-  });
+      expect(hasStackTrace(result.stderr)).toBe(false);
+      expect(result.stderr).not.toMatch(/EPIPE|Unhandled/);
+    },
+  );
 
   test('still exits with the code of the check: 1, the framework has errors', () => {
     const root = workspace(noisyFramework());

@@ -20,7 +20,10 @@ function testFiles(dir: string): string[] {
   });
 }
 
-const allTests = [join(root, 'test'), ...readdirSync(join(root, 'packages')).map((p) => join(root, 'packages', p, 'test'))]
+const allTests = [
+  join(root, 'test'),
+  ...readdirSync(join(root, 'packages')).map((p) => join(root, 'packages', p, 'test')),
+]
   .filter((dir) => {
     try {
       return statSync(dir).isDirectory();

@@ -38,16 +38,21 @@ describe('B01: recovery keeps the rest of the file', () => {
   test('keeps kpi a, kpi c, position p and the excellent band of kpi d', () => {
     const { files } = compile(HEADER + text);
     const declarations = files[0]?.declarations ?? [];
-    const ids = declarations.map((declaration) => ('id' in declaration ? declaration.id?.text : undefined));
+    const ids = declarations.map((declaration) =>
+      'id' in declaration ? declaration.id?.text : undefined,
+    );
     expect(ids).toEqual(expect.arrayContaining(['a', 'c', 'p', 'd']));
 
-    const d = declarations.find((declaration) => declaration.kind === 'KpiDecl' && declaration.id?.text === 'd');
+    const d = declarations.find(
+      (declaration) => declaration.kind === 'KpiDecl' && declaration.id?.text === 'd',
+    );
     expect(d?.kind === 'KpiDecl' && d.bands?.bands[0]?.level.text).toBe('excellent');
   });
 });
 
 describe('B03: checks survive a partly parsed model', () => {
-  const text = 'position p "P" in { task_completion weight 30% }\nkpi k "K" { unit percent bands { good >= } }\n';
+  const text =
+    'position p "P" in { task_completion weight 30% }\nkpi k "K" { unit percent bands { good >= } }\n';
 
   test('reports the syntax errors and still checks the weights of p', () => {
     const { diagnostics } = compile(HEADER + text);
@@ -60,7 +65,9 @@ describe('B03: checks survive a partly parsed model', () => {
 });
 
 describe('B05: CRLF line endings do not shift positions', () => {
-  const lf = HEADER + 'position p "P" in { task_completion weight 30% }\nkpi k "K" { unit percent bands { good >= } }\nkpi z "Z" { target >= 120% }\n';
+  const lf =
+    HEADER +
+    'position p "P" in { task_completion weight 30% }\nkpi k "K" { unit percent bands { good >= } }\nkpi z "Z" { target >= 120% }\n';
 
   test('gives every diagnostic the range of the LF twin', () => {
     const fromLf = compile(lf).diagnostics;
@@ -71,13 +78,18 @@ describe('B05: CRLF line endings do not shift positions', () => {
   test('reports 120% as outside the percent domain on line 4', () => {
     const text = HEADER + 'kpi z "Z" { unit percent target >= 120% }\n';
     const outside = at(compile(text.replace(/\n/g, '\r\n')).diagnostics, 'KPI304');
-    expect(outside[0]?.range).toEqual({ start: { line: 1, character: 35 }, end: { line: 1, character: 39 } });
+    expect(outside[0]?.range).toEqual({
+      start: { line: 1, character: 35 },
+      end: { line: 1, character: 39 },
+    });
   });
 });
 
 describe('B06: columns are UTF-16 code units', () => {
   test('puts the out-of-scale 6 at character 53, after an emoji', () => {
-    const { diagnostics } = compile(HEADER + 'kpi sat "Tỷ lệ hài lòng 😊" { unit likert5 target >= 6 }\n');
+    const { diagnostics } = compile(
+      HEADER + 'kpi sat "Tỷ lệ hài lòng 😊" { unit likert5 target >= 6 }\n',
+    );
     const outside = at(diagnostics, 'KPI304');
     expect(outside).toHaveLength(1);
     expect(outside[0]?.range.start).toEqual({ line: 1, character: 53 });
@@ -96,16 +108,22 @@ describe('B08: a UTF-8 byte-order mark is invisible', () => {
 
 describe('B14: weight sums are exact', () => {
   const kpis = ['a', 'b', 'c']
-    .map((id) => `kpi ${id} "${id}" { unit percent better higher bands { good >= 50%  poor < 50% } }`)
+    .map(
+      (id) => `kpi ${id} "${id}" { unit percent better higher bands { good >= 50%  poor < 50% } }`,
+    )
     .join('\n');
   const levels = 'levels { good "Tốt" / "Good" points 100  poor "Kém" / "Poor" points 0 }\n';
 
   function weights(position: string) {
-    return compile(`${HEADER}${levels}${kpis}\n${position}\n`).diagnostics.filter((d) => d.code.startsWith('KPI2'));
+    return compile(`${HEADER}${levels}${kpis}\n${position}\n`).diagnostics.filter((d) =>
+      d.code.startsWith('KPI2'),
+    );
   }
 
   test('accepts 33.3% + 33.3% + 33.4%', () => {
-    expect(weights('position p "P" { a weight 33.3%  b weight 33.3%  c weight 33.4% }')).toEqual([]);
+    expect(weights('position p "P" { a weight 33.3%  b weight 33.3%  c weight 33.4% }')).toEqual(
+      [],
+    );
   });
 
   test('rejects 33.3% + 33.5% + 33.6% as 100.4%', () => {
@@ -137,7 +155,8 @@ describe('B15: a value on a shared band edge', () => {
 describe('every diagnostic lies inside its document', () => {
   test('for each failure-mode input above', () => {
     const inputs = [
-      HEADER + 'position p "P" in { task_completion weight 30% }\nkpi k "K" { unit percent bands { good >= } }',
+      HEADER +
+        'position p "P" in { task_completion weight 30% }\nkpi k "K" { unit percent bands { good >= } }',
       'kpi d "D" { unit percent bands { excellent > 95% good 80% ..',
       '\uFEFFkpi sat "Tỷ lệ 😊" { unit likert5 target >= 6 }\r\n',
     ];
@@ -147,7 +166,9 @@ describe('every diagnostic lies inside its document', () => {
       for (const diagnostic of compile(text).diagnostics) {
         const { start, end } = diagnostic.range;
         expect(start.line <= end.line).toBe(true);
-        expect(end.line < last.line || (end.line === last.line && end.character <= last.character)).toBe(true);
+        expect(
+          end.line < last.line || (end.line === last.line && end.character <= last.character),
+        ).toBe(true);
       }
     }
   });

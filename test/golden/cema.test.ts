@@ -37,7 +37,12 @@ describe('examples/cema/as-published', () => {
   });
 
   test('reports the pinned diagnostics: file, code, severity and range', () => {
-    const pinned = diagnostics.map(({ file, code, severity, range }) => ({ file, code, severity, range }));
+    const pinned = diagnostics.map(({ file, code, severity, range }) => ({
+      file,
+      code,
+      severity,
+      range,
+    }));
     const actual = `${JSON.stringify(pinned, null, 1)}\n`;
     expect(actual).toBe(golden('cema-as-published.diagnostics.json', actual));
   });
@@ -45,7 +50,9 @@ describe('examples/cema/as-published', () => {
   /** The one diagnostic with `code` whose message mentions every fragment. */
   function find(code: string, ...fragments: string[]): JsonDiagnostic {
     const matches = diagnostics.filter(
-      (diagnostic) => diagnostic.code === code && fragments.every((fragment) => diagnostic.message.includes(fragment)),
+      (diagnostic) =>
+        diagnostic.code === code &&
+        fragments.every((fragment) => diagnostic.message.includes(fragment)),
     );
     expect(matches, `${code} with ${fragments.join(', ')}`).toHaveLength(1);
     return matches[0] as JsonDiagnostic;
@@ -83,7 +90,12 @@ describe('examples/cema/as-published', () => {
 
   test("warns that Appendix 1's catalogue indicators have no thresholds", () => {
     const noBands = diagnostics.filter((diagnostic) => diagnostic.code === 'KPI602');
-    expect(noBands.map((diagnostic) => diagnostic.severity)).toEqual(['warning', 'warning', 'warning', 'warning']);
+    expect(noBands.map((diagnostic) => diagnostic.severity)).toEqual([
+      'warning',
+      'warning',
+      'warning',
+      'warning',
+    ]);
     expect(noBands.every((diagnostic) => diagnostic.file.endsWith('catalogue.kpi'))).toBe(true);
   });
 });

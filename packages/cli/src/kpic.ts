@@ -11,7 +11,8 @@ import { run } from './main.js';
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') return;
-    if (stream !== process.stderr) process.stderr.write(`kpic: cannot write output: ${error.message}\n`);
+    if (stream !== process.stderr)
+      process.stderr.write(`kpic: cannot write output: ${error.message}\n`);
     process.exitCode = 2;
   });
 }

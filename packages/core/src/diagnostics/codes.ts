@@ -65,7 +65,7 @@ export const CODES = {
     slug: 'no-framework',
     severity: 'error',
     message: () =>
-      "No file declares the framework. Add 'framework <id> \"title\" { ... }' to one file.",
+      'No file declares the framework. Add \'framework <id> "title" { ... }\' to one file.',
   }),
   KPI011: code({
     slug: 'several-frameworks',
@@ -145,7 +145,11 @@ export const CODES = {
   KPI206: code({
     slug: 'missing-weight',
     severity: 'error',
-    message: (indicator: string, position: string, from: { group: string } | { needed?: string }) =>
+    message: (
+      indicator: string,
+      position: string,
+      from: { group: string } | { needed?: string },
+    ) =>
       'group' in from
         ? `'${position}' takes '${indicator}' from group '${from.group}' but gives it no weight.`
         : `'${indicator}' has no weight in '${position}'; ` +

@@ -81,7 +81,9 @@ export class LineMap {
 
 /** True when `inner` lies within `outer` (ends included). */
 export function rangeContains(outer: Range, inner: Range): boolean {
-  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
+  return (
+    comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0
+  );
 }
 
 export function comparePositions(a: Position, b: Position): number {

@@ -94,7 +94,9 @@ describe('diagnostics caused by an override point at the override', () => {
     const diagnostic = only(result, 'KPI205');
 
     expect(diagnostic.severity).toBe('error');
-    expect(diagnostic.range).toEqual(rangeIn(text, 'task_completion weight 40%', 'task_completion'));
+    expect(diagnostic.range).toEqual(
+      rangeIn(text, 'task_completion weight 40%', 'task_completion'),
+    );
     expect(diagnostic.message).toContain("'task_completion' appears twice in 'head'");
     expect(withCode(result, 'KPI201')).toEqual([]);
   });

@@ -38,7 +38,9 @@ describe('the domain of a rate', () => {
 
     expect(diagnostic.severity).toBe('error');
     expect(diagnostic.range).toEqual(rangeOf(text, 'bands { good >= 4  poor <= 3 }'));
-    expect(diagnostic.message).toBe("'k' leaves more than 3 and under 4 unrated: no band covers it.");
+    expect(diagnostic.message).toBe(
+      "'k' leaves more than 3 and under 4 unrated: no band covers it.",
+    );
   });
 
   test('measured over a longer period than its own it is continuous (a quarter per month)', () => {
@@ -55,7 +57,8 @@ describe('the domain of a rate', () => {
   });
 
   test('a formula that divides, or a rate of something continuous, is never whole', () => {
-    const divided = MONTHLY + rate('count per month', 'every month').replace('measure x', 'measure x / 2');
+    const divided =
+      MONTHLY + rate('count per month', 'every month').replace('measure x', 'measure x / 2');
     const hours = MONTHLY + rate('hours per month', 'every month');
 
     expect(only(checkKpi(divided), 'KPI301').message).toContain('more than 3 and under 4');

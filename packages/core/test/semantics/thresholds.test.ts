@@ -79,9 +79,10 @@ describe('KPI301 values no band covers', () => {
   test('an end the writer did not write takes the decimals of the written end paired with it', () => {
     const survey = (bands: string) =>
       HEADER +
-      kpi(
-        `unit likert5 better higher target >= 4.0 every quarter bands { ${bands} }`,
-      ).replace('measure x', 'measure survey answers minimum 5 responses');
+      kpi(`unit likert5 better higher target >= 4.0 every quarter bands { ${bands} }`).replace(
+        'measure x',
+        'measure survey answers minimum 5 responses',
+      );
     const percent = (bands: string) =>
       HEADER + kpi(`unit percent better higher target >= 99.5% every quarter bands { ${bands} }`);
 

@@ -166,7 +166,9 @@ describe('indicators of a position', () => {
 
   test('KPI205: a repeat is the one error; the sum is not checked until it is resolved', () => {
     // Deleting the repeat would leave 66.6%, renaming it 100%: no sum would be right to print.
-    const result = checkPosition('position p "P" { a weight 33.3%  b weight 33.3%  a weight 33.4% }');
+    const result = checkPosition(
+      'position p "P" { a weight 33.3%  b weight 33.3%  a weight 33.4% }',
+    );
     const diagnostic = only(result, 'KPI205');
 
     expect(diagnostic.severity).toBe('error');

@@ -42,7 +42,11 @@ describe('decodeSource', () => {
 
   test('KPI005 points at the line and column of the first bad byte, after a BOM and CRLF lines', () => {
     const bytes = Uint8Array.from([
-      0xef, 0xbb, 0xbf, ...utf8('framework f "F" { }\r\nkpi a "Tỷ lệ" {\r\n  source "Ch'), 0xe9,
+      0xef,
+      0xbb,
+      0xbf,
+      ...utf8('framework f "F" { }\r\nkpi a "Tỷ lệ" {\r\n  source "Ch'),
+      0xe9,
       ...utf8('" }\r\n'),
     ]);
     const [diagnostic, ...rest] = decodeSource(bytes, 'a.kpi').diagnostics;

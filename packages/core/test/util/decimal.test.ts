@@ -46,7 +46,8 @@ describe('decimal', () => {
   });
 
   test('rejects text that is not a plain decimal', () => {
-    for (const text of ['', '1e3', '95%', '.5', '1.', 'abc', '1,5']) expect(parseDecimal(text)).toBeUndefined();
+    for (const text of ['', '1e3', '95%', '.5', '1.', 'abc', '1,5'])
+      expect(parseDecimal(text)).toBeUndefined();
   });
 
   test('rounds to integers towards minus and plus infinity', () => {
@@ -61,11 +62,15 @@ describe('decimal', () => {
 
   test('round-trips any decimal text it writes', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.nat(20), (units, scale) => {
-        const value: Decimal = { units, scale };
-        const again = d(toText(value));
-        expect(compare(again, value)).toBe(0);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+        fc.nat(20),
+        (units, scale) => {
+          const value: Decimal = { units, scale };
+          const again = d(toText(value));
+          expect(compare(again, value)).toBe(0);
+        },
+      ),
     );
   });
 
