@@ -128,8 +128,8 @@ describe('recovery inside and between declarations', () => {
     expect(summary(result.diagnostics)).toEqual([
       {
         code: 'KPI001',
-        message: "Missing '}' after 'percent' to close the block.",
-        range: { start: { line: 0, character: 24 }, end: { line: 0, character: 24 } },
+        message: "The 'kpi' block of 'a', opened at line 1, is not closed: add '}'.",
+        range: { start: { line: 0, character: 10 }, end: { line: 0, character: 11 } },
       },
     ]);
     expect(find(result.file, 'KpiDecl', 'a').unit?.name?.text).toBe('percent');
