@@ -16,6 +16,7 @@ import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { StrayRun } from './block-shapes.js';
 import type { LineMap } from './source.js';
 import * as t from './tokens.js';
+import { unclosedBlockDiagnostic, type UnclosedBlock } from './unclosed-blocks.js';
 
 const DECLARATIONS =
   'a declaration (framework, levels, rating, goal, scale, kpi, group, position or context)';
@@ -173,12 +174,15 @@ export interface SyntaxErrorContext {
   tokens: IToken[];
   /** Messages for errors recovery repaired by inventing a token, by the token in front. */
   missing: Map<IToken, string>;
+  /** Blocks whose `}` was missing, reported on their `{` instead of their error. */
+  unclosed?: UnclosedBlock[];
 }
 
 /**
  * Turns Chevrotain's errors into KPI001 diagnostics: at the unexpected token, or for a missing
  * token at the end of the token before it, or at the end of the input for an early end of file.
- * Two errors at the same place (a recovery cascade) give one diagnostic.
+ * A block left open is reported on its `{` (see `unclosed-blocks.ts`). Two errors at the same
+ * place (a recovery cascade) give one diagnostic: of nested blocks left open, the innermost.
  */
 export function toSyntaxDiagnostics(
   errors: IRecognitionException[],
@@ -189,11 +193,19 @@ export function toSyntaxDiagnostics(
   const lastToken = context.tokens[context.tokens.length - 1];
   const endOfInput = lastToken ? lastToken.startOffset + lastToken.image.length : 0;
 
-  for (const error of errors) {
+  const unclosed = new Map((context.unclosed ?? []).map((block) => [block.errorIndex, block]));
+
+  for (const [index, error] of errors.entries()) {
     const missing = context.missing.get(error.token);
     const [start, end] = errorSpan(error, missing !== undefined, endOfInput);
     if (seen.has(start)) continue;
     seen.add(start);
+
+    const block = unclosed.get(index);
+    if (block) {
+      diagnostics.push(unclosedBlockDiagnostic(block, error.token, context));
+      continue;
+    }
     const range = context.lineMap.rangeOf(start, end);
     diagnostics.push(makeDiagnostic('KPI001', context.uri, range, [missing ?? error.message]));
   }

@@ -51,7 +51,13 @@ function parseText(text: string, uri: string, lineMap: LineMap): ParseResult {
   const limited = limitNesting(lexed.tokens, { uri, lineMap });
 
   const parsed = parseTokens(limited.tokens);
-  const errorContext = { uri, lineMap, tokens: limited.tokens, missing: parsed.missing };
+  const errorContext = {
+    uri,
+    lineMap,
+    tokens: limited.tokens,
+    missing: parsed.missing,
+    unclosed: parsed.unclosed,
+  };
   const syntax = [
     ...toSyntaxDiagnostics(parsed.errors, errorContext),
     ...strayDiagnostics(parsed.strayRuns, parsed.errors, errorContext),

@@ -19,6 +19,7 @@ import {
 } from './block-shapes.js';
 import { messageProvider } from './parse-errors.js';
 import * as t from './tokens.js';
+import type { UnclosedBlock } from './unclosed-blocks.js';
 import { ValueRules } from './value-rules.js';
 
 export class KpiParser extends ValueRules {
@@ -57,11 +58,11 @@ export class KpiParser extends ValueRules {
   // framework cema "Ủy ban Dân tộc" / "Committee for Ethnic Minority Affairs" { ... }
   framework = this.RULE('framework', () => {
     this.CONSUME(t.Framework);
-    this.CONSUME(t.Identifier);
+    const name = this.CONSUME(t.Identifier);
     this.SUBRULE(this.label);
-    this.CONSUME(t.LBrace);
+    const open = this.CONSUME(t.LBrace);
     this.blockLines(FRAMEWORK_BLOCK, () => this.SUBRULE(this.frameworkField));
-    this.CONSUME(t.RBrace);
+    this.closeBlock('framework', open, name);
   });
 
   frameworkField = this.RULE('frameworkField', () => {
@@ -113,9 +114,9 @@ export class KpiParser extends ValueRules {
 
   levels = this.RULE('levels', () => {
     this.CONSUME(t.Levels);
-    this.CONSUME(t.LBrace);
+    const open = this.CONSUME(t.LBrace);
     this.blockLines(LEVELS_BLOCK, () => this.SUBRULE(this.level));
-    this.CONSUME(t.RBrace);
+    this.closeBlock('levels', open);
   });
 
   // excellent "Xuất sắc" / "Excellent" points 100
@@ -128,9 +129,9 @@ export class KpiParser extends ValueRules {
 
   rating = this.RULE('rating', () => {
     this.CONSUME(t.Rating);
-    this.CONSUME(t.LBrace);
+    const open = this.CONSUME(t.LBrace);
     this.blockLines(RATING_BLOCK, () => this.SUBRULE(this.ratingLine));
-    this.CONSUME(t.RBrace);
+    this.closeBlock('rating', open);
   });
 
   ratingLine = this.RULE('ratingLine', () => {
@@ -152,16 +153,16 @@ export class KpiParser extends ValueRules {
   // scale likert5 "Mức độ hài lòng" from 1 to 5 { 1 "Rất không hài lòng" ... }
   scale = this.RULE('scale', () => {
     this.CONSUME(t.Scale);
-    this.CONSUME(t.Identifier);
+    const name = this.CONSUME(t.Identifier);
     this.SUBRULE(this.label);
     this.CONSUME(t.From);
     this.SUBRULE(this.number, { LABEL: 'low' });
     this.CONSUME(t.To);
     this.SUBRULE2(this.number, { LABEL: 'high' });
     this.OPTION(() => {
-      this.CONSUME(t.LBrace);
+      const open = this.CONSUME(t.LBrace);
       this.blockLines(SCALE_BLOCK, () => this.SUBRULE(this.scalePoint));
-      this.CONSUME(t.RBrace);
+      this.closeBlock('scale', open, name);
     });
   });
 
@@ -172,11 +173,12 @@ export class KpiParser extends ValueRules {
 
   kpi = this.RULE('kpi', () => {
     this.CONSUME(t.Kpi);
-    this.CONSUME(t.Identifier);
+    const name = this.CONSUME(t.Identifier);
+    this.ACTION(() => (this.indicator = name));
     this.SUBRULE(this.label);
-    this.CONSUME(t.LBrace);
+    const open = this.CONSUME(t.LBrace);
     this.blockLines(KPI_BLOCK, () => this.SUBRULE(this.kpiField));
-    this.CONSUME(t.RBrace);
+    this.closeBlock('kpi', open, name);
   });
 
   kpiField = this.RULE('kpiField', () => {
@@ -249,9 +251,9 @@ export class KpiParser extends ValueRules {
   // group management "Quản lý" / "Management" { task_completion, staff_satisfaction }
   group = this.RULE('group', () => {
     this.CONSUME(t.Group);
-    this.CONSUME(t.Identifier, { LABEL: 'id' });
+    const name = this.CONSUME(t.Identifier, { LABEL: 'id' });
     this.SUBRULE(this.label);
-    this.CONSUME(t.LBrace);
+    const open = this.CONSUME(t.LBrace);
     this.OPTION(() => {
       this.CONSUME2(t.Identifier, { LABEL: 'member' });
       this.MANY(() => {
@@ -259,25 +261,26 @@ export class KpiParser extends ValueRules {
         this.CONSUME3(t.Identifier, { LABEL: 'member' });
       });
     });
-    this.CONSUME(t.RBrace);
+    this.closeBlock('group', open, name);
   });
 
   position = this.RULE('position', () => {
     this.CONSUME(t.Position);
-    this.CONSUME(t.Identifier, { LABEL: 'id' });
+    const name = this.CONSUME(t.Identifier, { LABEL: 'id' });
     this.SUBRULE(this.label);
     this.OPTION(() => {
       this.CONSUME(t.In);
       this.CONSUME2(t.Identifier, { LABEL: 'group' });
     });
-    this.CONSUME(t.LBrace);
+    const open = this.CONSUME(t.LBrace);
     this.blockLines(POSITION_BLOCK, () => this.SUBRULE(this.assignment));
-    this.CONSUME(t.RBrace);
+    this.closeBlock('position', open, name);
   });
 
   // task_completion weight 30% target >= 95% bands { ... }
   assignment = this.RULE('assignment', () => {
-    this.CONSUME(t.Identifier);
+    const indicator = this.CONSUME(t.Identifier);
+    this.ACTION(() => (this.indicator = indicator));
     this.OPTION(() => {
       this.CONSUME(t.Weight);
       this.SUBRULE(this.number);
@@ -288,29 +291,30 @@ export class KpiParser extends ValueRules {
 
   context = this.RULE('context', () => {
     this.CONSUME(t.Context);
-    this.CONSUME(t.Identifier);
+    const name = this.CONSUME(t.Identifier);
     this.SUBRULE(this.label);
-    this.CONSUME(t.LBrace);
+    const open = this.CONSUME(t.LBrace);
     this.blockLines(CONTEXT_BLOCK, () => {
       this.OR2([
         { ALT: () => this.SUBRULE(this.positionOverride) },
         { ALT: () => this.SUBRULE(this.indicatorOverride) },
       ]);
     });
-    this.CONSUME(t.RBrace);
+    this.closeBlock('context', open, name);
   });
 
   positionOverride = this.RULE('positionOverride', () => {
     this.CONSUME(t.Position);
-    this.CONSUME(t.Identifier);
-    this.CONSUME(t.LBrace);
+    const name = this.CONSUME(t.Identifier);
+    const open = this.CONSUME(t.LBrace);
     this.blockLines(OVERRIDE_BLOCK, () => this.SUBRULE(this.assignment));
-    this.CONSUME(t.RBrace);
+    this.closeBlock('position', open, name);
   });
 
   // economic_access target >= 85%
   indicatorOverride = this.RULE('indicatorOverride', () => {
-    this.CONSUME(t.Identifier);
+    const indicator = this.CONSUME(t.Identifier);
+    this.ACTION(() => (this.indicator = indicator));
     this.OPTION(() => this.SUBRULE(this.targetField));
     this.OPTION2(() => this.SUBRULE(this.bandsField));
   });
@@ -329,6 +333,8 @@ export interface ParsedTokens {
   /** "Missing ..." messages for errors repaired by inventing a token, by the token in front. */
   missing: Map<IToken, string>;
   strayRuns: StrayRun[];
+  /** Blocks whose `}` was missing, each tied to the index of its error in `errors`. */
+  unclosed: UnclosedBlock[];
 }
 
 /**
@@ -339,6 +345,7 @@ export function parseTokens(tokens: IToken[]): ParsedTokens {
   const kpiParser = (sharedParser ??= new KpiParser({ validate: false }));
   kpiParser.strayRuns = [];
   kpiParser.missing = new Map();
+  kpiParser.unclosed = [];
   messageProvider.tokens = tokens;
   kpiParser.input = tokens;
   try {
@@ -348,11 +355,14 @@ export function parseTokens(tokens: IToken[]): ParsedTokens {
       errors: kpiParser.errors,
       missing: kpiParser.missing,
       strayRuns: kpiParser.strayRuns,
+      unclosed: kpiParser.unclosed,
     };
   } finally {
     kpiParser.input = [];
     kpiParser.strayRuns = [];
     kpiParser.missing = new Map();
+    kpiParser.unclosed = [];
+    kpiParser.resetIndicator();
     messageProvider.tokens = [];
   }
 }

@@ -11,6 +11,7 @@
 import {
   createTokenInstance,
   CstParser,
+  EOF,
   tokenMatcher,
   type IToken,
   type TokenType,
@@ -18,6 +19,7 @@ import {
 import { endsBlock, TOP_LEVEL, type BlockShape, type StrayRun } from './block-shapes.js';
 import { messageProvider } from './parse-errors.js';
 import * as t from './tokens.js';
+import type { UnclosedBlock } from './unclosed-blocks.js';
 
 export abstract class RecoveringParser extends CstParser {
   /**
@@ -28,6 +30,20 @@ export abstract class RecoveringParser extends CstParser {
 
   /** The stray runs of the last parse, in text order, each with the block it was found in. */
   strayRuns: StrayRun[] = [];
+
+  /** The blocks of the last parse whose `}` was missing, in the order their errors were saved. */
+  unclosed: UnclosedBlock[] = [];
+
+  /**
+   * The name of the indicator being read (of a kpi, a position's line or a context's override),
+   * so that an unclosed `bands` block can say whose bands it is.
+   */
+  protected indicator: IToken | undefined;
+
+  /** Forgets the last parse's indicator, so the parser holds no token of a finished file. */
+  resetIndicator(): void {
+    this.indicator = undefined;
+  }
 
   /**
    * `validate` runs Chevrotain's grammar validations (ambiguities, left recursion ...) during
@@ -76,6 +92,22 @@ export abstract class RecoveringParser extends CstParser {
         });
       },
     });
+  }
+
+  /**
+   * Consumes the `}` that closes a block, first noting a block left open: when the end of the
+   * file or the next declaration stands where the `}` belongs, the `CONSUME` below saves its
+   * error at the index noted, and `parse-errors.ts` reports the block instead of that error.
+   */
+  protected closeBlock(block: string, open: IToken, name?: IToken): void {
+    this.ACTION(() => {
+      const next = this.LA(1).tokenType;
+      const ends = next === EOF || t.DECLARATION_KEYWORDS.includes(next);
+      if (!ends || open.isInsertedInRecovery === true || !Number.isFinite(open.startOffset)) return;
+      // Reading `errors` copies the list; it happens once per unclosed block, not per block.
+      this.unclosed.push({ block, name, open, errorIndex: this.errors.length });
+    });
+    this.CONSUME(t.RBrace);
   }
 
   /**

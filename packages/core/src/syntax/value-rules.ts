@@ -20,9 +20,10 @@ export abstract class ValueRules extends RecoveringParser {
   });
 
   bandsBlock = this.RULE('bandsBlock', () => {
-    this.CONSUME(t.LBrace);
+    const open = this.CONSUME(t.LBrace);
+    const indicator = this.indicator;
     this.blockLines(BANDS_BLOCK, () => this.SUBRULE(this.band));
-    this.CONSUME(t.RBrace);
+    this.closeBlock('bands', open, indicator);
   });
 
   // excellent > 95%

@@ -123,11 +123,11 @@ describe('a block left open before the next declaration', () => {
       ['group g "G" {\n  a, b\n', "The 'group' block of 'g', opened at line 1"],
       ['context c "C" {\n  a target >= 1\n', "The 'context' block of 'c', opened at line 1"],
       [
-        'context c "C" {\n  position p {\n    a weight 1%\n}\n',
+        'context c "C" {\n  position p {\n    a weight 1%\n  position q {\n  }\n}\n',
         "The 'position' block of 'p', opened at line 2",
       ],
       [
-        'position p "P" {\n  a bands {\n    good > 1\n}\n',
+        'position p "P" {\n  a bands {\n    good > 1\n',
         "The 'bands' block of 'a', opened at line 2",
       ],
     ];
