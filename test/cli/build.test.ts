@@ -56,6 +56,21 @@ describe('kpic build', () => {
     expect(bytes.toString('utf8')).not.toContain(first);
   });
 
+  test('gives the same bytes when some sources lie outside the folder kpic runs from', () => {
+    // Relative to a/, the path ../b/positions.kpi sorts before framework.kpi; by absolute
+    // path it sorts after. The order of the rule set must follow the files, not the spelling.
+    const files = {
+      'a/framework.kpi': CLEAN['fw/framework.kpi'],
+      'b/positions.kpi': CLEAN['fw/positions.kpi'],
+    };
+    const root = workspace(files);
+    expect(kpic(['build', 'a', 'b', '--out', 'from-root'], root).code).toBe(0);
+    expect(kpic(['build', '.', '../b', '--out', '../from-a'], join(root, 'a')).code).toBe(0);
+
+    const fromRoot = readFileSync(join(root, 'from-root', 'demo.rules.json'));
+    expect(readFileSync(join(root, 'from-a', 'demo.rules.json')).equals(fromRoot)).toBe(true);
+  });
+
   test('writes nothing when there is an error, and leaves an earlier rule set untouched', () => {
     const root = workspace({ ...BROKEN, 'out/demo.rules.json': 'earlier build' });
     const result = kpic(['build', 'fw'], root);

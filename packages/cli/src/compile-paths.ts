@@ -37,7 +37,7 @@ export async function compilePaths(paths: readonly string[], cwd: string): Promi
   if (loaded.problems.length > 0) return { ok: false, problems: loaded.problems };
 
   const sources = loaded.sources;
-  const result = checkSources(sources.map(({ uri, text }) => ({ uri, text })));
+  const result = checkSources(sources.map(({ uri, order, text }) => ({ uri, order, text })));
   const diagnostics = sortDiagnostics([
     ...sources.flatMap((source) => source.diagnostics),
     ...result.diagnostics,

@@ -12,6 +12,8 @@ import { describeFsError } from './fs-errors.js';
 export interface LoadedSource {
   /** The path relative to the working directory, with `/`: the uri given to the core. */
   uri: string;
+  /** The absolute path, with `/`: the order given to the core, the same from any directory. */
+  order: string;
   text: string;
   /** What decoding found (an invalid byte, for instance). */
   diagnostics: Diagnostic[];
@@ -32,7 +34,8 @@ export async function readSources(files: readonly string[], cwd: string): Promis
     try {
       const bytes = await readFile(file);
       const decoded = decodeSource(bytes, uri);
-      sources.push({ uri, text: decoded.text, diagnostics: decoded.diagnostics });
+      const order = file.split(sep).join('/');
+      sources.push({ uri, order, text: decoded.text, diagnostics: decoded.diagnostics });
     } catch (error) {
       problems.push(`cannot read '${uri}': ${describeFsError(error)}.`);
     }

@@ -13,10 +13,23 @@ import { parseSource } from './syntax/parse.js';
 export interface SourceInput {
   uri: string;
   text: string;
+  /**
+   * What the sources are ordered by (the model's lists, the source hash); `uri` when absent.
+   * The CLI names files relative to the working directory, so it gives the absolute path
+   * here: the order must not change with the directory kpic runs from.
+   */
+  order?: string;
+}
+
+/** Orders sources by `order`, else `uri`: the one order every stage uses. */
+export function compareSources(a: SourceInput, b: SourceInput): number {
+  const left = a.order ?? a.uri;
+  const right = b.order ?? b.uri;
+  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 export interface CheckedSources {
-  /** The sources in `uri` order, as they were parsed. */
+  /** The sources in `compareSources` order, as they were parsed. */
   sources: SourceInput[];
   files: SourceFile[];
   model: Model;
@@ -24,9 +37,9 @@ export interface CheckedSources {
   diagnostics: Diagnostic[];
 }
 
-/** Parses and checks; never throws on user input. Sources are taken in `uri` order. */
+/** Parses and checks; never throws on user input. Sources are taken in `compareSources` order. */
 export function checkSources(sources: readonly SourceInput[]): CheckedSources {
-  const ordered = [...sources].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  const ordered = [...sources].sort(compareSources);
   // The lists are joined by flat(), not push(...list): a file of noise can have hundreds of
   // thousands of diagnostics, more than one call may take as arguments.
   const found: Diagnostic[][] = [];
