@@ -106,6 +106,12 @@ export const CODES = {
     severity: 'warning',
     message: (name: string) => `Indicator '${name}' is not used by any group or position.`,
   }),
+  KPI105: code({
+    slug: 'duplicate-member',
+    severity: 'warning',
+    message: (name: string, group: string) =>
+      `Group '${group}' lists '${name}' twice; it counts once, so remove the repeat.`,
+  }),
 
   // Weights.
   KPI201: code({

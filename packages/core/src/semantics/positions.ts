@@ -43,13 +43,32 @@ export interface PositionPlan {
   group?: Group;
 }
 
-/** The groups, with their members resolved (KPI101) and each kept once. */
+/**
+ * KPI105: a group lists an indicator a second time. It counts once; the fix deletes the
+ * repeat together with the separator before it, so `{ a, b, a }` becomes `{ a, b }`.
+ */
+function reportRepeatedMember(
+  state: CheckState,
+  repeat: { uri: string; member: ast.Name; previous: ast.Name; group: string },
+): void {
+  const { uri, member, previous, group } = repeat;
+  const removed = { start: previous.range.end, end: member.range.end };
+  const fix = {
+    title: `Remove the second '${member.text}'`,
+    edits: [{ uri, range: removed, newText: '' }],
+  };
+  state.reporter.report('KPI105', { uri, range: member.range }, [member.text, group], {
+    fixes: [fix],
+  });
+}
+
+/** The groups, with their members resolved (KPI101) and each kept once (KPI105). */
 export function buildGroups(state: CheckState): Group[] {
   const groups: Group[] = [];
   for (const { decl, uri } of state.symbols.groups.values()) {
     if (!decl.id) continue;
     const members: string[] = [];
-    for (const member of decl.members) {
+    for (const [index, member] of decl.members.entries()) {
       const found = resolveName({
         reporter: state.reporter,
         uri,
@@ -58,7 +77,12 @@ export function buildGroups(state: CheckState): Group[] {
         what: 'indicator',
         suggested: state.meantIndicators,
       });
-      if (found && !members.includes(member.text)) members.push(member.text);
+      if (!found) continue;
+      if (!members.includes(member.text)) members.push(member.text);
+      else {
+        const previous = decl.members[index - 1] ?? member;
+        reportRepeatedMember(state, { uri, member, previous, group: decl.id.text });
+      }
     }
     const group = {
       id: decl.id.text,
