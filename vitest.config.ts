@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^@kpilang\/rule-set$/, replacement: src('rule-set') },
       { find: /^@kpilang\/core$/, replacement: src('core') },
       { find: /^@kpilang\/core\/emit$/, replacement: src('core', 'emit-entry') },
+      { find: /^@kpilang\/render$/, replacement: src('render') },
     ],
   },
   test: {

@@ -1,0 +1,65 @@
+/**
+ * Which documents a rule set makes, in which order, and what each file is called. The HTML
+ * renderer, both PDF engines and the index page all read this one list, so every engine
+ * writes the same set of documents under the same names.
+ */
+import type { Context, Indicator, Position, RuleSet } from '@kpilang/rule-set';
+
+/** A document of a rule set: its kind, its file name without extension, and what it shows. */
+export type DocumentRef =
+  | { kind: 'overview'; name: 'overview' }
+  | { kind: 'catalogue'; name: 'catalogue' }
+  | {
+      kind: 'scorecard';
+      name: string;
+      /** The position id. */
+      position: string;
+      /** The context id, absent for the base framework. */
+      context?: string;
+    };
+
+/**
+ * Every document of `ruleSet`: the overview, the group catalogue, one scorecard per position
+ * in the base framework, then one per position of each context, in rule-set order.
+ * Identifiers hold only letters, digits and `_`, so `--` separates position and context
+ * without ambiguity and every name is a safe file name.
+ */
+export function planDocuments(ruleSet: RuleSet): DocumentRef[] {
+  const documents: DocumentRef[] = [
+    { kind: 'overview', name: 'overview' },
+    { kind: 'catalogue', name: 'catalogue' },
+  ];
+  for (const position of ruleSet.positions) {
+    documents.push({ kind: 'scorecard', name: `scorecard-${position.id}`, position: position.id });
+  }
+  for (const context of ruleSet.contexts) {
+    for (const position of context.positions) {
+      documents.push({
+        kind: 'scorecard',
+        name: `scorecard-${position.id}--${context.id}`,
+        position: position.id,
+        context: context.id,
+      });
+    }
+  }
+  return documents;
+}
+
+/** The indicator with `id`, if the rule set declares it. */
+export function findIndicator(ruleSet: RuleSet, id: string): Indicator | undefined {
+  return ruleSet.indicators.find((indicator) => indicator.id === id);
+}
+
+/** The context with `id`, if any. */
+export function findContext(ruleSet: RuleSet, id: string | undefined): Context | undefined {
+  return id === undefined ? undefined : ruleSet.contexts.find((context) => context.id === id);
+}
+
+/** The position a scorecard shows: as it stands in its context, or in the base framework. */
+export function scorecardPosition(
+  ruleSet: RuleSet,
+  document: { position: string; context?: string },
+): Position | undefined {
+  const positions = findContext(ruleSet, document.context)?.positions ?? ruleSet.positions;
+  return positions.find((position) => position.id === document.position);
+}
