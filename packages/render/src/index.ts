@@ -11,3 +11,4 @@ export * from './changes.js';
 export * from './output.js';
 export * from './errors.js';
 export * from './metadata.js';
+export * from './template-lint.js';
