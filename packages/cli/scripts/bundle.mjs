@@ -1,9 +1,14 @@
 /**
  * The second half of the CLI build: after tsc has type-checked and written the declarations,
- * esbuild bundles the binary and the library entry, each into one file with every dependency
- * inlined (the core, the rule-set schema, chevrotain, zod, commander, picocolors, tinyglobby).
- * One file loads faster than hundreds of modules, and the packed CLI needs no workspace
- * packages and no registry to install.
+ * esbuild bundles the binary and the library entry, each into one file with the compiler's
+ * dependencies inlined (the core, the rule-set schema, chevrotain, zod, commander, picocolors,
+ * tinyglobby). One file loads faster than hundreds of modules, and checking and building a
+ * rule set need nothing installed beside it.
+ *
+ * @kpilang/render is the one exception: it stays an ordinary dependency, imported at run time
+ * by `build --html` and `--pdf` only. It reads its templates and fonts from files next to its
+ * own module, and pdfkit and playwright-core load data files the same way, so inlined into
+ * this bundle they would look for those files in the wrong folder.
  */
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
@@ -25,6 +30,7 @@ await build({
   // in a chunk of its own and `kpic check` never parses or runs the schema code.
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
+  external: ['@kpilang/render'],
   minify: true,
   target: 'node20',
   // Bundled CommonJS modules (commander, picocolors) call require() for Node's built-ins;

@@ -8,22 +8,54 @@ import { Command, CommanderError, Option } from 'commander';
 import { checkCommand } from './commands/check.js';
 import type { OutputFormat } from './compile-paths.js';
 import { EXIT, processIo, type CliIo } from './io.js';
+import {
+  LANG_CHOICES,
+  PDF_ENGINE_CHOICES,
+  type LangChoice,
+  type PdfEngine,
+} from './render-options.js';
 
 const EXAMPLES = `
 Examples:
   $ kpic check examples/cema/as-published          report the defects of a framework
   $ kpic check framework/ --format json > d.json   the same, as JSON for other tools
   $ kpic build examples/cema/framework --out out   write out/<framework-id>.rules.json
+  $ kpic build examples/cema/framework --html --pdf
+                     the rule set, HTML pages in out/html/ and PDFs in out/pdf/
   $ kpic schema > kpilang.rules.schema.json        the JSON Schema of rule sets
 
 Paths are .kpi files or folders; folders are searched for .kpi files, skipping
 dot-folders and node_modules. Exactly one file holds the framework header.
 
-Exit codes: 0 no errors, 1 errors in the framework, 2 a usage, file or internal error.`;
+Exit codes: 0 no errors, 1 errors in the framework, 2 a usage, file, template,
+browser or internal error.`;
+
+const BUILD_EXAMPLES = `
+Examples:
+  $ kpic build examples/cema/framework --out out
+  $ kpic build examples/cema/framework --html --pdf --lang vi
+  $ kpic build framework/ --html --pdf --pdf-engine browser --templates letterhead/
+
+--html and --pdf write every document: one scorecard per position and context, the
+group catalogue and the framework overview. --templates needs --html or the browser
+engine; the default PDF engine draws its built-in layout and needs no browser.`;
+
+/** The options of `kpic build` as commander hands them over. */
+interface BuildCliOptions {
+  out: string;
+  format: OutputFormat;
+  html?: boolean;
+  pdf?: boolean;
+  lang: LangChoice;
+  templates?: string;
+  pdfEngine: PdfEngine;
+  browser?: string;
+}
 
 /**
  * Runs kpic with `argv` (the arguments after the program name) and returns the exit code:
- * 0 no errors, 1 errors reported, 2 a usage, path, read, write or internal error.
+ * 0 no errors, 1 errors reported, 2 a usage, path, read, write, template, browser or internal
+ * error.
  */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -70,15 +102,45 @@ function createProgram(io: CliIo, done: (code: number) => void): Command {
 
   program
     .command('build')
-    .description('check a framework and write <out>/<framework-id>.rules.json')
+    .description(
+      'check a framework and write <out>/<framework-id>.rules.json; with --html and --pdf, ' +
+        'also its scorecards, group catalogue and overview',
+    )
     .argument('<paths...>', '.kpi files or folders')
-    .option('-o, --out <dir>', 'the folder to write the rule set to', 'out')
+    .option('-o, --out <dir>', 'the folder to write to', 'out')
     .addOption(formatOption())
-    .addHelpText('after', '\nExample:\n  $ kpic build examples/cema/framework --out out')
-    .action(async (paths: string[], options: { format: OutputFormat; out: string }) => {
+    .option('--html', 'write the documents as HTML pages to <out>/html/ (index.html links them)')
+    .option('--pdf', 'write one PDF per document and all.pdf to <out>/pdf/')
+    .addOption(
+      new Option('--lang <lang>', 'the language of the documents; both puts them side by side')
+        .choices(LANG_CHOICES)
+        .default('both'),
+    )
+    .option('--templates <dir>', 'a folder of handlebars partials that replace built-in ones')
+    .addOption(
+      new Option(
+        '--pdf-engine <engine>',
+        'default draws the PDFs itself; browser prints the HTML pages, custom templates ' +
+          'included, with a local Chrome, Chromium or Edge',
+      )
+        .choices(PDF_ENGINE_CHOICES)
+        .default('default'),
+    )
+    .option(
+      '--browser <path>',
+      'the browser for --pdf-engine browser (default: found on this machine)',
+    )
+    .addHelpText('after', BUILD_EXAMPLES)
+    .action(async (paths: string[], options: BuildCliOptions) => {
       // Loaded on demand: emitting needs the rule-set schema, which `check` never loads.
       const { buildCommand } = await import('./commands/build.js');
-      done(await buildCommand(paths, options, io));
+      done(
+        await buildCommand(
+          paths,
+          { ...options, html: options.html === true, pdf: options.pdf === true },
+          io,
+        ),
+      );
     });
 
   program

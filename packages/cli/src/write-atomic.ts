@@ -1,6 +1,6 @@
 /**
  * Writing an output file so that readers only ever see the old file or the whole new one:
- * the text goes to a temporary file in the same folder (so the rename stays on one file
+ * the content goes to a temporary file in the same folder (so the rename stays on one file
  * system), is flushed to disk, and is then renamed over the target in one step.
  */
 import { randomBytes } from 'node:crypto';
@@ -8,10 +8,11 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
- * Writes `text` to `target` atomically, creating its folder if needed. On failure the
- * temporary file is removed, the target is left as it was, and the error is rethrown.
+ * Writes `content` (text as UTF-8, or bytes as they are) to `target` atomically, creating its
+ * folder if needed. On failure the temporary file is removed, the target is left as it was,
+ * and the error is rethrown.
  */
-export async function writeFileAtomic(target: string, text: string): Promise<void> {
+export async function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
   const folder = dirname(target);
   await mkdir(folder, { recursive: true });
 
@@ -22,7 +23,7 @@ export async function writeFileAtomic(target: string, text: string): Promise<voi
   try {
     const handle = await open(temporary, 'wx');
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(content, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();
