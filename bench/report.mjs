@@ -143,7 +143,7 @@ function verdict(met) {
 }
 
 /** Rows of cells as left-aligned columns with a rule under the header. */
-function table(header, rows) {
+export function table(header, rows) {
   const widths = header.map((cell, i) =>
     Math.max(cell.length, ...rows.map((row) => String(row[i]).length)),
   );
@@ -155,11 +155,13 @@ function table(header, rows) {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
-function ms(value) {
+/** Milliseconds as the report prints them: whole above 100, one decimal below. */
+export function ms(value) {
   return value >= 100 ? value.toFixed(0) : value.toFixed(1);
 }
 
-function mib(kibibytes) {
+/** KiB (as maxRSS gives them) in MiB with one decimal. */
+export function mib(kibibytes) {
   return (kibibytes / 1024).toFixed(1);
 }
 

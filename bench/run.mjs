@@ -1,13 +1,16 @@
 /**
- * `pnpm bench`: kpic's benchmark (issue 2, section 9). It generates a national-scale framework,
- * checks and builds it with kpic, writes two YAML baselines (the built rule set as YAML, and
- * the framework as a team would write it in YAML), then measures in separate node processes:
- * kpic check, kpic build, JSON.parse of the rule set, and a YAML library (yaml, js-yaml) plus
- * ajv on each YAML file; then the cold start of kpic on one small framework against
- * `node -e 0`. It prints the figures with the goals and writes bench/.work/results.json.
+ * `pnpm bench`: kpic's benchmark. The compile suite (issue 2, section 9) generates a
+ * national-scale framework, checks and builds it with kpic, writes two YAML baselines (the
+ * built rule set as YAML, and the framework as a team would write it in YAML), then measures
+ * in separate node processes: kpic check, kpic build, JSON.parse of the rule set, and a YAML
+ * library (yaml, js-yaml) plus ajv on each YAML file; then the cold start of kpic on one small
+ * framework against `node -e 0`. The render suite (issue 3, `render/run-render.mjs`) renders
+ * 1,000 scorecards to HTML and PDF against a plain handlebars baseline. It prints the figures
+ * with the goals and writes bench/.work/results.json.
  *
- * Options: --runs N (5), --cold-runs N (10), --contexts N (20), --profile auto|always|never
- * (auto: profile kpic when it misses a goal).
+ * Options: --suite all|compile|render (all), --runs N (5), --cold-runs N (10), --contexts N
+ * (20), --render-runs N (3), --positions N (1000), --profile auto|always|never (auto: profile
+ * what misses a goal).
  */
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -28,6 +31,8 @@ import {
   writeYamlTwin,
 } from './prepare.mjs';
 import { judgeGoals, printProfile, printReport } from './report.mjs';
+import { printRenderReport } from './render/report-render.mjs';
+import { runRenderBench } from './render/run-render.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORK = join(ROOT, 'bench', '.work');
@@ -40,20 +45,51 @@ const AUTHORING_SCHEMA = join(ROOT, 'bench', 'authoring.schema.json');
 async function main() {
   const { values } = parseArgs({
     options: {
+      suite: { type: 'string', default: 'all' },
       runs: { type: 'string', default: '5' },
       'cold-runs': { type: 'string', default: '10' },
       contexts: { type: 'string', default: '20' },
+      'render-runs': { type: 'string', default: '3' },
+      positions: { type: 'string', default: '1000' },
       profile: { type: 'string', default: 'auto' },
     },
   });
   if (!['auto', 'always', 'never'].includes(values.profile)) {
     throw new BenchError(`--profile wants auto, always or never, got ${values.profile}`);
   }
-  const runs = positiveInteger(values.runs, '--runs');
-  const coldRuns = positiveInteger(values['cold-runs'], '--cold-runs');
+  if (!['all', 'compile', 'render'].includes(values.suite)) {
+    throw new BenchError(`--suite wants all, compile or render, got ${values.suite}`);
+  }
   mkdirSync(WORK, { recursive: true });
 
   const version = await snapshotCli(BUILT_KPIC, KPIC);
+  const results =
+    values.suite === 'render'
+      ? { date: new Date().toISOString(), kpic: version, ...machine() }
+      : await compileSuite(values, version);
+  const save = () =>
+    writeFileSync(join(WORK, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // Saved after each suite, so a failing render suite leaves the compile figures on disk.
+  save();
+  if (values.suite !== 'compile') {
+    results.render = await runRenderBench({
+      kpic: KPIC,
+      root: ROOT,
+      work: WORK,
+      runs: positiveInteger(values['render-runs'], '--render-runs'),
+      positions: positiveInteger(values.positions, '--positions'),
+      profile: values.profile,
+    });
+    printRenderReport(results.render);
+    save();
+  }
+  console.log(`\nResults written to bench/.work/results.json`);
+}
+
+/** The compile suite of issue 2: its measures, goals and, when a goal is missed, profiles. */
+async function compileSuite(values, version) {
+  const runs = positiveInteger(values.runs, '--runs');
+  const coldRuns = positiveInteger(values['cold-runs'], '--cold-runs');
   const input = await prepareInput(positiveInteger(values.contexts, '--contexts'));
   const small = await pickSmallInput(input.smallDir);
 
@@ -70,8 +106,7 @@ async function main() {
     printProfile(`kpic check ${input.label}`, results.profiles.check);
     printProfile(`kpic check ${small.label} (cold start)`, results.profiles.coldStart);
   }
-  writeFileSync(join(WORK, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nResults written to bench/.work/results.json`);
+  return results;
 }
 
 /** Generates the framework, checks it is clean, builds it, and writes the schema and YAML. */
@@ -180,8 +215,7 @@ function assemble({ version, input, variants, coldStart, runs, load }) {
   const results = {
     date: new Date().toISOString(),
     kpic: version,
-    node: process.version,
-    platform: `${process.platform} ${process.arch}, ${cpus()[0]?.model ?? 'unknown cpu'}`,
+    ...machine(),
     runs,
     load,
     input: {
@@ -208,6 +242,14 @@ function assemble({ version, input, variants, coldStart, runs, load }) {
   };
   results.goals = judgeGoals(results);
   return results;
+}
+
+/** The node version and the machine, as every report states them. */
+function machine() {
+  return {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}, ${cpus()[0]?.model ?? 'unknown cpu'}`,
+  };
 }
 
 function positiveInteger(text, name) {

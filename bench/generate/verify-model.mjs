@@ -9,11 +9,16 @@
  */
 
 /**
- * Checks the model and counts it.
+ * Checks the model and counts it. `perPosition` is the allowed number of indicators of a
+ * position: 8 to 20 in the national framework, fewer in the render benchmark's.
  *
+ * @param {{ perPosition?: { min: number, max: number } }} [options]
  * @returns {{ problems: string[], counts: Record<string, number> }}
  */
-export function verifyModel(model) {
+export function verifyModel(model, options = {}) {
+  const perPosition = options.perPosition ?? { min: 8, max: 20 };
+  const checkPosition = (where, rows, indicators, problems) =>
+    checkRows(where, rows, indicators, problems, perPosition);
   const problems = [];
   const indicators = new Map(model.indicators.map((indicator) => [indicator.id, indicator]));
   const goals = new Set(model.goals.map((goal) => goal.id));
@@ -95,10 +100,12 @@ function effectivePositions(model, context, indicators, problems) {
   });
 }
 
-function checkPosition(where, rows, indicators, problems) {
+function checkRows(where, rows, indicators, problems, perPosition) {
   const total = rows.reduce((sum, row) => sum + row.weight, 0);
   if (total !== 10000) problems.push(`${where}: weights sum to ${total / 100}%`);
-  if (rows.length < 8 || rows.length > 20) problems.push(`${where}: ${rows.length} indicators`);
+  if (rows.length < perPosition.min || rows.length > perPosition.max) {
+    problems.push(`${where}: ${rows.length} indicators`);
+  }
   const seen = new Set();
   for (const row of rows) {
     if (!indicators.has(row.indicator)) problems.push(`${where}: unknown ${row.indicator}`);

@@ -9,6 +9,9 @@
  *   yaml <file>                  read the file and parse it with the yaml library
  *   yaml-ajv <file> <schema>     read, parse with yaml, compile the JSON Schema with ajv, validate
  *   jsyaml-ajv <file> <schema>   the same with js-yaml (its YAML 1.2 core schema) as the parser
+ *   render-html <render> <rules> [out]   @kpilang/render's renderHtml (see render/work.mjs)
+ *   render-pdf <render> <rules> [out]    its renderPdf, default engine
+ *   handlebars <render> <rules> [out]    one plain handlebars page per position, the baseline
  *   noop                         nothing: node's own start-up, the cold-start baseline
  *
  * Imports of libraries happen inside the timed work, as they would in a tool doing that job.
@@ -20,6 +23,9 @@ import { pathToFileURL } from 'node:url';
 const [resultFile, variant, ...args] = process.argv.slice(2);
 const start = performance.now();
 const phases = {};
+// What the variant produced (files, pages ...), so the report can state it and the parent
+// can tell real work from a fast failure.
+const facts = {};
 
 process.on('exit', (code) => {
   const end = performance.now();
@@ -36,6 +42,7 @@ process.on('exit', (code) => {
     cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
     maxRssKiB: usage.maxRSS,
     phases,
+    facts,
   };
   writeFileSync(resultFile, JSON.stringify(result));
 });
@@ -92,12 +99,21 @@ async function runYamlAjv([file, schemaFile], library = 'yaml') {
   }
 }
 
+/** The render variants live with the render benchmark; loading them is part of the work. */
+async function runRender(name, args) {
+  const work = await import('../render/work.mjs');
+  await work[name]({ phase, facts }, args);
+}
+
 const variants = {
   kpic: runKpic,
   json: runJson,
   yaml: runYaml,
   'yaml-ajv': (args) => runYamlAjv(args, 'yaml'),
   'jsyaml-ajv': (args) => runYamlAjv(args, 'js-yaml'),
+  'render-html': (args) => runRender('renderHtmlWork', args),
+  'render-pdf': (args) => runRender('renderPdfWork', args),
+  handlebars: (args) => runRender('handlebarsWork', args),
   noop: async () => {},
 };
 const run = variants[variant];
