@@ -64,11 +64,6 @@ describe('the packed CLI', () => {
     // pnpm pack turns workspace:* into the version, so a registry install finds the package.
     expect(manifest.dependencies).toEqual({ '@kpilang/render': '0.1.0' });
 
-    const render = unpack(tarballs.render, prefix, '@kpilang/render');
-    const ruleSet = unpack(tarballs['rule-set'], prefix, '@kpilang/rule-set');
-    linkLibraries(render, 'render', prefix);
-    linkLibraries(ruleSet, 'rule-set', prefix);
-
     const root = workspace(CLEAN);
     const run = (args: string[]) => {
       const result = spawnSync(process.execPath, [join(cli, 'dist', 'kpic.js'), ...args], {
@@ -77,6 +72,17 @@ describe('the packed CLI', () => {
       });
       return { code: result.status, stdout: result.stdout, stderr: result.stderr };
     };
+    // Without the renderer, --html says what is missing instead of failing with a stack.
+    expect(run(['build', 'fw', '--html', '--out', 'bare'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringMatching(/^kpic: --html and --pdf need the package @kpilang\/render/m),
+    });
+
+    const render = unpack(tarballs.render, prefix, '@kpilang/render');
+    const ruleSet = unpack(tarballs['rule-set'], prefix, '@kpilang/rule-set');
+    linkLibraries(render, 'render', prefix);
+    linkLibraries(ruleSet, 'rule-set', prefix);
 
     expect(run(['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n' });
     expect(run(['check', 'fw']).stdout).toMatch(/^0 errors, \d+ warnings? in 2 files$/m);

@@ -35,8 +35,15 @@ export async function renderDocuments(
   request: RenderRequest,
   cwd: string,
 ): Promise<RenderedDocuments> {
-  // TEMPORARY until renderHtml, renderPdf and printPdf are exported: the declared shape.
-  const render = (await import('@kpilang/render')) as unknown as PendingRender;
+  const render = await loadRenderer();
+  if (!render) {
+    return {
+      ok: false,
+      message:
+        '--html and --pdf need the package @kpilang/render, which is not installed beside ' +
+        'kpic; reinstall @kpilang/cli to get it.',
+    };
+  }
   const lang = request.lang;
   const templates = request.templates === undefined ? undefined : resolve(cwd, request.templates);
   const browser = request.browser === undefined ? undefined : resolve(cwd, request.browser);
@@ -63,6 +70,22 @@ export async function renderDocuments(
     }
   } catch (error) {
     if (error instanceof render.RenderError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+/**
+ * The renderer, or undefined when it is not installed: it is the CLI's one dependency outside
+ * the bundle, so a copied or half-installed kpic can lack it.
+ */
+async function loadRenderer(): Promise<PendingRender | undefined> {
+  try {
+    // TEMPORARY cast until renderHtml, renderPdf and printPdf are exported.
+    return (await import('@kpilang/render')) as unknown as PendingRender;
+  } catch (error) {
+    // Only the package itself missing; a dependency of render missing is another matter.
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === 'ERR_MODULE_NOT_FOUND' && message.includes("'@kpilang/render'")) return undefined;
     throw error;
   }
 }
