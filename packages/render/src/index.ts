@@ -12,3 +12,4 @@ export * from './output.js';
 export * from './errors.js';
 export * from './metadata.js';
 export * from './template-lint.js';
+export * from './html/render-html.js';
