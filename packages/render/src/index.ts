@@ -13,3 +13,5 @@ export * from './errors.js';
 export * from './metadata.js';
 export * from './template-lint.js';
 export * from './html/render-html.js';
+export * from './browser/find-browser.js';
+export * from './browser/print-pdf.js';

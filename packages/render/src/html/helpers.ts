@@ -102,14 +102,17 @@ export function registerHelpers(environment: Environment): void {
       if (!unit) return '';
       return bilingual(formatUnit(unit, ruleSet, 'vi'), formatUnit(unit, ruleSet, 'en'), options);
     },
-    measurement: (measurement: Measurement | undefined, options: HelperOptions) =>
-      measurement
-        ? bilingual(
-            formatMeasurement(measurement, 'vi'),
-            formatMeasurement(measurement, 'en'),
-            options,
-          )
-        : '',
+    measurement: (measurement: Measurement | undefined, options: HelperOptions) => {
+      if (!measurement) return '';
+      const text = bilingual(
+        formatMeasurement(measurement, 'vi'),
+        formatMeasurement(measurement, 'en'),
+        options,
+      );
+      if (layoutOf(options).plain) return text;
+      // Formulas name measures like tasks_on_time: let a narrow cell break after each '_'.
+      return new Handlebars.SafeString(toHtml(text).replace(/_/g, '_<wbr>'));
+    },
     date: (date: string | undefined, options: HelperOptions) =>
       date ? bilingual(formatDate(date, 'vi'), formatDate(date, 'en'), options) : '',
     indicator: (id: string, options: HelperOptions) => findIndicator(rootOf(options).ruleSet, id),
