@@ -4,10 +4,15 @@
  * handlebars, pdfkit or playwright-core. Nothing is written here: the build writes the files
  * once everything it needs has rendered.
  */
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { OutputFile } from '@kpilang/render';
 import type { RuleSet } from '@kpilang/rule-set';
 import type { RenderRequest } from './render-options.js';
+
+// TEMPORARY: the intersection goes once @kpilang/render exports renderPdf.
+type Renderer = typeof import('@kpilang/render') & {
+  renderPdf(ruleSet: RuleSet, options: { lang: RenderRequest['lang'] }): Promise<OutputFile[]>;
+};
 
 /** What rendering gave: the files of each folder, or the one problem that stopped it. */
 export type RenderedDocuments =
@@ -28,7 +33,8 @@ export type RenderedDocuments =
 /**
  * Renders what `request` asks for. A problem the user can fix (a template folder or template
  * that does not work) comes back as `{ ok: false }` with the renderer's message; any other
- * error is a bug and is thrown. Paths in the request are resolved against `cwd`.
+ * error is a bug and is thrown. Paths in the request are resolved against `cwd`, and spelled
+ * in messages as the user wrote them.
  */
 export async function renderDocuments(
   ruleSet: RuleSet,
@@ -44,9 +50,9 @@ export async function renderDocuments(
         'kpic; reinstall @kpilang/cli to get it.',
     };
   }
-  const lang = request.lang;
-  const templates = request.templates === undefined ? undefined : resolve(cwd, request.templates);
-  const browser = request.browser === undefined ? undefined : resolve(cwd, request.browser);
+  const paths = userPaths(request, cwd);
+  const { lang } = request;
+  const { templates, browser } = paths.resolved;
   const browserEngine = request.pdf && request.pdfEngine === 'browser';
 
   try {
@@ -66,10 +72,11 @@ export async function renderDocuments(
         error instanceof render.RenderError &&
         (error.code === 'browser-not-found' || error.code === 'browser-failed');
       if (!browserProblem) throw error;
-      return { ok: true, html: pages, pdf: [], pdfFailure: error.message };
+      return { ok: true, html: pages, pdf: [], pdfFailure: paths.spell(error.message) };
     }
   } catch (error) {
-    if (error instanceof render.RenderError) return { ok: false, message: error.message };
+    if (error instanceof render.RenderError)
+      return { ok: false, message: paths.spell(error.message) };
     throw error;
   }
 }
@@ -78,10 +85,9 @@ export async function renderDocuments(
  * The renderer, or undefined when it is not installed: it is the CLI's one dependency outside
  * the bundle, so a copied or half-installed kpic can lack it.
  */
-async function loadRenderer(): Promise<PendingRender | undefined> {
+async function loadRenderer(): Promise<Renderer | undefined> {
   try {
-    // TEMPORARY cast until renderHtml, renderPdf and printPdf are exported.
-    return (await import('@kpilang/render')) as unknown as PendingRender;
+    return (await import('@kpilang/render')) as Renderer;
   } catch (error) {
     // Only the package itself missing; a dependency of render missing is another matter.
     const { code, message } = error as NodeJS.ErrnoException;
@@ -90,16 +96,26 @@ async function loadRenderer(): Promise<PendingRender | undefined> {
   }
 }
 
-// TEMPORARY: removed once @kpilang/render exports these.
-interface PendingRender {
-  RenderError: typeof import('@kpilang/render').RenderError;
-  renderHtml(
-    ruleSet: RuleSet,
-    options: { lang: string; templates?: string },
-  ): Promise<OutputFile[]>;
-  renderPdf(ruleSet: RuleSet, options: { lang: string }): Promise<OutputFile[]>;
-  printPdf(
-    ruleSet: RuleSet,
-    options: { lang: string; templates?: string; browser?: string },
-  ): Promise<OutputFile[]>;
+/**
+ * The request's paths resolved against `cwd` for the renderer, and a function that spells
+ * them back in a renderer's message the way the user wrote them (`letterhead/footer.hbs`,
+ * not the absolute path), like every other path kpic prints.
+ */
+function userPaths(request: RenderRequest, cwd: string) {
+  const given = [request.templates, request.browser].filter((path) => path !== undefined);
+  const pairs = given.map((path) => ({ absolute: resolve(cwd, path), typed: trimSlash(path) }));
+  // The longest first, so a folder inside another is replaced whole.
+  pairs.sort((a, b) => b.absolute.length - a.absolute.length);
+  const resolveIf = (path: string | undefined) =>
+    path === undefined ? undefined : resolve(cwd, path);
+  return {
+    resolved: { templates: resolveIf(request.templates), browser: resolveIf(request.browser) },
+    spell: (message: string) =>
+      pairs.reduce((text, { absolute, typed }) => text.replaceAll(absolute, typed), message),
+  };
+}
+
+function trimSlash(path: string): string {
+  const trimmed = path.replace(/[\\/]+$/, '');
+  return trimmed === '' ? sep : trimmed;
 }
