@@ -5,7 +5,7 @@
  */
 import { access, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { posix, win32 } from 'node:path';
 import { RenderError } from '../errors.js';
 
 /** What the search reads from the machine; the real process by default, a stand-in in tests. */
@@ -46,10 +46,12 @@ export function browserCandidates({ platform, env }: BrowserSearchPlaces): strin
   const fromEnv = [env.KPIC_BROWSER, env.CHROME_PATH].filter(
     (path): path is string => typeof path === 'string' && path !== '',
   );
+  // Paths are built for the platform searched, whatever the machine running the search.
+  const path = platform === 'win32' ? win32 : posix;
   const suffix = platform === 'win32' ? '.exe' : '';
-  const pathDirs = (env.PATH ?? env.Path ?? '').split(platform === 'win32' ? ';' : delimiter);
+  const pathDirs = (env.PATH ?? env.Path ?? '').split(path.delimiter);
   const onPath = COMMANDS.flatMap((command) =>
-    pathDirs.filter((dir) => dir !== '').map((dir) => join(dir, `${command}${suffix}`)),
+    pathDirs.filter((dir) => dir !== '').map((dir) => path.join(dir, `${command}${suffix}`)),
   );
   return [...fromEnv, ...onPath, ...installPaths(platform, env)];
 }
@@ -61,8 +63,8 @@ function installPaths(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string
       'Chromium.app/Contents/MacOS/Chromium',
       'Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
     ];
-    const roots = ['/Applications', ...(env.HOME ? [join(env.HOME, 'Applications')] : [])];
-    return roots.flatMap((root) => apps.map((app) => join(root, app)));
+    const roots = ['/Applications', ...(env.HOME ? [posix.join(env.HOME, 'Applications')] : [])];
+    return roots.flatMap((root) => apps.map((app) => posix.join(root, app)));
   }
   if (platform === 'win32') {
     const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter(
@@ -73,7 +75,7 @@ function installPaths(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string
       'Microsoft\\Edge\\Application\\msedge.exe',
       'Chromium\\Application\\chrome.exe',
     ];
-    return roots.flatMap((root) => apps.map((app) => `${root}\\${app}`));
+    return roots.flatMap((root) => apps.map((app) => win32.join(root, app)));
   }
   return [
     '/usr/bin/chromium',

@@ -67,9 +67,21 @@ async function launch(executablePath: string): Promise<Browser> {
   } catch (error) {
     throw new RenderError(
       'browser-failed',
-      `The browser ${executablePath} did not start: ${firstLine(error)}`,
+      `The browser ${executablePath} did not start${launchFailure(error)}`,
     );
   }
+}
+
+/**
+ * Why a launch failed, in one line: the exit code and the browser's first complaint, which
+ * playwright buries in a long call log after its own generic first line.
+ */
+function launchFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const exit = /exitCode=(\d+)/.exec(message)?.[1];
+  const complaint = /\[pid=\d+\]\[err\] ([^\n\u001b]*)/.exec(message)?.[1]?.trim().slice(0, 200);
+  const code = exit === undefined ? '' : ` (exit code ${exit})`;
+  return `${code}: ${complaint || firstLine(error)}`;
 }
 
 /** Prints one standalone HTML page to PDF bytes, with the page size its CSS asks for. */
