@@ -15,3 +15,4 @@ export * from './template-lint.js';
 export * from './html/render-html.js';
 export * from './browser/find-browser.js';
 export * from './browser/print-pdf.js';
+export * from './pdf/render-pdf.js';

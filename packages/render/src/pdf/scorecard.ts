@@ -1,0 +1,315 @@
+/**
+ * The position scorecard on A4 landscape, laid out as the paper's Appendix 2: a header of the
+ * form's fields, the matrix of indicators with their objective, measurement, bands, weight,
+ * frequency and source, empty columns for the result the evaluator records, the weight total,
+ * the legend of levels and of the overall rating, and the two signatures.
+ */
+import type { Indicator, Position, RuleSet, WeightedIndicator } from '@kpilang/rule-set';
+import { findContext, findIndicator } from '../documents.js';
+import {
+  formatBand,
+  formatDate,
+  formatFrequency,
+  formatInterval,
+  formatMeasurement,
+  formatPercent,
+  formatTarget,
+  levelPoints,
+  unitSuffix,
+} from '../format.js';
+import { inline, LABELS, type Lang } from '../lang.js';
+import { bilingual, label, plain } from './bilingual.js';
+import { blockHeight, drawBlock, drawTitleBlock } from './blocks.js';
+import type { PageCursor } from './page-cursor.js';
+import { aligned, FILLS, STYLES } from './styles.js';
+import {
+  columnWidths,
+  drawTable,
+  tableHeight,
+  tableWidth,
+  type Table,
+  type TableCell,
+  type TableRow,
+} from './table.js';
+import type { Paragraph } from './text-layout.js';
+import { fieldsTable } from './fields-table.js';
+
+/** The page format of a scorecard. */
+export const SCORECARD_FORMAT = { layout: 'landscape' } as const;
+
+/** Draws the scorecard of `position` (as it stands in `contextId`, if any) from a fresh page. */
+export function drawScorecard(
+  cursor: PageCursor,
+  ruleSet: RuleSet,
+  position: Position,
+  contextId: string | undefined,
+  lang: Lang,
+): void {
+  drawTitleBlock(cursor, ruleSet, lang, 'scorecard', position.label);
+  drawTable(cursor, headerTable(cursor, ruleSet, position, contextId, lang));
+  cursor.y += 10;
+
+  const tail = tailLayout(cursor, ruleSet, lang);
+  drawTable(cursor, matrixTable(cursor, ruleSet, position, lang, tail.height + 10));
+  cursor.y += 10;
+  tail.draw();
+}
+
+/** The form's fields: framework, agency, version, date, position, group, context, blanks. */
+function headerTable(
+  cursor: PageCursor,
+  ruleSet: RuleSet,
+  position: Position,
+  contextId: string | undefined,
+  lang: Lang,
+): Table {
+  const framework = ruleSet.framework;
+  const group = ruleSet.groups.find((candidate) => candidate.id === position.group);
+  const context = findContext(ruleSet, contextId);
+  return fieldsTable(
+    cursor,
+    [
+      ['framework', bilingual(framework.label, lang, STYLES.body)],
+      ['agency', bilingual(framework.agency, lang, STYLES.body)],
+      ['version', plain(framework.version, STYLES.body)],
+      ['effective', plain(formatDate(framework.effective, lang), STYLES.body)],
+      ['position', bilingual(position.label, lang, STYLES.bodyBold)],
+      ['group', bilingual(group?.label, lang, STYLES.body)],
+      [
+        'context',
+        context ? bilingual(context.label, lang, STYLES.body) : label('base', lang, STYLES.body),
+      ],
+      ['cycle', plain(formatFrequency(framework.cycle, lang), STYLES.body)],
+      ['period', []],
+      ['civilServant', []],
+    ],
+    lang,
+  );
+}
+
+/** The indicator matrix, its header repeated on every page, and the weight total. */
+function matrixTable(
+  cursor: PageCursor,
+  ruleSet: RuleSet,
+  position: Position,
+  lang: Lang,
+  keepTotalWith: number,
+): Table {
+  const head = (key: keyof typeof LABELS, fill = FILLS.header): TableCell => ({
+    paragraphs: label(key, lang, STYLES.header),
+    fill,
+    valign: 'middle',
+  });
+  const toFill = (): TableCell => ({ paragraphs: [], fill: FILLS.toFill });
+  const rows: TableRow[] = position.indicators.map((weighted, index) => ({
+    cells: [
+      { paragraphs: plain(String(index + 1), aligned(STYLES.body, 'center')) },
+      ...indicatorCells(ruleSet, weighted, findIndicator(ruleSet, weighted.indicator), lang),
+      toFill(),
+      toFill(),
+      toFill(),
+      toFill(),
+    ],
+    minHeight: 30,
+  }));
+  const total: TableRow = {
+    cells: [
+      { paragraphs: label('total', lang, aligned(STYLES.bodyBold, 'right')), colSpan: 5 },
+      {
+        paragraphs: plain(formatPercent(position.total, lang), aligned(STYLES.bodyBold, 'center')),
+      },
+      {
+        paragraphs: label('weightedTotal', lang, aligned(STYLES.bodyBold, 'right')),
+        colSpan: 5,
+      },
+      toFill(),
+    ],
+    minHeight: 22,
+    keepWithNext: keepTotalWith,
+  };
+  const columns = columnWidths([22, 118, 62, 100, 118, 40, 52, 84, 52, 50, 38, 44], cursor.width);
+  const totalHeight = tableHeight({ columns, header: [], rows: [total] });
+  const last = rows.at(-1);
+  if (last) rows[rows.length - 1] = { ...last, keepWithNext: totalHeight + keepTotalWith };
+  return {
+    columns,
+    header: [
+      {
+        cells: [
+          head('number'),
+          head('indicator'),
+          head('objective'),
+          head('measurement'),
+          head('bands'),
+          head('weight'),
+          head('frequency'),
+          head('source'),
+          head('result'),
+          head('band'),
+          head('points'),
+          head('weightedPoints'),
+        ],
+      },
+    ],
+    rows: [...rows, total],
+  };
+}
+
+/** The cells of one indicator, from its label to its data source. */
+function indicatorCells(
+  ruleSet: RuleSet,
+  weighted: WeightedIndicator,
+  indicator: Indicator | undefined,
+  lang: Lang,
+): TableCell[] {
+  const suffix = unitSuffix(indicator?.unit, ruleSet, lang);
+  const name = indicator?.label ?? { vi: weighted.indicator, en: weighted.indicator };
+  return [
+    { paragraphs: bilingual(name, lang, STYLES.bodyBold) },
+    { paragraphs: plain(formatTarget(weighted.target, indicator, ruleSet, lang), STYLES.body) },
+    { paragraphs: plain(formatMeasurement(indicator?.measurement, lang), STYLES.body) },
+    {
+      paragraphs: weighted.bands.map((band, index) => ({
+        text: formatBand(band, suffix, ruleSet, lang),
+        style: STYLES.body,
+        ...(index > 0 ? { spaceBefore: 1.5 } : {}),
+      })),
+    },
+    { paragraphs: plain(formatPercent(weighted.weight, lang), aligned(STYLES.body, 'center')) },
+    { paragraphs: plain(formatFrequency(indicator?.frequency, lang), STYLES.body) },
+    { paragraphs: bilingual(indicator?.source, lang, STYLES.body) },
+  ];
+}
+
+/**
+ * The block under the matrix: the legend of levels and of the overall rating side by side,
+ * then the signatures. Measured before the matrix is drawn, so the matrix's last row can
+ * bring it onto the same page instead of leaving the signatures alone on a page.
+ */
+function tailLayout(
+  cursor: PageCursor,
+  ruleSet: RuleSet,
+  lang: Lang,
+): { height: number; draw: () => void } {
+  const levels = levelsTable(cursor, ruleSet, lang);
+  const rating = ratingTable(cursor, ruleSet, lang);
+  const captionWidth = cursor.width / 2;
+  const levelsCaption = label('levels', lang, STYLES.subheading);
+  const ratingCaption = label('ratingScale', lang, STYLES.subheading);
+  const captionHeight = Math.max(
+    blockHeight(levelsCaption, captionWidth),
+    blockHeight(ratingCaption, captionWidth),
+  );
+  const legendHeight = captionHeight + 3 + Math.max(tableHeight(levels), tableHeight(rating));
+  const signatures = signatureBlock(cursor, lang);
+  const height = legendHeight + 14 + signatures.height;
+  const ratingLeft = cursor.left + tableWidth(levels) + 24;
+
+  const draw = () => {
+    const sideBySide = height <= cursor.room;
+    const top = cursor.y;
+    drawBlock(cursor, levelsCaption, { span: { left: cursor.left, width: captionWidth } });
+    cursor.y += 3;
+    drawTable(cursor, levels);
+    const levelsBottom = cursor.y;
+    if (sideBySide) cursor.y = top;
+    else cursor.y += 10;
+    drawBlock(cursor, ratingCaption, {
+      span: sideBySide
+        ? { left: ratingLeft, width: captionWidth }
+        : { left: cursor.left, width: captionWidth },
+    });
+    cursor.y += 3;
+    drawTable(cursor, rating, sideBySide ? ratingLeft : cursor.left);
+    cursor.y = Math.max(cursor.y, sideBySide ? levelsBottom : cursor.y) + 14;
+    signatures.draw();
+  };
+  return { height, draw };
+}
+
+function levelsTable(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): Table {
+  return {
+    columns: columnWidths([150, 50], Math.min(260, cursor.width * 0.3)),
+    header: [
+      {
+        cells: [
+          { paragraphs: label('level', lang, STYLES.header), fill: FILLS.header },
+          { paragraphs: label('points', lang, STYLES.header), fill: FILLS.header },
+        ],
+      },
+    ],
+    rows: ruleSet.levels.map((level) => ({
+      cells: [
+        { paragraphs: plain(inline(level.label, lang), STYLES.body) },
+        { paragraphs: plain(levelPoints(level.id, ruleSet, lang), aligned(STYLES.body, 'center')) },
+      ],
+    })),
+  };
+}
+
+function ratingTable(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): Table {
+  return {
+    columns: columnWidths([190, 110], Math.min(380, cursor.width * 0.42)),
+    header: [
+      {
+        cells: [
+          { paragraphs: label('outcome', lang, STYLES.header), fill: FILLS.header },
+          { paragraphs: label('weightedTotal', lang, STYLES.header), fill: FILLS.header },
+        ],
+      },
+    ],
+    rows: ruleSet.rating.map((line) => ({
+      cells: [
+        { paragraphs: plain(inline(line.label, lang), STYLES.body) },
+        {
+          paragraphs: plain(
+            formatInterval(line.interval, '', lang),
+            aligned(STYLES.body, 'center'),
+          ),
+        },
+      ],
+    })),
+  };
+}
+
+/**
+ * The evaluator's and the civil servant's signatures side by side: the role, the hint to sign
+ * and write the full name, room to sign, a line for the name and a line for the date.
+ */
+function signatureBlock(cursor: PageCursor, lang: Lang): { height: number; draw: () => void } {
+  const columnWidth = cursor.width / 2;
+  const signingRoom = 46;
+  const hintStyle = aligned(STYLES.hint, 'center');
+  const column = (role: 'evaluator' | 'civilServant'): Paragraph[] => [
+    ...label(role, lang, aligned(STYLES.subheading, 'center')),
+    { text: `(${inline(LABELS.signature, lang)})`, style: hintStyle, spaceBefore: 1 },
+  ];
+  const dateLine = plain(`${inline(LABELS.date, lang)}: ......./......./..........`, hintStyle);
+  const roles = [column('evaluator'), column('civilServant')];
+  const rolesHeight = Math.max(...roles.map((role) => blockHeight(role, columnWidth)));
+  const height = rolesHeight + signingRoom + 8 + blockHeight(dateLine, columnWidth);
+
+  const draw = () => {
+    cursor.ensure(height);
+    const top = cursor.y;
+    roles.forEach((role, index) => {
+      const left = cursor.left + index * columnWidth;
+      cursor.y = top;
+      drawBlock(cursor, role, { span: { left, width: columnWidth } });
+      const nameY = top + rolesHeight + signingRoom;
+      const lineWidth = columnWidth * 0.55;
+      const lineLeft = left + (columnWidth - lineWidth) / 2;
+      cursor.doc
+        .moveTo(lineLeft, nameY)
+        .lineTo(lineLeft + lineWidth, nameY)
+        .lineWidth(0.5)
+        .dash(1, { space: 2 })
+        .strokeColor('#777777')
+        .stroke()
+        .undash();
+      cursor.y = nameY + 8;
+      drawBlock(cursor, dateLine, { span: { left, width: columnWidth } });
+    });
+  };
+  return { height, draw };
+}

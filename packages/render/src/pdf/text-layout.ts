@@ -1,0 +1,228 @@
+/**
+ * Text set in a given width: paragraphs are split into runs of one face each (Noto Sans, or
+ * the fallback face for the characters it lacks), broken into lines at spaces, and drawn line
+ * by line at exact positions. The table and every block of a document lay text out here, so a
+ * cell's height is known before anything is drawn and a row can move whole to the next page.
+ *
+ * Widths come from fontkit, the same shaping pdfkit draws with, and are cached per process:
+ * they depend only on the font, the size and the text, never on the document.
+ */
+import type { Face, Weight } from './fonts.js';
+import { faceFor, faces, FEATURES } from './fonts.js';
+
+/** How a paragraph is set. */
+export interface TextStyle {
+  weight: Weight;
+  /** The font size in points. */
+  size: number;
+  /** A fill colour pdfkit understands, such as `#333333`. */
+  color: string;
+  align?: 'left' | 'center' | 'right';
+}
+
+/** A paragraph to set: its text (line feeds start new lines) and style. */
+export interface Paragraph {
+  text: string;
+  style: TextStyle;
+  /** Extra space above the paragraph, in points, when it is not the first of its block. */
+  spaceBefore?: number;
+}
+
+/** A run of text drawn with one face. */
+export interface Run {
+  face: Face;
+  text: string;
+  width: number;
+}
+
+/** One set line: its runs, style and the vertical space it takes (gap above included). */
+export interface SetLine {
+  runs: Run[];
+  width: number;
+  style: TextStyle;
+  height: number;
+}
+
+/** Line height as a multiple of the font size; room for stacked Vietnamese tone marks. */
+const LINE_HEIGHT = 1.32;
+/** Where the baseline sits below the top of a line, per unit of font size. */
+const BASELINE = 1.02;
+
+/** The height of one line of text in `size` points. */
+export function lineHeight(size: number): number {
+  return size * LINE_HEIGHT;
+}
+
+/**
+ * `paragraphs` set in `width` points, as lines. Text is normalised to NFC first so a letter
+ * written as a base and combining marks is drawn, and extracted, as the one precomposed
+ * letter. A word wider than `width` is broken between characters.
+ */
+export function setParagraphs(paragraphs: readonly Paragraph[], width: number): SetLine[] {
+  const lines: SetLine[] = [];
+  for (const paragraph of paragraphs) {
+    const first = lines.length;
+    for (const text of paragraph.text.normalize('NFC').split('\n')) {
+      lines.push(...setLines(text, paragraph.style, width));
+    }
+    if (first > 0 && lines.length > first && paragraph.spaceBefore) {
+      lines[first]!.height += paragraph.spaceBefore;
+    }
+  }
+  return lines;
+}
+
+/** The total height of `lines`. */
+export function linesHeight(lines: readonly SetLine[]): number {
+  return lines.reduce((sum, line) => sum + line.height, 0);
+}
+
+/** The width of the widest word of `paragraphs`: the least width that breaks no word. */
+export function widestWord(paragraphs: readonly Paragraph[]): number {
+  let widest = 0;
+  for (const paragraph of paragraphs) {
+    for (const word of paragraph.text.normalize('NFC').split(/\s+/)) {
+      widest = Math.max(widest, textWidth(word, paragraph.style));
+    }
+  }
+  return widest;
+}
+
+/** The width of `text` on one line in `style`. */
+export function textWidth(text: string, style: TextStyle): number {
+  return splitRuns(text, style).reduce((sum, run) => sum + run.width, 0);
+}
+
+/**
+ * Draws `lines` with their tops from `top`, each aligned in the box from `left` that is
+ * `width` wide. Returns the y below the last line.
+ */
+export function drawLines(
+  doc: PDFKit.PDFDocument,
+  lines: readonly SetLine[],
+  left: number,
+  top: number,
+  width: number,
+): number {
+  let y = top;
+  for (const line of lines) {
+    y += line.height;
+    const baseline = y - lineHeight(line.style.size) + line.style.size * BASELINE;
+    const align = line.style.align ?? 'left';
+    let x = left;
+    if (align === 'right') x += width - line.width;
+    else if (align === 'center') x += (width - line.width) / 2;
+    doc.fillColor(line.style.color);
+    for (const run of line.runs) {
+      doc.font(run.face.name).fontSize(line.style.size);
+      doc.text(run.text, x, baseline, {
+        lineBreak: false,
+        baseline: 'alphabetic',
+        // pdfkit hands the features to fontkit as they are; its types only know tag lists.
+        features: FEATURES as unknown as PDFKit.Mixins.OpenTypeFeatures[],
+      });
+      x += run.width;
+    }
+  }
+  return y;
+}
+
+function setLines(text: string, style: TextStyle, width: number): SetLine[] {
+  const lines: SetLine[] = [];
+  let current = '';
+  let currentWidth = 0;
+  const flush = () => {
+    lines.push(makeLine(current.trimEnd(), style));
+    current = '';
+    currentWidth = 0;
+  };
+  for (const token of text.split(/(\s+)/)) {
+    if (token === '') continue;
+    if (/^\s+$/.test(token)) {
+      if (current !== '') {
+        current += ' ';
+        currentWidth += textWidth(' ', style);
+      }
+      continue;
+    }
+    const tokenWidth = textWidth(token, style);
+    if (current !== '' && currentWidth + tokenWidth > width) flush();
+    if (tokenWidth <= width) {
+      current += token;
+      currentWidth += tokenWidth;
+      continue;
+    }
+    for (const piece of breakWord(token, style, width - currentWidth, width)) {
+      if (current !== '') flush();
+      current = piece;
+      currentWidth = textWidth(piece, style);
+    }
+  }
+  if (current !== '' || lines.length === 0) flush();
+  return lines;
+}
+
+/** A word wider than the box, cut into pieces of whole characters that fit. */
+function breakWord(word: string, style: TextStyle, firstWidth: number, width: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  let room = firstWidth;
+  for (const character of clusters(word)) {
+    if (piece !== '' && textWidth(piece + character, style) > room) {
+      pieces.push(piece);
+      piece = '';
+      room = width;
+    }
+    piece += character;
+  }
+  pieces.push(piece);
+  return pieces;
+}
+
+function makeLine(text: string, style: TextStyle): SetLine {
+  const runs = splitRuns(text, style);
+  return {
+    runs,
+    width: runs.reduce((sum, run) => sum + run.width, 0),
+    style,
+    height: lineHeight(style.size),
+  };
+}
+
+/** `text` as runs of one face each; a combining mark stays with the letter it sits on. */
+function splitRuns(text: string, style: TextStyle): Run[] {
+  const set = faces()[style.weight];
+  const runs: Run[] = [];
+  let face: Face | undefined;
+  let chunk = '';
+  for (const cluster of clusters(text)) {
+    const clusterFace = /^\s$/.test(cluster) && face ? face : faceFor(set, cluster.codePointAt(0)!);
+    if (face && clusterFace !== face) {
+      runs.push({ face, text: chunk, width: measure(face, style.size, chunk) });
+      chunk = '';
+    }
+    face = clusterFace;
+    chunk += cluster;
+  }
+  if (face && chunk !== '')
+    runs.push({ face, text: chunk, width: measure(face, style.size, chunk) });
+  return runs;
+}
+
+/** The characters of `text`, each with the combining marks that follow it. */
+function clusters(text: string): string[] {
+  return text.match(/\P{M}\p{M}*|\p{M}+/gu) ?? [];
+}
+
+const widths = new Map<string, number>();
+
+/** The advance width of `text` in `face` at `size` points. */
+function measure(face: Face, size: number, text: string): number {
+  const key = `${face.name}\u0000${text}`;
+  let perPoint = widths.get(key);
+  if (perPoint === undefined) {
+    perPoint = face.font.layout(text, FEATURES).advanceWidth / face.font.unitsPerEm;
+    widths.set(key, perPoint);
+  }
+  return perPoint * size;
+}
