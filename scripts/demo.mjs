@@ -1,7 +1,8 @@
 /**
  * The README's first command ends here: it runs kpic on the bundled CEMA example twice.
  * First on the paper's tables as published, to show the defects kpic finds; then on the
- * corrected framework, to build its JSON rule set. Exits non-zero only if kpic itself
+ * corrected framework, to build its JSON rule set with its scorecards as HTML pages and PDFs
+ * (the default PDF engine, so no browser is needed). Exits non-zero only if kpic itself
  * failed (a usage or file error) or the corrected framework did not build.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,12 +19,19 @@ const checkStatus = run("The paper's KPI tables, as published", [
   'check',
   'examples/cema/as-published',
 ]);
-const buildStatus = run('The corrected framework, compiled', [
+const buildStatus = run('The corrected framework, compiled and printed', [
   'build',
   'examples/cema/framework',
+  '--html',
+  '--pdf',
   '--out',
   'out',
 ]);
 
 if (checkStatus === 2 || buildStatus !== 0) process.exit(1);
-console.log('\nThe rule set is in out/. Run `pnpm test` to run the test suite.');
+console.log(`
+The rule set is in out/. The scorecards (one per position and context), the group catalogue
+and the framework overview are in:
+  out/html/index.html   the HTML pages; open it in a browser
+  out/pdf/all.pdf       every document, ready to print (one PDF per document beside it)
+Run \`pnpm test\` to run the test suite.`);
