@@ -9,10 +9,7 @@ import type { OutputFile } from '@kpilang/render';
 import type { RuleSet } from '@kpilang/rule-set';
 import type { RenderRequest } from './render-options.js';
 
-// TEMPORARY: the intersection goes once @kpilang/render exports renderPdf.
-type Renderer = typeof import('@kpilang/render') & {
-  renderPdf(ruleSet: RuleSet, options: { lang: RenderRequest['lang'] }): Promise<OutputFile[]>;
-};
+type Renderer = typeof import('@kpilang/render');
 
 /** What rendering gave: the files of each folder, or the one problem that stopped it. */
 export type RenderedDocuments =
@@ -87,7 +84,7 @@ export async function renderDocuments(
  */
 async function loadRenderer(): Promise<Renderer | undefined> {
   try {
-    return (await import('@kpilang/render')) as Renderer;
+    return await import('@kpilang/render');
   } catch (error) {
     // Only the package itself missing; a dependency of render missing is another matter.
     const { code, message } = error as NodeJS.ErrnoException;
