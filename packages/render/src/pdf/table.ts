@@ -51,6 +51,9 @@ export const TABLE_STYLE = {
   ruleColor: '#4a4a4a',
 };
 
+/** The least room in which a row taller than a page starts rather than move to the next. */
+const SPLIT_ROOM = 60;
+
 interface SetCell {
   cell: TableCell;
   x: number;
@@ -68,7 +71,7 @@ export function drawTable(cursor: PageCursor, table: Table, left = cursor.left):
   const tableWidth = table.columns.reduce((sum, width) => sum + width, 0);
   const header = table.header.map((row) => setRow(row, table.columns, left));
   const headerHeight = header.reduce((sum, row) => sum + rowHeight(row, true), 0);
-  const firstPageRoom = cursor.pageBodyHeight - headerHeight;
+  const pageRoom = cursor.pageBodyHeight - headerHeight;
 
   let atTop = true;
   const startPage = () => {
@@ -83,18 +86,18 @@ export function drawTable(cursor: PageCursor, table: Table, left = cursor.left):
 
   const rows = table.rows.map((row) => setRow(row, table.columns, left));
   const first = rows[0];
-  cursor.ensure(headerHeight + (first ? keepHeight(first, true, firstPageRoom) : 0));
+  cursor.ensure(headerHeight + (first ? keepHeight(first, true, pageRoom) : 0));
   startPage();
 
   for (let row of rows) {
     let height = rowHeight(row, atTop);
-    if (!atTop && keepHeight(row, false, firstPageRoom) > cursor.room) {
+    if (!atTop && keepHeight(row, false, pageRoom) > cursor.room) {
       endPage();
       cursor.newPage();
       startPage();
       height = rowHeight(row, true);
     }
-    // Only a row that is alone on its page and still taller than the room left gets here.
+    // Only a row taller than a whole page gets here: it is cut line by line across pages.
     while (height > cursor.room) {
       const [part, rest] = splitRow(row, cursor.room);
       drawRow(cursor, part, cursor.room, atTop);
@@ -112,9 +115,13 @@ export function drawTable(cursor: PageCursor, table: Table, left = cursor.left):
   endPage();
 }
 
-/** The height `row` needs on its page: itself, and what must follow it when that can fit. */
+/**
+ * The height `row` needs on its page: itself, and what must follow it when that can fit. A
+ * row taller than a whole page needs only room for a few lines, since it is split anyway.
+ */
 function keepHeight(row: SetRow, atTop: boolean, pageRoom: number): number {
   const height = rowHeight(row, atTop);
+  if (height > pageRoom) return Math.min(height, SPLIT_ROOM);
   const kept = height + (row.row.keepWithNext ?? 0);
   return kept <= pageRoom ? kept : height;
 }
