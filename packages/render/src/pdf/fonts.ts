@@ -3,6 +3,11 @@
  * the text (it covers every Vietnamese letter and tone mark), and DejaVu Sans draws the few
  * characters Noto Sans lacks, above all the ≤ and ≥ of every band and target. Both come from
  * npm packages; fonts/NOTICE.md carries their licences.
+ *
+ * Each font is parsed once per process and handed to every document as the same fontkit
+ * object, wrapped so that it shapes with our features and remembers what it shaped: parsing
+ * the OpenType tables and shaping the same words again for each of a thousand scorecards was
+ * most of the engine's time.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,16 +16,20 @@ import * as fontkit from 'fontkit';
 /** The weight a piece of text is set in. */
 export type Weight = 'regular' | 'bold';
 
-/** A font file as registered with a document: its weight and whether it is the fallback. */
+/** One font file, parsed, as every document registers it. */
 export interface Face {
   /** The name the face is registered under in every document. */
   name: string;
-  /** The font file's bytes, read once per process. */
-  data: Buffer;
-  /** The parsed font, to ask which characters it covers. */
+  /** The parsed font; its `layout` shapes with FEATURES and caches, whatever it is asked. */
   font: fontkit.Font;
-  /** The top of the font's em box above the baseline, per unit of font size. */
-  ascent: number;
+}
+
+/** The primary face and the fallback face of one weight. */
+export interface FaceSet {
+  primary: Face;
+  fallback: Face;
+  /** The face chosen for each character so far. */
+  chosen: Map<number, Face>;
 }
 
 /**
@@ -30,13 +39,7 @@ export interface Face {
  * layer and the dot to nothing, so "Vị trí" would be extracted as "Vi trí". Text is NFC
  * before it is shaped, so every Vietnamese letter has its own precomposed glyph.
  */
-export const FEATURES: Record<string, boolean> = { ccmp: false };
-
-/** The primary face and the fallback face of one weight. */
-export interface FaceSet {
-  primary: Face;
-  fallback: Face;
-}
+const FEATURES: Record<string, boolean> = { ccmp: false };
 
 const FILES: Record<Weight, { primary: string; fallback: string }> = {
   regular: {
@@ -60,31 +63,77 @@ export function faces(): Record<Weight, FaceSet> {
   return loaded;
 }
 
+/** Every face, in the order documents register them. */
+export function allFaces(): Face[] {
+  return Object.values(faces()).flatMap((set) => [set.primary, set.fallback]);
+}
+
 /**
  * The face that draws the character `codePoint` in `set`: the primary face when it has a
  * glyph for it, else the fallback when that has one, else the primary face (whose missing
  * glyph box at least keeps the character's place and its text in the PDF).
  */
 export function faceFor(set: FaceSet, codePoint: number): Face {
-  if (set.primary.font.hasGlyphForCodePoint(codePoint)) return set.primary;
-  if (set.fallback.font.hasGlyphForCodePoint(codePoint)) return set.fallback;
-  return set.primary;
+  let face = set.chosen.get(codePoint);
+  if (!face) {
+    if (set.primary.font.hasGlyphForCodePoint(codePoint)) face = set.primary;
+    else if (set.fallback.font.hasGlyphForCodePoint(codePoint)) face = set.fallback;
+    else face = set.primary;
+    set.chosen.set(codePoint, face);
+  }
+  return face;
 }
 
 function loadSet(weight: Weight): FaceSet {
   return {
-    primary: loadFace(`${weight}`, FILES[weight].primary),
+    primary: loadFace(weight, FILES[weight].primary),
     fallback: loadFace(`${weight}-fallback`, FILES[weight].fallback),
+    chosen: new Map(),
   };
 }
 
 function loadFace(name: string, specifier: string): Face {
   const require = createRequire(import.meta.url);
-  const data = readFileSync(require.resolve(specifier));
-  const font = fontkit.create(data);
+  const parsed = fontkit.create(readFileSync(require.resolve(specifier)));
   // A .ttf file holds one font; a collection would mean the package changed under us.
-  if (!('hasGlyphForCodePoint' in font)) {
+  if (!('hasGlyphForCodePoint' in parsed)) {
     throw new Error(`The font file ${specifier} is a font collection, not one font.`);
   }
-  return { name, data, font, ascent: font.ascent / font.unitsPerEm };
+  return { name, font: shapingCache(parsed) };
+}
+
+interface Shaped {
+  glyphs: fontkit.Glyph[];
+  positions: fontkit.GlyphPosition[];
+}
+
+/**
+ * `font` with a `layout` that always shapes with FEATURES and remembers each text it shaped.
+ * pdfkit scales the positions it gets in place, so every call returns fresh copies of them.
+ */
+function shapingCache(font: fontkit.Font): fontkit.Font {
+  const shaped = new Map<string, Shaped>();
+  const layout = (text: string) => {
+    let run = shaped.get(text);
+    if (!run) {
+      const result = font.layout(text, FEATURES);
+      run = { glyphs: result.glyphs, positions: result.positions.map((p) => ({ ...p })) };
+      shaped.set(text, run);
+    }
+    const positions = run.positions.map((position) => ({ ...position }));
+    return {
+      glyphs: run.glyphs,
+      positions,
+      get advanceWidth() {
+        return positions.reduce((sum, position) => sum + position.xAdvance, 0);
+      },
+    };
+  };
+  return new Proxy(font, {
+    get(target, property) {
+      if (property === 'layout') return layout;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

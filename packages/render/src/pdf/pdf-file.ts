@@ -8,7 +8,7 @@ import PDFDocument from 'pdfkit';
 import type { RuleSet } from '@kpilang/rule-set';
 import { documentMetadata } from '../metadata.js';
 import { htmlLang, inline, type Lang } from '../lang.js';
-import { faces } from './fonts.js';
+import { allFaces } from './fonts.js';
 import { STYLES } from './styles.js';
 import { drawLines, setParagraphs } from './text-layout.js';
 
@@ -52,31 +52,28 @@ export function createPdf(ruleSet: RuleSet, lang: Lang, info: FileInfo): PDFKit.
   // pdfkit derives the file identifier from the info dictionary; the documents of a rule set
   // use the id derived from its sources instead, the same in both PDF engines.
   (doc as unknown as { _id: Uint8Array })._id = Buffer.from(metadata.id, 'hex');
-  for (const set of Object.values(faces())) {
-    doc.registerFont(set.primary.name, set.primary.data);
-    doc.registerFont(set.fallback.name, set.fallback.data);
+  for (const face of allFaces()) {
+    // pdfkit takes a parsed fontkit font as well as a file; its types list only files.
+    doc.registerFont(face.name, face.font as unknown as Buffer);
   }
   return doc;
 }
 
-/** Writes each range's footer (its text and "page / pages") on its pages. */
-export function drawFooters(doc: PDFKit.PDFDocument, ranges: readonly PageRange[]): void {
-  for (const range of ranges) {
-    for (let index = 0; index < range.count; index += 1) {
-      const page = doc.switchToPage(range.first + index);
-      const left = page.margins.left;
-      const width = page.width - page.margins.left - page.margins.right;
-      const top = page.height - page.margins.bottom + 12;
-      const number = `${index + 1}/${range.count}`;
-      const numberWidth = 40;
-      const text = setParagraphs([{ text: range.footer, style: STYLES.hint }], width - numberWidth);
-      drawLines(doc, text.slice(0, 1), left, top, width - numberWidth);
-      const numberLines = setParagraphs(
-        [{ text: number, style: { ...STYLES.hint, align: 'right' } }],
-        numberWidth,
-      );
-      drawLines(doc, numberLines, left + width - numberWidth, top, numberWidth);
-    }
+/** Writes the footer of the pages of `range`: its text and "page/pages". */
+export function drawFooters(doc: PDFKit.PDFDocument, range: PageRange): void {
+  for (let index = 0; index < range.count; index += 1) {
+    const page = doc.switchToPage(range.first + index);
+    const left = page.margins.left;
+    const width = page.width - page.margins.left - page.margins.right;
+    const top = page.height - page.margins.bottom + 12;
+    const numberWidth = 40;
+    const text = setParagraphs([{ text: range.footer, style: STYLES.hint }], width - numberWidth);
+    drawLines(doc, text.slice(0, 1), left, top, width - numberWidth);
+    const number = setParagraphs(
+      [{ text: `${index + 1}/${range.count}`, style: { ...STYLES.hint, align: 'right' } }],
+      numberWidth,
+    );
+    drawLines(doc, number, left + width - numberWidth, top, numberWidth);
   }
 }
 

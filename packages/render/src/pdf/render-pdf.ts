@@ -10,7 +10,7 @@ import type { OutputFile } from '../output.js';
 import { CATALOGUE_FORMAT, drawCatalogue } from './catalogue.js';
 import { drawOverview, OVERVIEW_FORMAT } from './overview.js';
 import { PageCursor } from './page-cursor.js';
-import { createPdf, drawFooters, finishPdf, type PageRange } from './pdf-file.js';
+import { createPdf, drawFooters, finishPdf } from './pdf-file.js';
 import { drawScorecard, SCORECARD_FORMAT } from './scorecard.js';
 
 /** How to render: the language of the documents' fixed words and framework text. */
@@ -53,19 +53,21 @@ async function renderFile(
     .filter(Boolean)
     .join(' ');
   const doc = createPdf(ruleSet, lang, { ...file, subject });
-  const ranges: PageRange[] = [];
   for (const document of documents) {
-    const first = doc.bufferedPageRange().count;
+    const before = doc.bufferedPageRange();
+    const first = before.start + before.count;
     const title = documentTitle(ruleSet, document, lang);
     drawDocument(doc, ruleSet, document, lang);
+    const after = doc.bufferedPageRange();
+    drawFooters(doc, { first, count: after.start + after.count - first, footer: title });
     if (documents.length > 1) {
       // A bookmark points at the page that is current when it is added: the document's first.
       doc.switchToPage(first);
       doc.outline.addItem(title);
     }
-    ranges.push({ first, count: doc.bufferedPageRange().count - first, footer: title });
+    // Its page numbers are written, so its pages can go out now instead of piling up in memory.
+    doc.flushPages();
   }
-  drawFooters(doc, ranges);
   return finishPdf(doc);
 }
 

@@ -186,26 +186,31 @@ function drawRow(cursor: PageCursor, row: SetRow, height: number, atTop: boolean
     if (cell.fill) doc.rect(x, top, width, height).fill(cell.fill);
   }
   for (const { cell, x, width, lines } of row.cells) {
-    if (!cell.continued || atTop) {
-      const spare = height - 2 * TABLE_STYLE.paddingY - linesHeight(lines);
-      const offset = cell.valign === 'middle' ? Math.max(0, spare / 2) : 0;
-      const textLeft = x + TABLE_STYLE.paddingX;
-      const textTop = top + TABLE_STYLE.paddingY + offset;
-      drawLines(doc, lines, textLeft, textTop, width - 2 * TABLE_STYLE.paddingX);
-      rule(doc, x, top, x + width, top);
-    }
-    rule(doc, x, top, x, top + height);
-    rule(doc, x + width, top, x + width, top + height);
+    if (cell.continued && !atTop) continue;
+    const spare = height - 2 * TABLE_STYLE.paddingY - linesHeight(lines);
+    const offset = cell.valign === 'middle' ? Math.max(0, spare / 2) : 0;
+    const textLeft = x + TABLE_STYLE.paddingX;
+    const textTop = top + TABLE_STYLE.paddingY + offset;
+    drawLines(doc, lines, textLeft, textTop, width - 2 * TABLE_STYLE.paddingX);
   }
+  // The rules of the row as one path: a rule above each cell (none above a continued cell),
+  // one between neighbours and one at each end.
+  for (const { cell, x, width } of row.cells) {
+    if (!cell.continued || atTop) doc.moveTo(x, top).lineTo(x + width, top);
+    doc.moveTo(x, top).lineTo(x, top + height);
+  }
+  const last = row.cells.at(-1);
+  if (last) doc.moveTo(last.x + last.width, top).lineTo(last.x + last.width, top + height);
+  strokeRules(doc);
 }
 
 function rule(doc: PDFKit.PDFDocument, x1: number, y1: number, x2: number, y2: number): void {
-  doc
-    .moveTo(x1, y1)
-    .lineTo(x2, y2)
-    .lineWidth(TABLE_STYLE.ruleWidth)
-    .strokeColor(TABLE_STYLE.ruleColor)
-    .stroke();
+  doc.moveTo(x1, y1).lineTo(x2, y2);
+  strokeRules(doc);
+}
+
+function strokeRules(doc: PDFKit.PDFDocument): void {
+  doc.lineWidth(TABLE_STYLE.ruleWidth).strokeColor(TABLE_STYLE.ruleColor).stroke();
 }
 
 /** The height `table` takes when no page break falls inside it. */

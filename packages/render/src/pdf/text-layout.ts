@@ -8,7 +8,7 @@
  * they depend only on the font, the size and the text, never on the document.
  */
 import type { Face, Weight } from './fonts.js';
-import { faceFor, faces, FEATURES } from './fonts.js';
+import { faceFor, faces } from './fonts.js';
 
 /** How a paragraph is set. */
 export interface TextStyle {
@@ -63,10 +63,11 @@ export function setParagraphs(paragraphs: readonly Paragraph[], width: number): 
   for (const paragraph of paragraphs) {
     const first = lines.length;
     for (const text of paragraph.text.normalize('NFC').split('\n')) {
-      lines.push(...setLines(text, paragraph.style, width));
+      lines.push(...setLinesOnce(text, paragraph.style, width));
     }
-    if (first > 0 && lines.length > first && paragraph.spaceBefore) {
-      lines[first]!.height += paragraph.spaceBefore;
+    const opening = lines[first];
+    if (first > 0 && opening && paragraph.spaceBefore) {
+      lines[first] = { ...opening, height: opening.height + paragraph.spaceBefore };
     }
   }
   return lines;
@@ -75,17 +76,6 @@ export function setParagraphs(paragraphs: readonly Paragraph[], width: number): 
 /** The total height of `lines`. */
 export function linesHeight(lines: readonly SetLine[]): number {
   return lines.reduce((sum, line) => sum + line.height, 0);
-}
-
-/** The width of the widest word of `paragraphs`: the least width that breaks no word. */
-export function widestWord(paragraphs: readonly Paragraph[]): number {
-  let widest = 0;
-  for (const paragraph of paragraphs) {
-    for (const word of paragraph.text.normalize('NFC').split(/\s+/)) {
-      widest = Math.max(widest, textWidth(word, paragraph.style));
-    }
-  }
-  return widest;
 }
 
 /** The width of `text` on one line in `style`. */
@@ -105,6 +95,7 @@ export function drawLines(
   width: number,
 ): number {
   let y = top;
+  let color: string | undefined;
   for (const line of lines) {
     y += line.height;
     const baseline = y - lineHeight(line.style.size) + line.style.size * BASELINE;
@@ -112,20 +103,43 @@ export function drawLines(
     let x = left;
     if (align === 'right') x += width - line.width;
     else if (align === 'center') x += (width - line.width) / 2;
-    doc.fillColor(line.style.color);
+    if (line.style.color !== color) {
+      color = line.style.color;
+      doc.fillColor(color);
+    }
     for (const run of line.runs) {
       doc.font(run.face.name).fontSize(line.style.size);
+      // The width is known, so pdfkit need not shape the run a second time to measure it.
       doc.text(run.text, x, baseline, {
         lineBreak: false,
         baseline: 'alphabetic',
-        // pdfkit hands the features to fontkit as they are; its types only know tag lists.
-        features: FEATURES as unknown as PDFKit.Mixins.OpenTypeFeatures[],
-      });
+        textWidth: run.width,
+        wordCount: run.text.trim() === '' ? 0 : run.text.trim().split(/\s+/).length,
+      } as PDFKit.Mixins.TextOptions);
       x += run.width;
     }
   }
   return y;
 }
+
+/**
+ * The lines of `text`, set once per process for each style and width: a thousand scorecards
+ * repeat the same indicators, bands and column headings. The lines are shared, never changed.
+ */
+function setLinesOnce(text: string, style: TextStyle, width: number): readonly SetLine[] {
+  const key = `${style.weight} ${style.size} ${style.color} ${style.align} ${width}\u0000${text}`;
+  let lines = setTexts.get(key);
+  if (!lines) {
+    if (setTexts.size >= SET_TEXTS_LIMIT) setTexts.clear();
+    lines = setLines(text, style, width);
+    setTexts.set(key, lines);
+  }
+  return lines;
+}
+
+const setTexts = new Map<string, readonly SetLine[]>();
+/** Enough for every distinct text of thousands of scorecards; a bound for long-lived callers. */
+const SET_TEXTS_LIMIT = 100_000;
 
 function setLines(text: string, style: TextStyle, width: number): SetLine[] {
   const lines: SetLine[] = [];
@@ -216,13 +230,21 @@ function clusters(text: string): string[] {
 
 const widths = new Map<string, number>();
 
-/** The advance width of `text` in `face` at `size` points. */
+/**
+ * The advance width of `text` in `face` at `size` points. pdfkit shapes a run word by word,
+ * each word with the space after it, so widths are summed the same way and match what it draws.
+ */
 function measure(face: Face, size: number, text: string): number {
-  const key = `${face.name}\u0000${text}`;
-  let perPoint = widths.get(key);
-  if (perPoint === undefined) {
-    perPoint = face.font.layout(text, FEATURES).advanceWidth / face.font.unitsPerEm;
-    widths.set(key, perPoint);
+  let perPoint = 0;
+  for (const word of text.match(/[^ \t]*[ \t]?/g) ?? []) {
+    if (word === '') continue;
+    const key = `${face.name}\u0000${word}`;
+    let width = widths.get(key);
+    if (width === undefined) {
+      width = face.font.layout(word).advanceWidth / face.font.unitsPerEm;
+      widths.set(key, width);
+    }
+    perPoint += width;
   }
   return perPoint * size;
 }
