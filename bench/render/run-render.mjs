@@ -18,10 +18,19 @@ import { runMeasured } from '../measure/spawn.mjs';
 import { ratio } from '../measure/stats.mjs';
 import { prepareRenderInput } from './input.mjs';
 
-/** The goals of issue 3, on the work time of a child (its whole life minus node's start-up). */
+/**
+ * The goals of issue 3, on the work time of a child (its whole life minus node's start-up),
+ * scaled to 1,000 of what it made: scorecards for the HTML, pages of all.pdf for the PDF (a
+ * scorecard takes more than one page, and the goal counts pages).
+ */
 const GOALS = [
-  { key: 'html', name: '1,000 HTML scorecards (renderHtml)', limitMs: 2000 },
-  { key: 'pdf', name: '1,000 PDF pages (renderPdf, default engine)', limitMs: 20000 },
+  { key: 'html', name: '1,000 HTML scorecards (renderHtml)', unit: 'scorecards', limitMs: 2000 },
+  {
+    key: 'pdf',
+    name: '1,000 PDF pages (renderPdf, default engine)',
+    unit: 'pages',
+    limitMs: 20000,
+  },
 ];
 
 /**
@@ -59,13 +68,7 @@ export async function runRenderBench({ kpic, root, work, runs, positions, profil
       work: ratio(by.html.workMs.median, by.baseline.workMs.median),
       cpu: ratio(by.html.cpuMs.median, by.baseline.cpuMs.median),
     },
-    goals: GOALS.map((goal) => ({
-      ...goal,
-      workMs: by[goal.key].workMs.median,
-      wallMs: by[goal.key].wallMs.median,
-      cpuMs: by[goal.key].cpuMs.median,
-      met: by[goal.key].workMs.median < goal.limitMs,
-    })),
+    goals: GOALS.map((goal) => judge(goal, by[goal.key])),
   };
 
   const missed = results.goals.filter((goal) => !goal.met).map((goal) => goal.key);
@@ -77,6 +80,21 @@ export async function runRenderBench({ kpic, root, work, runs, positions, profil
     results.profiles[key] = await profileVariant({ step, work, root });
   }
   return results;
+}
+
+/** A goal's verdict: the work time per 1,000 of what the variant made, against the limit. */
+function judge(goal, variant) {
+  const made = goal.unit === 'pages' ? variant.facts.pages : variant.facts.scorecards;
+  const perThousand = (variant.workMs.median * 1000) / made;
+  return {
+    ...goal,
+    made,
+    workMs: variant.workMs.median,
+    cpuMs: variant.cpuMs.median,
+    perThousandMs: perThousand,
+    cpuPerThousandMs: (variant.cpuMs.median * 1000) / made,
+    met: perThousand < goal.limitMs,
+  };
 }
 
 /** The three measured variants, each given the render package and the rule set. */
