@@ -33,6 +33,20 @@ describe('run', () => {
     expect(result.stdout).toMatch(/--format <format>/);
   });
 
+  test('shows the document options of build with their choices and defaults', async () => {
+    const help = (await runCaptured(['build', '--help'])).stdout.replace(/\s+/g, ' ');
+
+    expect(help).toMatch(/--html /);
+    expect(help).toMatch(/--pdf /);
+    expect(help).toMatch(/--lang <lang> .*\(choices: "vi", "en", "both", default: "both"\)/);
+    expect(help).toMatch(
+      /--pdf-engine <engine> .*\(choices: "default", "browser", default: "default"\)/,
+    );
+    expect(help).toMatch(/--templates <dir> /);
+    expect(help).toMatch(/--browser <path> /);
+    expect(help).toMatch(/\$ kpic build examples\/cema\/framework --html --pdf --lang vi/);
+  });
+
   test('prints the JSON Schema of the rule set with schema', async () => {
     const result = await runCaptured(['schema']);
 
