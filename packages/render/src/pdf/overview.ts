@@ -130,7 +130,10 @@ function levelsTable(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): Table {
     rows: ruleSet.levels.map((level) => ({
       cells: [
         { paragraphs: bilingual(level.label, lang, STYLES.body) },
-        { paragraphs: plain(levelPoints(level.id, ruleSet, lang), aligned(STYLES.body, 'center')) },
+        {
+          paragraphs: plain(levelPoints(level.id, ruleSet, lang), aligned(STYLES.body, 'center')),
+          valign: 'middle',
+        },
       ],
     })),
   };

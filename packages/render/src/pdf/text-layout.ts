@@ -176,20 +176,32 @@ function setLines(text: string, style: TextStyle, width: number): SetLine[] {
   return lines;
 }
 
-/** A word wider than the box, cut into pieces of whole characters that fit. */
+/**
+ * A word wider than the box, cut into pieces of whole characters that fit: after the last
+ * `_`, `/` or `-` that fits when there is one (formula names break there), else anywhere.
+ */
 function breakWord(word: string, style: TextStyle, firstWidth: number, width: number): string[] {
   const pieces: string[] = [];
-  let piece = '';
+  let rest = clusters(word);
   let room = firstWidth;
-  for (const character of clusters(word)) {
-    if (piece !== '' && textWidth(piece + character, style) > room) {
-      pieces.push(piece);
-      piece = '';
-      room = width;
+  while (rest.length > 0) {
+    let fit = 0;
+    while (fit < rest.length && textWidth(rest.slice(0, fit + 1).join(''), style) <= room) fit += 1;
+    if (fit === rest.length) {
+      pieces.push(rest.join(''));
+      break;
     }
-    piece += character;
+    let cut = Math.max(1, fit);
+    for (let index = fit - 1; index > 0; index -= 1) {
+      if ('_/-'.includes(rest[index]!)) {
+        cut = index + 1;
+        break;
+      }
+    }
+    pieces.push(rest.slice(0, cut).join(''));
+    rest = rest.slice(cut);
+    room = width;
   }
-  pieces.push(piece);
   return pieces;
 }
 
