@@ -11,7 +11,7 @@ import { bilingual, label, plain } from './bilingual.js';
 import { drawTitleBlock } from './blocks.js';
 import type { PageCursor } from './page-cursor.js';
 import { aligned, FILLS, STYLES } from './styles.js';
-import { columnWidths, drawTable, type TableCell, type TableRow } from './table.js';
+import { columnWidths, drawTable, noneRow, type TableCell, type TableRow } from './table.js';
 
 /** The page format of the catalogue. */
 export const CATALOGUE_FORMAT = { layout: 'portrait' } as const;
@@ -56,6 +56,6 @@ export function drawCatalogue(cursor: PageCursor, ruleSet: RuleSet, lang: Lang):
         cells: [head('group'), head('number'), head('indicator'), head('unit'), head('frequency')],
       },
     ],
-    rows,
+    rows: rows.length > 0 ? rows : [noneRow(5, label('none', lang, STYLES.body))],
   });
 }

@@ -99,7 +99,22 @@ function loadFace(name: string, specifier: string): Face {
   if (!('hasGlyphForCodePoint' in parsed)) {
     throw new Error(`The font file ${specifier} is a font collection, not one font.`);
   }
+  rememberCharacters(parsed);
   return { name, font: shapingCache(parsed) };
+}
+
+/**
+ * Creates the glyph of every character `font` maps, so that each glyph remembers the
+ * character it draws. fontkit keeps one glyph object per glyph id and records its characters
+ * when it first makes it. When a document is written, the glyphs its subset composes from
+ * (the e inside ế, the A inside Ấ) are made with no characters at all; as every document
+ * shares the parsed font, the next document would then get an e that names no character, and
+ * pdfkit, which maps each glyph back to its characters for the PDF's text layer, would give
+ * the e nothing: "framework" would be extracted as "fram work". Made here first, each glyph
+ * knows its character whatever happens to it later.
+ */
+function rememberCharacters(font: fontkit.Font): void {
+  for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
 }
 
 interface Shaped {

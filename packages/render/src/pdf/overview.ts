@@ -22,7 +22,14 @@ import { drawBlock, drawHeading, drawTitleBlock } from './blocks.js';
 import { fieldsTable } from './fields-table.js';
 import type { PageCursor } from './page-cursor.js';
 import { aligned, FILLS, STYLES } from './styles.js';
-import { columnWidths, drawTable, type Table, type TableCell } from './table.js';
+import {
+  columnWidths,
+  drawTable,
+  noneRow,
+  type Table,
+  type TableCell,
+  type TableRow,
+} from './table.js';
 import type { Paragraph } from './text-layout.js';
 
 /** The page format of the overview. */
@@ -82,7 +89,7 @@ function goalsTable(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): Table {
             index > 0 && line === 0 ? { ...paragraph, spaceBefore: 3 } : paragraph,
           ),
         );
-  const rows = ruleSet.goals.map((goal, index) => ({
+  const rows: TableRow[] = ruleSet.goals.map((goal, index) => ({
     cells: [
       { paragraphs: plain(String(index + 1), aligned(STYLES.body, 'center')) },
       { paragraphs: bilingual(goal.label, lang, STYLES.bodyBold) },
@@ -97,6 +104,9 @@ function goalsTable(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): Table {
   const unaligned = ruleSet.indicators.filter(
     (indicator) => !ruleSet.goals.some((goal) => goal.id === indicator.goal),
   );
+  if (rows.length === 0 && unaligned.length === 0) {
+    rows.push(noneRow(4, label('none', lang, STYLES.body)));
+  }
   if (unaligned.length > 0) {
     rows.push({
       cells: [

@@ -25,6 +25,7 @@ import { aligned, FILLS, STYLES } from './styles.js';
 import {
   columnWidths,
   drawTable,
+  noneRow,
   tableHeight,
   tableWidth,
   type Table,
@@ -151,7 +152,7 @@ function matrixTable(
         ],
       },
     ],
-    rows: [...rows, total],
+    rows: [...(rows.length > 0 ? rows : [noneRow(12, label('none', lang, STYLES.body))]), total],
   };
 }
 

@@ -43,6 +43,11 @@ export interface Table {
   rows: readonly TableRow[];
 }
 
+/** One row across all `columns` of a table that has nothing to list, saying so ("Không có"). */
+export function noneRow(columns: number, paragraphs: readonly Paragraph[]): TableRow {
+  return { cells: [{ paragraphs, colSpan: columns }] };
+}
+
 /** The ruling and spacing of every table. */
 export const TABLE_STYLE = {
   paddingX: 3.5,
