@@ -16,9 +16,41 @@ import type {
   RuleSet,
   Unit,
 } from '@kpilang/rule-set';
-import { FREQUENCIES, PERIOD_NOUNS, UNIT_NAMES, inline, pick, type Lang } from './lang.js';
+import {
+  FREQUENCIES,
+  PERIOD_NOUNS,
+  PERSPECTIVES,
+  UNIT_NAMES,
+  inline,
+  pick,
+  type Lang,
+} from './lang.js';
 
 /** A decimal in the document's convention: a decimal comma in Vietnamese documents. */
+/**
+ * What a cell shows for a value the framework does not state (no target, no data source, no
+ * version), so that a printed form never has a blank the evaluator might think is theirs to
+ * fill in. The columns left for the evaluator stay blank.
+ */
+export const ABSENT = '—';
+
+/** Text the framework gives as written, or ABSENT. */
+export function formatText(text: string | undefined): string {
+  return text ? text : ABSENT;
+}
+
+/**
+ * A goal's perspective: the balanced-scorecard perspectives in the document's language,
+ * any other word as the framework wrote it.
+ */
+export function formatPerspective(perspective: string | undefined, lang: Lang): string {
+  if (!perspective) return ABSENT;
+  const known = Object.hasOwn(PERSPECTIVES, perspective)
+    ? PERSPECTIVES[perspective as keyof typeof PERSPECTIVES]
+    : undefined;
+  return known ? inline(known, lang) : perspective;
+}
+
 export function formatNumber(decimal: string, lang: Lang): string {
   return lang === 'en' ? decimal : decimal.replace('.', ',');
 }
@@ -88,12 +120,12 @@ export function levelPoints(levelId: string, ruleSet: RuleSet, lang: Lang): stri
 
 /** How often an indicator is measured: "Hằng quý" / "Quarterly". */
 export function formatFrequency(period: Period | undefined, lang: Lang): string {
-  return period ? inline(FREQUENCIES[period], lang) : '';
+  return period ? inline(FREQUENCIES[period], lang) : ABSENT;
 }
 
 /** The unit of one measured value, for the catalogue: "%", "Mức độ hài lòng (1–5)", "giờ". */
 export function formatUnit(unit: Unit | undefined, ruleSet: RuleSet, lang: Lang): string {
-  if (!unit) return '';
+  if (!unit) return ABSENT;
   const scale = ruleSet.scales.find((candidate) => candidate.id === (unit.scale ?? unit.name));
   const name: Bilingual = scale?.label ?? UNIT_NAMES[unit.name] ?? { vi: unit.name, en: unit.name };
   const text = inline(name, lang);
@@ -108,7 +140,7 @@ export function formatUnit(unit: Unit | undefined, ruleSet: RuleSet, lang: Lang)
  * it averages and the fewest answers that count.
  */
 export function formatMeasurement(measurement: Measurement | undefined, lang: Lang): string {
-  if (!measurement) return '';
+  if (!measurement) return ABSENT;
   if (measurement.kind === 'formula') return measurement.text;
   const rating = measurement.measures.join(', ');
   const minimum = measurement.minimumResponses;
@@ -124,13 +156,13 @@ export function formatTarget(
   ruleSet: RuleSet,
   lang: Lang,
 ): string {
-  if (!target) return '';
+  if (!target) return ABSENT;
   return formatInterval(target, unitSuffix(indicator?.unit, ruleSet, lang), lang);
 }
 
 /** A date written YYYY-MM-DD as the language writes it: "01/07/2024" or "1 July 2024". */
 export function formatDate(date: string | undefined, lang: Lang): string {
-  if (!date) return '';
+  if (!date) return ABSENT;
   const [year, month, day] = date.split('-');
   if (lang !== 'en') return `${day}/${month}/${year}`;
   const months = [

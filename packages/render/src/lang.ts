@@ -85,6 +85,20 @@ export const PERIOD_NOUNS = {
   year: { vi: 'năm', en: 'year' },
 } as const satisfies Record<string, Bilingual>;
 
+/**
+ * The perspectives of a balanced scorecard, by the words a framework may name them with;
+ * a goal's perspective is a free word, and any other is printed as written.
+ */
+export const PERSPECTIVES = {
+  financial: { vi: 'Tài chính', en: 'Financial' },
+  customer: { vi: 'Khách hàng', en: 'Customer' },
+  citizen: { vi: 'Người dân', en: 'Citizen' },
+  internal: { vi: 'Quy trình nội bộ', en: 'Internal process' },
+  process: { vi: 'Quy trình nội bộ', en: 'Internal process' },
+  learning: { vi: 'Học hỏi và phát triển', en: 'Learning and growth' },
+  growth: { vi: 'Học hỏi và phát triển', en: 'Learning and growth' },
+} as const satisfies Record<string, Bilingual>;
+
 /** The built-in unit names; a scale's own label is used for a scale unit. */
 export const UNIT_NAMES: Record<string, Bilingual> = {
   percent: { vi: '%', en: '%' },

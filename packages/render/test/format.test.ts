@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRuleSet, type Interval, type RuleSet } from '@kpilang/rule-set';
 import {
+  ABSENT,
   findIndicator,
   formatBand,
   formatDate,
@@ -14,7 +15,9 @@ import {
   formatMeasurement,
   formatNumber,
   formatPercent,
+  formatPerspective,
   formatTarget,
+  formatText,
   formatUnit,
   inline,
   unitSuffix,
@@ -97,7 +100,7 @@ describe('targets, bands and measurements', () => {
   it('prints the target of an indicator with its unit', () => {
     const task = findIndicator(ruleSet, 'task_completion')!;
     expect(formatTarget(task.target, task, ruleSet, 'en')).toMatch(/^≥ \d+%$/);
-    expect(formatTarget(undefined, task, ruleSet, 'en')).toBe('');
+    expect(formatTarget(undefined, task, ruleSet, 'en')).toBe(ABSENT);
   });
 
   it('labels a band with its level in the chosen language', () => {
@@ -123,7 +126,7 @@ describe('targets, bands and measurements', () => {
     expect(formatFrequency('quarter', 'vi')).toBe('Hằng quý');
     expect(formatFrequency('quarter', 'en')).toBe('Quarterly');
     expect(formatFrequency('year', 'both')).toBe('Hằng năm / Annual');
-    expect(formatFrequency(undefined, 'en')).toBe('');
+    expect(formatFrequency(undefined, 'en')).toBe(ABSENT);
   });
 });
 
@@ -131,6 +134,33 @@ describe('dates', () => {
   it('writes day/month/year in Vietnamese and the month name in English', () => {
     expect(formatDate('2024-07-01', 'vi')).toBe('01/07/2024');
     expect(formatDate('2024-07-01', 'en')).toBe('1 July 2024');
-    expect(formatDate(undefined, 'en')).toBe('');
+    expect(formatDate(undefined, 'en')).toBe(ABSENT);
+  });
+});
+
+describe('what the framework does not state', () => {
+  it('prints a dash, never an empty string', () => {
+    expect(ABSENT).toBe('—');
+    expect(formatText(undefined)).toBe(ABSENT);
+    expect(formatText('')).toBe(ABSENT);
+    expect(formatText('2024.1')).toBe('2024.1');
+    expect(formatUnit(undefined, ruleSet, 'vi')).toBe(ABSENT);
+    expect(formatMeasurement(undefined, 'en')).toBe(ABSENT);
+  });
+});
+
+describe('perspectives', () => {
+  it('names the balanced-scorecard perspectives in the document language', () => {
+    expect(formatPerspective('customer', 'vi')).toBe('Khách hàng');
+    expect(formatPerspective('customer', 'en')).toBe('Customer');
+    expect(formatPerspective('learning', 'both')).toBe(
+      'Học hỏi và phát triển / Learning and growth',
+    );
+  });
+
+  it('prints any other word as written, and a dash when there is none', () => {
+    expect(formatPerspective('innovation', 'vi')).toBe('innovation');
+    expect(formatPerspective('constructor', 'en')).toBe('constructor');
+    expect(formatPerspective(undefined, 'en')).toBe(ABSENT);
   });
 });

@@ -12,6 +12,7 @@ import {
   contextChanges,
   findIndicator,
   formatFrequency,
+  formatPerspective,
   formatUnit,
   planDocuments,
   renderHtml,
@@ -118,7 +119,9 @@ describe('renderHtml', () => {
     const rows = overview.querySelectorAll('table.goals tbody tr');
     ruleSet.goals.forEach((goal, index) => {
       expect(text(rows[index]!.querySelector('th.goal'))).toBe(goal.label.en);
-      expect(text(rows[index]!.querySelector('.perspective'))).toBe(goal.perspective ?? '');
+      expect(text(rows[index]!.querySelector('.perspective'))).toBe(
+        formatPerspective(goal.perspective, 'en'),
+      );
       const supporting = ruleSet.indicators.filter((indicator) => indicator.goal === goal.id);
       expect(rows[index]!.querySelectorAll('li').map(text)).toEqual(
         supporting.map((indicator) => indicator.label.en),

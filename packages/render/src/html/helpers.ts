@@ -19,12 +19,15 @@ import type {
 } from '@kpilang/rule-set';
 import { findIndicator } from '../documents.js';
 import {
+  ABSENT,
   formatDate,
   formatFrequency,
   formatInterval,
   formatMeasurement,
   formatNumber,
   formatPercent,
+  formatPerspective,
+  formatText,
   formatUnit,
   levelPoints,
   unitSuffix,
@@ -52,7 +55,7 @@ export function registerHelpers(environment: Environment): void {
   const helpers: Record<string, (...args: any[]) => unknown> = {
     label: (text: Bilingual | undefined, options: HelperOptions) =>
       text === undefined || text === null
-        ? ''
+        ? ABSENT
         : typeof text === 'object'
           ? bilingual(text.vi, text.en, options)
           : String(text),
@@ -73,7 +76,7 @@ export function registerHelpers(environment: Environment): void {
       const options = args.pop() as HelperOptions;
       const [interval, indicator] = args as [Interval | undefined, unknown];
       const { ruleSet, lang } = rootOf(options);
-      if (!interval) return '';
+      if (!interval) return ABSENT;
       return formatInterval(interval, suffixOf(indicator, ruleSet, lang), lang);
     },
     target: (...args: unknown[]) => helpers.interval!(...args),
@@ -96,14 +99,14 @@ export function registerHelpers(environment: Environment): void {
     frequency: (period: Parameters<typeof formatFrequency>[0], options: HelperOptions) =>
       period
         ? bilingual(formatFrequency(period, 'vi'), formatFrequency(period, 'en'), options)
-        : '',
+        : ABSENT,
     unit: (unit: Unit | undefined, options: HelperOptions) => {
       const { ruleSet } = rootOf(options);
-      if (!unit) return '';
+      if (!unit) return ABSENT;
       return bilingual(formatUnit(unit, ruleSet, 'vi'), formatUnit(unit, ruleSet, 'en'), options);
     },
     measurement: (measurement: Measurement | undefined, options: HelperOptions) => {
-      if (!measurement) return '';
+      if (!measurement) return ABSENT;
       const text = bilingual(
         formatMeasurement(measurement, 'vi'),
         formatMeasurement(measurement, 'en'),
@@ -114,7 +117,16 @@ export function registerHelpers(environment: Environment): void {
       return new Handlebars.SafeString(toHtml(text).replace(/_/g, '_<wbr>'));
     },
     date: (date: string | undefined, options: HelperOptions) =>
-      date ? bilingual(formatDate(date, 'vi'), formatDate(date, 'en'), options) : '',
+      date ? bilingual(formatDate(date, 'vi'), formatDate(date, 'en'), options) : ABSENT,
+    // `{{text value}}`: the value as written, or ABSENT; `{{text}}` alone: ABSENT.
+    text: (...args: unknown[]) => {
+      const value = args.length > 1 ? args[0] : undefined;
+      return formatText(value === undefined || value === null ? '' : String(value));
+    },
+    perspective: (word: string | undefined, options: HelperOptions) =>
+      word
+        ? bilingual(formatPerspective(word, 'vi'), formatPerspective(word, 'en'), options)
+        : ABSENT,
     indicator: (id: string, options: HelperOptions) => findIndicator(rootOf(options).ruleSet, id),
     eq: (a: unknown, b: unknown) => a === b,
     inc: (value: unknown) => Number(value) + 1,

@@ -4,6 +4,7 @@
  * LABELS and the framework's words from its bilingual labels, as in the HTML documents.
  */
 import type { Bilingual } from '@kpilang/rule-set';
+import { ABSENT } from '../format.js';
 import { LABELS, pick, type LabelKey, type Lang } from '../lang.js';
 import type { Paragraph, TextStyle } from './text-layout.js';
 
@@ -28,6 +29,11 @@ export function bilingual(text: Bilingual | undefined, lang: Lang, style: TextSt
     { text: text.vi, style },
     { text: text.en, style: secondaryStyle(style), spaceBefore: 0.5 },
   ];
+}
+
+/** `text` as bilingual() sets it, or ABSENT when the framework does not state it. */
+export function stated(text: Bilingual | undefined, lang: Lang, style: TextStyle): Paragraph[] {
+  return text ? bilingual(text, lang, style) : [{ text: ABSENT, style }];
 }
 
 /** A fixed word of the documents (a key of LABELS) as paragraphs in `lang`. */

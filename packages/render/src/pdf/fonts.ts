@@ -114,7 +114,14 @@ function loadFace(name: string, specifier: string): Face {
  * knows its character whatever happens to it later.
  */
 function rememberCharacters(font: fontkit.Font): void {
-  for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
+  for (const codePoint of font.characterSet) {
+    // Not the compatibility characters (ﬁ, ﬃ, ²): their glyphs are also what the ligature
+    // feature puts in place of f, f, i, and made here they would name ﬃ instead, so that
+    // "officer" would be extracted as "oﬃcer". The shaper makes them with their letters.
+    const character = String.fromCodePoint(codePoint);
+    if (character.normalize('NFKC') !== character) continue;
+    font.glyphForCodePoint(codePoint);
+  }
 }
 
 interface Shaped {

@@ -7,17 +7,20 @@ import type { Indicator, RuleSet, WeightedIndicator } from '@kpilang/rule-set';
 import { contextChanges, type IndicatorChange } from '../changes.js';
 import { findIndicator } from '../documents.js';
 import {
+  ABSENT,
   formatBand,
   formatDate,
   formatFrequency,
   formatInterval,
   formatPercent,
+  formatPerspective,
   formatTarget,
+  formatText,
   levelPoints,
   unitSuffix,
 } from '../format.js';
 import { inline, LABELS, type LabelKey, type Lang } from '../lang.js';
-import { bilingual, label, plain } from './bilingual.js';
+import { bilingual, label, plain, stated } from './bilingual.js';
 import { drawBlock, drawHeading, drawTitleBlock } from './blocks.js';
 import { fieldsTable } from './fields-table.js';
 import type { PageCursor } from './page-cursor.js';
@@ -45,8 +48,8 @@ export function drawOverview(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): 
       cursor,
       [
         ['framework', bilingual(framework.label, lang, STYLES.body)],
-        ['agency', bilingual(framework.agency, lang, STYLES.body)],
-        ['version', plain(framework.version, STYLES.body)],
+        ['agency', stated(framework.agency, lang, STYLES.body)],
+        ['version', plain(formatText(framework.version), STYLES.body)],
         ['effective', plain(formatDate(framework.effective, lang), STYLES.body)],
         ['cycle', plain(formatFrequency(framework.cycle, lang), STYLES.body)],
       ],
@@ -93,7 +96,7 @@ function goalsTable(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): Table {
     cells: [
       { paragraphs: plain(String(index + 1), aligned(STYLES.body, 'center')) },
       { paragraphs: bilingual(goal.label, lang, STYLES.bodyBold) },
-      { paragraphs: plain(goal.perspective, STYLES.body) },
+      { paragraphs: plain(formatPerspective(goal.perspective, lang), STYLES.body) },
       {
         paragraphs: indicatorList(
           ruleSet.indicators.filter((indicator) => indicator.goal === goal.id),
@@ -110,9 +113,9 @@ function goalsTable(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): Table {
   if (unaligned.length > 0) {
     rows.push({
       cells: [
-        { paragraphs: [] },
+        { paragraphs: plain(ABSENT, aligned(STYLES.body, 'center')) },
         { paragraphs: label('none', lang, STYLES.bodyBold) },
-        { paragraphs: [] },
+        { paragraphs: plain(ABSENT, STYLES.body) },
         { paragraphs: indicatorList(unaligned) },
       ],
     });
@@ -243,7 +246,7 @@ function sideOfChange(
   if (change.targetChanged) {
     named(
       'target',
-      formatTarget(side.target, indicator, ruleSet, lang) || inline(LABELS.none, lang),
+      side.target ? formatTarget(side.target, indicator, ruleSet, lang) : inline(LABELS.none, lang),
     );
   }
   if (change.bandsChanged) {

@@ -14,11 +14,12 @@ import {
   formatMeasurement,
   formatPercent,
   formatTarget,
+  formatText,
   levelPoints,
   unitSuffix,
 } from '../format.js';
 import { inline, LABELS, type Lang } from '../lang.js';
-import { bilingual, label, plain } from './bilingual.js';
+import { bilingual, label, plain, stated } from './bilingual.js';
 import { blockHeight, drawBlock, drawTitleBlock } from './blocks.js';
 import type { PageCursor } from './page-cursor.js';
 import { aligned, FILLS, STYLES } from './styles.js';
@@ -71,8 +72,8 @@ function headerTable(
     cursor,
     [
       ['framework', bilingual(framework.label, lang, STYLES.body)],
-      ['agency', bilingual(framework.agency, lang, STYLES.body)],
-      ['version', plain(framework.version, STYLES.body)],
+      ['agency', stated(framework.agency, lang, STYLES.body)],
+      ['version', plain(formatText(framework.version), STYLES.body)],
       ['effective', plain(formatDate(framework.effective, lang), STYLES.body)],
       ['position', bilingual(position.label, lang, STYLES.bodyBold)],
       ['group', bilingual(group?.label, lang, STYLES.body)],
@@ -178,7 +179,7 @@ function indicatorCells(
     },
     { paragraphs: plain(formatPercent(weighted.weight, lang), aligned(STYLES.body, 'center')) },
     { paragraphs: plain(formatFrequency(indicator?.frequency, lang), STYLES.body) },
-    { paragraphs: bilingual(indicator?.source, lang, STYLES.body) },
+    { paragraphs: stated(indicator?.source, lang, STYLES.body) },
   ];
 }
 
