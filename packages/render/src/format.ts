@@ -44,11 +44,16 @@ export function formatText(text: string | undefined): string {
  * any other word as the framework wrote it.
  */
 export function formatPerspective(perspective: string | undefined, lang: Lang): string {
-  if (!perspective) return ABSENT;
-  const known = Object.hasOwn(PERSPECTIVES, perspective)
+  const named = perspectiveLabel(perspective);
+  return named ? inline(named, lang) : ABSENT;
+}
+
+/** A goal's perspective in both languages (a word not known is the same in both), if any. */
+export function perspectiveLabel(perspective: string | undefined): Bilingual | undefined {
+  if (!perspective) return undefined;
+  return Object.hasOwn(PERSPECTIVES, perspective)
     ? PERSPECTIVES[perspective as keyof typeof PERSPECTIVES]
-    : undefined;
-  return known ? inline(known, lang) : perspective;
+    : { vi: perspective, en: perspective };
 }
 
 export function formatNumber(decimal: string, lang: Lang): string {

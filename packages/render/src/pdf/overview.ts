@@ -13,7 +13,7 @@ import {
   formatFrequency,
   formatInterval,
   formatPercent,
-  formatPerspective,
+  perspectiveLabel,
   formatTarget,
   formatText,
   levelPoints,
@@ -96,7 +96,7 @@ function goalsTable(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): Table {
     cells: [
       { paragraphs: plain(String(index + 1), aligned(STYLES.body, 'center')) },
       { paragraphs: bilingual(goal.label, lang, STYLES.bodyBold) },
-      { paragraphs: plain(formatPerspective(goal.perspective, lang), STYLES.body) },
+      { paragraphs: stated(perspectiveLabel(goal.perspective), lang, STYLES.body) },
       {
         paragraphs: indicatorList(
           ruleSet.indicators.filter((indicator) => indicator.goal === goal.id),
