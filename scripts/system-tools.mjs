@@ -28,13 +28,22 @@ if (isRoot && onPath('apt-get')) {
       `need ${missing.join(' and ')}: they print PDFs with Chromium and read them with pdftotext.`,
   );
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  // apt-get's hundreds of lines of progress are kept back and shown only if it fails.
   for (const args of [['update'], ['install', '-y', ...APT_PACKAGES]]) {
-    const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    const result = spawnSync('apt-get', args, {
+      env,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     if (result.status !== 0) {
+      const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trimEnd().split('\n');
+      console.error(output.slice(-40).join('\n'));
       console.error(`system-tools: apt-get ${args.join(' ')} failed (exit ${result.status}).`);
       process.exit(1);
     }
   }
+  console.log('system-tools: installed.');
   process.exit(0);
 }
 
