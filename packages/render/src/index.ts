@@ -14,5 +14,31 @@ export * from './metadata.js';
 export * from './template-lint.js';
 export * from './html/render-html.js';
 export * from './browser/find-browser.js';
-export * from './browser/print-pdf.js';
-export * from './pdf/render-pdf.js';
+export type { PrintOptions } from './browser/print-pdf.js';
+export type { PdfOptions } from './pdf/render-pdf.js';
+
+import type { RuleSet } from '@kpilang/rule-set';
+import type { OutputFile } from './output.js';
+import type { PrintOptions } from './browser/print-pdf.js';
+import type { PdfOptions } from './pdf/render-pdf.js';
+
+// The PDF engines load pdfkit and its fonts, or playwright-core, only when they are called:
+// importing them up front cost HTML-only callers about a second before their first page.
+
+/**
+ * Every document of `ruleSet` as a PDF drawn with pdfkit: `<name>.pdf` for each planned
+ * document, then `all.pdf` with all of them, each from a new page. Nothing is written.
+ */
+export async function renderPdf(ruleSet: RuleSet, options: PdfOptions): Promise<OutputFile[]> {
+  const engine = await import('./pdf/render-pdf.js');
+  return engine.renderPdf(ruleSet, options);
+}
+
+/**
+ * Every document of `ruleSet` as the HTML pages printed by a local Chromium-family browser:
+ * the same files as renderPdf. Nothing is written.
+ */
+export async function printPdf(ruleSet: RuleSet, options: PrintOptions): Promise<OutputFile[]> {
+  const engine = await import('./browser/print-pdf.js');
+  return engine.printPdf(ruleSet, options);
+}
