@@ -3,7 +3,8 @@
  * renderer, both PDF engines and the index page all read this one list, so every engine
  * writes the same set of documents under the same names.
  */
-import type { Context, Indicator, Position, RuleSet } from '@kpilang/rule-set';
+import type { Context, Group, Indicator, Position, RuleSet } from '@kpilang/rule-set';
+import { LABELS } from './lang.js';
 
 /** A document of a rule set: its kind, its file name without extension, and what it shows. */
 export type DocumentRef =
@@ -62,4 +63,17 @@ export function scorecardPosition(
 ): Position | undefined {
   const positions = findContext(ruleSet, document.context)?.positions ?? ruleSet.positions;
   return positions.find((position) => position.id === document.position);
+}
+
+/**
+ * The groups the catalogue lists, in rule-set order, and after them, when some indicators
+ * belong to no group (those a single position adds of its own), one more group with no id,
+ * labelled "Không thuộc nhóm nào" / "In no group", that lists them: the catalogue names every
+ * indicator of the framework.
+ */
+export function catalogueGroups(ruleSet: RuleSet): Group[] {
+  const grouped = new Set(ruleSet.groups.flatMap((group) => group.indicators));
+  const rest = ruleSet.indicators.map((indicator) => indicator.id).filter((id) => !grouped.has(id));
+  if (rest.length === 0) return ruleSet.groups;
+  return [...ruleSet.groups, { id: '', label: { ...LABELS.noGroup }, indicators: rest }];
 }

@@ -63,6 +63,7 @@ export const LABELS = {
   positions: { vi: 'Phiếu đánh giá theo vị trí', en: 'Position scorecards' },
   documents: { vi: 'Tài liệu', en: 'Documents' },
   none: { vi: 'Không có', en: 'None' },
+  noGroup: { vi: 'Không thuộc nhóm nào', en: 'In no group' },
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

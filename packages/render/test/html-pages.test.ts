@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { RuleSet } from '@kpilang/rule-set';
 import {
   LABELS,
+  catalogueGroups,
   contextChanges,
   findIndicator,
   formatFrequency,
@@ -93,8 +94,9 @@ describe('renderHtml', () => {
   it('lists each group with its indicators, unit and frequency in the catalogue', async () => {
     const catalogue = page(await renderHtml(ruleSet, { lang: 'en' }), 'catalogue.html');
     const bodies = catalogue.querySelectorAll('table.catalogue tbody');
-    expect(bodies).toHaveLength(ruleSet.groups.length);
-    ruleSet.groups.forEach((group, index) => {
+    const groups = catalogueGroups(ruleSet);
+    expect(bodies).toHaveLength(groups.length);
+    groups.forEach((group, index) => {
       const body = bodies[index]!;
       const groupHeader = body.querySelector('th.group')!;
       expect(text(groupHeader)).toBe(group.label.en);
@@ -112,6 +114,20 @@ describe('renderHtml', () => {
         );
       });
     });
+  });
+
+  it('names every indicator of the framework in the catalogue, those in no group last', async () => {
+    const grouped = new Set(ruleSet.groups.flatMap((group) => group.indicators));
+    const ungrouped = ruleSet.indicators.filter((indicator) => !grouped.has(indicator.id));
+    expect(ungrouped.length).toBeGreaterThan(0);
+    const catalogue = page(await renderHtml(ruleSet, { lang: 'en' }), 'catalogue.html');
+    const listed = catalogue.querySelectorAll('table.catalogue th.indicator').map(text);
+    expect([...listed].sort()).toEqual(ruleSet.indicators.map((each) => each.label.en).sort());
+    const last = catalogue.querySelectorAll('table.catalogue tbody').pop()!;
+    expect(text(last.querySelector('th.group')!)).toBe(LABELS.noGroup.en);
+    expect(last.querySelectorAll('th.indicator').map(text)).toEqual(
+      ungrouped.map((each) => each.label.en),
+    );
   });
 
   it('shows each goal with the indicators that support it in the overview', async () => {

@@ -15,7 +15,13 @@ import type {
   WeightedIndicator,
 } from '@kpilang/rule-set';
 import { contextChanges } from '../changes.js';
-import { findIndicator, planDocuments, scorecardPosition, type DocumentRef } from '../documents.js';
+import {
+  catalogueGroups,
+  findIndicator,
+  planDocuments,
+  scorecardPosition,
+  type DocumentRef,
+} from '../documents.js';
 import { htmlLang, type Lang } from '../lang.js';
 
 /** What a page's templates get as their root object. */
@@ -123,7 +129,7 @@ function documentModel(ruleSet: RuleSet, document: DocumentRef): DocumentModel {
       return {
         kind: 'catalogue',
         name: document.name,
-        groups: ruleSet.groups.map((group) => ({
+        groups: catalogueGroups(ruleSet).map((group) => ({
           group,
           indicators: group.indicators.map((id) => indicatorOf(ruleSet, id)),
         })),

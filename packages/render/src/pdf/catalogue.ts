@@ -4,7 +4,7 @@
  * once beside its indicators, and again at the top of a page its list continues on.
  */
 import type { RuleSet } from '@kpilang/rule-set';
-import { findIndicator } from '../documents.js';
+import { catalogueGroups, findIndicator } from '../documents.js';
 import { formatFrequency, formatUnit } from '../format.js';
 import type { Lang } from '../lang.js';
 import { bilingual, label, plain } from './bilingual.js';
@@ -25,7 +25,7 @@ export function drawCatalogue(cursor: PageCursor, ruleSet: RuleSet, lang: Lang):
     valign: 'middle',
   });
   const rows: TableRow[] = [];
-  for (const group of ruleSet.groups) {
+  for (const group of catalogueGroups(ruleSet)) {
     const groupName = bilingual(group.label, lang, STYLES.bodyBold);
     const members = group.indicators.length > 0 ? group.indicators : [undefined];
     members.forEach((id, index) => {
