@@ -26,7 +26,6 @@ import {
   type Lang,
 } from './lang.js';
 
-/** A decimal in the document's convention: a decimal comma in Vietnamese documents. */
 /**
  * What a cell shows for a value the framework does not state (no target, no data source, no
  * version), so that a printed form never has a blank the evaluator might think is theirs to
@@ -56,6 +55,7 @@ export function perspectiveLabel(perspective: string | undefined): Bilingual | u
     : { vi: perspective, en: perspective };
 }
 
+/** A decimal in the document's convention: a decimal comma in Vietnamese documents. */
 export function formatNumber(decimal: string, lang: Lang): string {
   return lang === 'en' ? decimal : decimal.replace('.', ',');
 }
@@ -120,7 +120,7 @@ export function levelLabel(levelId: string, ruleSet: RuleSet, lang: Lang): strin
 /** The points a level earns, or "" when the rule set does not list it. */
 export function levelPoints(levelId: string, ruleSet: RuleSet, lang: Lang): string {
   const level = ruleSet.levels.find((candidate) => candidate.id === levelId);
-  return level ? formatNumber(level.points, lang) : '';
+  return level ? formatNumber(level.points, lang) : ABSENT;
 }
 
 /** How often an indicator is measured: "Hằng quý" / "Quarterly". */
@@ -163,6 +163,11 @@ export function formatTarget(
 ): string {
   if (!target) return ABSENT;
   return formatInterval(target, unitSuffix(indicator?.unit, ruleSet, lang), lang);
+}
+
+/** A YYYY-MM-DD date in both languages, for documents that set the English apart; if any. */
+export function dateLabel(date: string | undefined): Bilingual | undefined {
+  return date ? { vi: formatDate(date, 'vi'), en: formatDate(date, 'en') } : undefined;
 }
 
 /** A date written YYYY-MM-DD as the language writes it: "01/07/2024" or "1 July 2024". */

@@ -1,10 +1,15 @@
 /**
  * The fixed metadata of a document, so that the same rule set always gives the same bytes:
  * a creation date taken from the framework (its effective date) and a document id derived
- * from the rule set's source hash and the document's name. Both PDF engines use these.
+ * from the rule set's source hash, the document's name, its language and the engine that made
+ * it: two different files never share an id. Both PDF engines use these.
  */
 import { createHash } from 'node:crypto';
 import type { RuleSet } from '@kpilang/rule-set';
+import type { Lang } from './lang.js';
+
+/** Which engine made a PDF: pdfkit, or a browser printing the HTML pages. */
+export type PdfEngine = 'default' | 'browser';
 
 /** The date used when the framework states no effective date. */
 const NO_DATE = '2000-01-01';
@@ -16,12 +21,20 @@ export interface DocumentMetadata {
   id: string;
 }
 
-/** The metadata of the document `name` (a DocumentRef name, or `all`) of `ruleSet`. */
-export function documentMetadata(ruleSet: RuleSet, name: string): DocumentMetadata {
+/**
+ * The metadata of the document `name` (a DocumentRef name, or `all`) of `ruleSet`, in `lang`,
+ * made by `engine`.
+ */
+export function documentMetadata(
+  ruleSet: RuleSet,
+  name: string,
+  lang: Lang,
+  engine: PdfEngine,
+): DocumentMetadata {
   const date = ruleSet.framework.effective ?? NO_DATE;
   const creationDate = new Date(`${date}T00:00:00Z`);
   const id = createHash('sha256')
-    .update(`${ruleSet.sourceHash}\n${ruleSet.framework.id}\n${name}`)
+    .update(`${ruleSet.sourceHash}\n${ruleSet.framework.id}\n${name}\n${lang}\n${engine}`)
     .digest('hex')
     .slice(0, 32);
   return {

@@ -79,7 +79,7 @@ describe('printPdf', () => {
   it('prints A4 pages dated with the framework and identified from its sources', () => {
     const pdf = file(printed, 'scorecard-head_of_personnel.pdf');
     const info = pdfInfo(pdf);
-    const metadata = documentMetadata(ruleSet, 'scorecard-head_of_personnel');
+    const metadata = documentMetadata(ruleSet, 'scorecard-head_of_personnel', 'both', 'browser');
     expect(info['Page size']).toMatch(/^841\.\d+ x 59[45]\.\d+ pts \(A4\)$/);
     expect(info.CreationDate).toBe(metadata.creationDate.toISOString().replace('.000', ''));
     expect(info.ModDate).toBe(info.CreationDate);

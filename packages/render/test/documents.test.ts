@@ -89,19 +89,29 @@ describe('contextChanges', () => {
 
 describe('documentMetadata', () => {
   it('dates documents by the framework and derives ids from the sources and the name', () => {
-    const a = documentMetadata(ruleSet, 'overview');
+    const a = documentMetadata(ruleSet, 'overview', 'both', 'default');
     expect(a.creationDate.toISOString()).toBe(`${ruleSet.framework.effective}T00:00:00.000Z`);
     expect(a.id).toMatch(/^[0-9a-f]{32}$/);
-    expect(documentMetadata(ruleSet, 'overview')).toEqual(a);
-    expect(documentMetadata(ruleSet, 'catalogue').id).not.toBe(a.id);
+    expect(documentMetadata(ruleSet, 'overview', 'both', 'default')).toEqual(a);
+    expect(documentMetadata(ruleSet, 'catalogue', 'both', 'default').id).not.toBe(a.id);
     const other = { ...ruleSet, sourceHash: `sha256:${'0'.repeat(64)}` };
-    expect(documentMetadata(other, 'overview').id).not.toBe(a.id);
+    expect(documentMetadata(other, 'overview', 'both', 'default').id).not.toBe(a.id);
+  });
+
+  it('gives every language and engine of a document its own id', () => {
+    const ids = new Set<string>();
+    for (const lang of ['vi', 'en', 'both'] as const) {
+      for (const engine of ['default', 'browser'] as const) {
+        ids.add(documentMetadata(ruleSet, 'catalogue', lang, engine).id);
+      }
+    }
+    expect(ids.size).toBe(6);
   });
 
   it('falls back to a fixed date when the framework states none', () => {
     const { effective: _effective, ...framework } = ruleSet.framework;
     const undated = { ...ruleSet, framework };
-    expect(documentMetadata(undated, 'all').creationDate.toISOString()).toBe(
+    expect(documentMetadata(undated, 'all', 'vi', 'browser').creationDate.toISOString()).toBe(
       '2000-01-01T00:00:00.000Z',
     );
   });

@@ -11,6 +11,7 @@ import {
   documentMetadata,
   findIndicator,
   formatBand,
+  formatDate,
   formatPercent,
   planDocuments,
   renderPdf,
@@ -146,7 +147,7 @@ describe('renderPdf metadata', () => {
   it('identifies each file by the id derived from the sources and the document name', () => {
     for (const name of ['overview', 'scorecard-head_of_personnel--dak_lak', 'all']) {
       const bytes = Buffer.from(file('both', `${name}.pdf`)).toString('latin1');
-      const id = documentMetadata(ruleSet, name).id;
+      const id = documentMetadata(ruleSet, name, 'both', 'default').id;
       expect(bytes).toContain(`/ID [<${id}> <${id}>]`);
     }
   });
@@ -187,6 +188,18 @@ describe('renderPdf languages', () => {
     for (const key of keys) {
       expect(text, key).toContain(LABELS[key].vi);
       expect(text, key).toContain(LABELS[key].en);
+    }
+  });
+
+  it('writes the effective date in both languages in bilingual documents, one in the others', () => {
+    const effective = ruleSet.framework.effective!;
+    const [vi, en] = [formatDate(effective, 'vi'), formatDate(effective, 'en')];
+    for (const name of ['overview.pdf', 'scorecard-head_of_personnel.pdf']) {
+      const both = rawText(file('both', name));
+      expect(both).toContain(vi);
+      expect(both).toContain(en);
+      expect(rawText(file('vi', name))).not.toContain(en);
+      expect(rawText(file('en', name))).not.toContain(vi);
     }
   });
 });

@@ -47,11 +47,17 @@ export async function printPdf(ruleSet: RuleSet, options: PrintOptions): Promise
       const pdf = await print(page, renderer.page(document));
       files.push({
         path: `${document.name}.pdf`,
-        data: fixPdfMetadata(pdf, documentMetadata(ruleSet, document.name)),
+        data: fixPdfMetadata(
+          pdf,
+          documentMetadata(ruleSet, document.name, options.lang, 'browser'),
+        ),
       });
     }
     const all = await print(page, renderer.combined());
-    files.push({ path: 'all.pdf', data: fixPdfMetadata(all, documentMetadata(ruleSet, 'all')) });
+    files.push({
+      path: 'all.pdf',
+      data: fixPdfMetadata(all, documentMetadata(ruleSet, 'all', options.lang, 'browser')),
+    });
     return files;
   } catch (error) {
     if (error instanceof RenderError) throw error;

@@ -69,9 +69,9 @@ export function registerHelpers(environment: Environment): void {
       return bilingual(word.vi, word.en, options);
     },
     number: (decimal: string, options: HelperOptions) =>
-      decimal === undefined ? '' : formatNumber(String(decimal), rootOf(options).lang),
+      decimal === undefined ? ABSENT : formatNumber(String(decimal), rootOf(options).lang),
     percent: (decimal: string, options: HelperOptions) =>
-      decimal === undefined ? '' : formatPercent(String(decimal), rootOf(options).lang),
+      decimal === undefined ? ABSENT : formatPercent(String(decimal), rootOf(options).lang),
     interval: (...args: unknown[]) => {
       const options = args.pop() as HelperOptions;
       const [interval, indicator] = args as [Interval | undefined, unknown];
@@ -83,7 +83,7 @@ export function registerHelpers(environment: Environment): void {
     band: (band: Band | undefined, ...rest: unknown[]) => {
       const options = rest.pop() as HelperOptions;
       const { ruleSet, lang } = rootOf(options);
-      if (!band) return '';
+      if (!band) return ABSENT;
       // The level and its interval share one line, so the level's English follows a slash.
       const inline = { ...options, hash: { ...options.hash, inline: true } };
       const level = levelText(band.level, ruleSet, inline);

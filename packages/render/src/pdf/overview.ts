@@ -9,7 +9,7 @@ import { findIndicator } from '../documents.js';
 import {
   ABSENT,
   formatBand,
-  formatDate,
+  dateLabel,
   formatFrequency,
   formatInterval,
   formatPercent,
@@ -50,7 +50,7 @@ export function drawOverview(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): 
         ['framework', bilingual(framework.label, lang, STYLES.body)],
         ['agency', stated(framework.agency, lang, STYLES.body)],
         ['version', plain(formatText(framework.version), STYLES.body)],
-        ['effective', plain(formatDate(framework.effective, lang), STYLES.body)],
+        ['effective', stated(dateLabel(framework.effective), lang, STYLES.body)],
         ['cycle', plain(formatFrequency(framework.cycle, lang), STYLES.body)],
       ],
       lang,

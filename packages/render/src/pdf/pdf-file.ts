@@ -29,7 +29,7 @@ export interface FileInfo {
 
 /** A new, empty pdfkit document for `ruleSet`, with no page yet. */
 export function createPdf(ruleSet: RuleSet, lang: Lang, info: FileInfo): PDFKit.PDFDocument {
-  const metadata = documentMetadata(ruleSet, info.name);
+  const metadata = documentMetadata(ruleSet, info.name, lang, 'default');
   const agency = ruleSet.framework.agency;
   const doc = new PDFDocument({
     autoFirstPage: false,

@@ -8,7 +8,7 @@ import type { Indicator, Position, RuleSet, WeightedIndicator } from '@kpilang/r
 import { findContext, findIndicator } from '../documents.js';
 import {
   formatBand,
-  formatDate,
+  dateLabel,
   formatFrequency,
   formatInterval,
   formatMeasurement,
@@ -74,9 +74,9 @@ function headerTable(
       ['framework', bilingual(framework.label, lang, STYLES.body)],
       ['agency', stated(framework.agency, lang, STYLES.body)],
       ['version', plain(formatText(framework.version), STYLES.body)],
-      ['effective', plain(formatDate(framework.effective, lang), STYLES.body)],
+      ['effective', stated(dateLabel(framework.effective), lang, STYLES.body)],
       ['position', bilingual(position.label, lang, STYLES.bodyBold)],
-      ['group', bilingual(group?.label, lang, STYLES.body)],
+      ['group', stated(group?.label, lang, STYLES.body)],
       [
         'context',
         context ? bilingual(context.label, lang, STYLES.body) : label('base', lang, STYLES.body),
