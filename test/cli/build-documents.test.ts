@@ -303,3 +303,21 @@ describe('kpic build with templates that do not work', () => {
 
 /** A built-in partial's file name, overridden by a broken copy in the template tests. */
 const BROKEN_PARTIAL = 'letterhead.hbs';
+
+describe('kpic build --html over an earlier build', () => {
+  test('removes scorecards the framework no longer has and keeps everything else', () => {
+    const root = workspace({
+      'out/html/scorecard-retired_position.html': '<p>old</p>',
+      'out/html/notes.txt': 'mine',
+      'out/pdf/scorecard-retired_position.pdf': '%PDF-old',
+    });
+    const run = kpic(['build', CEMA, '--html', '--out', 'out'], root);
+    expect(run.code, run.stderr).toBe(0);
+    const html = readdirSync(join(root, 'out', 'html'));
+    expect(html).not.toContain('scorecard-retired_position.html');
+    expect(html).toContain('notes.txt');
+    expect(html).toContain('scorecard-head_of_personnel.html');
+    // Only the folders this build wrote are tidied: no --pdf, so pdf/ is as it was.
+    expect(readdirSync(join(root, 'out', 'pdf'))).toEqual(['scorecard-retired_position.pdf']);
+  });
+});

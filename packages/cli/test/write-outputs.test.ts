@@ -32,4 +32,30 @@ describe('writeOutputs', () => {
       problem: expect.stringMatching(/^cannot write 'out\/html\/index\.html': .+\.$/),
     });
   });
+
+  test('changes nothing when one file cannot be written: no new rule set beside old pages', async () => {
+    const root = tempFolder();
+    const out = join(root, 'out');
+    mkdirSync(join(out, 'html', 'overview.html'), { recursive: true });
+    writeFileSync(join(out, 'x.rules.json'), 'old rules');
+    writeFileSync(join(out, 'html', 'index.html'), 'old index');
+    const files = [
+      { target: join(out, 'x.rules.json'), data: 'new rules' },
+      ...planFolder(join(out, 'html'), [
+        { path: 'index.html', data: 'new index' },
+        { path: 'overview.html', data: 'new overview' },
+        { path: 'catalogue.html', data: 'new catalogue' },
+      ]),
+    ];
+
+    const outcome = await writeOutputs(files, root);
+    expect(outcome).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/^cannot write 'out\/html\/overview\.html': .+\.$/),
+    });
+    expect(readFileSync(join(out, 'x.rules.json'), 'utf8')).toBe('old rules');
+    expect(readFileSync(join(out, 'html', 'index.html'), 'utf8')).toBe('old index');
+    expect(readdirSync(out).sort()).toEqual(['html', 'x.rules.json']);
+    expect(readdirSync(join(out, 'html')).sort()).toEqual(['index.html', 'overview.html']);
+  });
 });

@@ -24,7 +24,12 @@ import { EXIT, type CliIo } from '../io.js';
 import { toUri } from '../read-sources.js';
 import { renderDocuments } from '../render-documents.js';
 import { reviewRenderRequest, wantsDocuments, type RenderRequest } from '../render-options.js';
-import { planFolder, writeOutputs, type PlannedFile } from '../write-outputs.js';
+import {
+  planFolder,
+  removeStaleScorecards,
+  writeOutputs,
+  type PlannedFile,
+} from '../write-outputs.js';
 
 export interface BuildOptions extends RenderRequest {
   format: OutputFormat;
@@ -79,6 +84,9 @@ export async function buildCommand(
   ];
   const outcome = await writeOutputs(planned, io.cwd);
   if (!outcome.ok) return reportProblems([outcome.problem], io);
+  for (const kind of ['html', 'pdf'] as const) {
+    if (folders[kind].length > 0) await removeStaleScorecards(join(outDir, kind), folders[kind]);
+  }
 
   printWritten({ ruleSetFile, outDir, folders, format: options.format, io });
   if (pdfFailure === undefined) return EXIT.ok;
