@@ -98,7 +98,7 @@ describe('kpic build --html --pdf on examples/cema/framework', () => {
   test('links every page from index.html', () => {
     const index = readFileSync(join(root, 'out', 'html', 'index.html'), 'utf8');
     for (const file of listFiles(join(root, 'out', 'html')).filter((f) => f !== 'index.html')) {
-      expect(index).toContain(`href="${file}"`);
+      expect(index).toContain(`href="./${file}"`);
     }
   });
 

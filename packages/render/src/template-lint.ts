@@ -3,8 +3,12 @@
  * template is compiled: no triple-stash `{{{…}}}` or `{{&…}}` (which print framework text
  * unescaped), and no `{{…}}` where HTML escaping does not protect: inside a tag but outside a
  * quoted attribute value (`<td class={{x}}>` lets a value add attributes), or inside a
- * <script> or <style> element. The check reads the handlebars syntax tree and follows the
- * HTML around each expression with a small state machine; it does not build a DOM.
+ * <script> or <style> element, in an event handler (`onclick="…"`) or a style attribute, or
+ * at the start of a link (`href="{{x}}"` lets a value be a `javascript:` link). Inside any
+ * attribute value, the helpers that print bilingual markup must be asked for plain text
+ * (`title="{{label x plain=true}}"`), or their <span lang="en"> would end the value early.
+ * The check reads the handlebars syntax tree and follows the HTML around each expression with
+ * a small state machine; it does not build a DOM.
  */
 import Handlebars from 'handlebars';
 
@@ -15,7 +19,23 @@ export interface TemplateProblem {
   message: string;
 }
 
-type HtmlState = 'text' | 'tag' | 'double' | 'single' | 'raw';
+type HtmlState = 'text' | 'tag' | 'double' | 'single' | 'raw' | 'comment';
+
+/** The helpers whose output is markup (a <span lang="en">) unless given plain=true. */
+const MARKUP_HELPERS = new Set([
+  'label',
+  't',
+  'band',
+  'levelLabel',
+  'frequency',
+  'unit',
+  'measurement',
+  'date',
+  'perspective',
+]);
+
+/** Attributes whose value is a link, where a value at the start could be `javascript:`. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'srcset', 'xlink:href']);
 
 /**
  * The problems of template `text`. Throws handlebars' own error when the text does not parse;
@@ -43,8 +63,9 @@ export function lintTemplate(text: string): TemplateProblem[] {
                 'framework text can never become markup',
             });
           }
-          const danger = scanner.danger();
+          const danger = scanner.danger() ?? markupInAttribute(mustache, scanner);
           if (danger) problems.push({ ...at, message: danger });
+          scanner.valueStarted();
           break;
         }
         case 'BlockStatement': {
@@ -73,6 +94,29 @@ export function lintTemplate(text: string): TemplateProblem[] {
   return problems;
 }
 
+/** Why `mustache` would break the attribute value it is in, if it would. */
+function markupInAttribute(
+  mustache: hbs.AST.MustacheStatement,
+  scanner: HtmlScanner,
+): string | undefined {
+  const attribute = scanner.attribute();
+  if (!attribute || mustache.path.type !== 'PathExpression') return undefined;
+  const helper = (mustache.path as hbs.AST.PathExpression).original;
+  if (!MARKUP_HELPERS.has(helper)) return undefined;
+  const plain = mustache.hash?.pairs.some(
+    (pair) =>
+      pair.key === 'plain' &&
+      pair.value.type === 'BooleanLiteral' &&
+      (pair.value as hbs.AST.BooleanLiteral).value,
+  );
+  if (plain) return undefined;
+  return (
+    `prints '${helper}' inside the ${attribute.name} attribute without plain=true; ` +
+    `in both languages it gives markup that would end the value early: write ` +
+    `{{${helper} … plain=true}}`
+  );
+}
+
 /** Follows just enough HTML to know whether the next character is inside a tag or a value. */
 class HtmlScanner {
   private state: HtmlState = 'text';
@@ -81,13 +125,45 @@ class HtmlScanner {
   /** The closing tag that ends raw text, such as `</script`. */
   private rawEnd = '';
   private rawSeen = '';
+  /** The attribute whose quoted value is being read, and whether anything is in it yet. */
+  private attributeName = '';
+  private valueHasContent = false;
+  /** The last characters read in a comment, to notice `-->`. */
+  private commentSeen = '';
 
   feed(content: string): void {
     for (const char of content) this.step(char);
   }
 
+  /** The attribute whose quoted value the next character is in, if any. */
+  attribute(): { name: string } | undefined {
+    return this.state === 'double' || this.state === 'single'
+      ? { name: this.attributeName }
+      : undefined;
+  }
+
+  /** Notes that something was printed where the scanner is, so a value is no longer empty. */
+  valueStarted(): void {
+    this.valueHasContent = true;
+  }
+
   /** Why a value printed here would be unsafe, or undefined when it is safe. */
   danger(): string | undefined {
+    if (this.state === 'double' || this.state === 'single') {
+      const name = this.attributeName;
+      if (name.startsWith('on') || name === 'style') {
+        return (
+          `prints a value inside the ${name} attribute, which a browser runs as code or ` +
+          `style; HTML escaping does not protect there`
+        );
+      }
+      if (URL_ATTRIBUTES.has(name) && !this.valueHasContent) {
+        return (
+          `prints a value at the start of the ${name} link, where it could be a ` +
+          `javascript: link; start the link with fixed text, such as ${name}="./{{…}}"`
+        );
+      }
+    }
     if (this.state === 'tag') {
       return (
         'prints a value inside a tag but outside a quoted attribute value; write ' +
@@ -109,16 +185,24 @@ class HtmlScanner {
         }
         break;
       case 'tag':
-        if (char === '"') this.state = 'double';
-        else if (char === "'") this.state = 'single';
+        if (char === '"' || char === "'") this.openValue(char === '"' ? 'double' : 'single');
         else if (char === '>') this.closeTag();
-        else this.tag += char.toLowerCase();
+        else {
+          this.tag += char.toLowerCase();
+          if (this.tag === '!--') {
+            this.state = 'comment';
+            this.commentSeen = '';
+          }
+        }
         break;
       case 'double':
-        if (char === '"') this.state = 'tag';
-        break;
       case 'single':
-        if (char === "'") this.state = 'tag';
+        if (char === (this.state === 'double' ? '"' : "'")) this.state = 'tag';
+        else this.valueHasContent = true;
+        break;
+      case 'comment':
+        this.commentSeen = (this.commentSeen + char).slice(-3);
+        if (this.commentSeen === '-->') this.state = 'text';
         break;
       case 'raw':
         this.rawSeen = (this.rawSeen + char.toLowerCase()).slice(-this.rawEnd.length);
@@ -129,6 +213,12 @@ class HtmlScanner {
         }
         break;
     }
+  }
+
+  private openValue(state: 'double' | 'single'): void {
+    this.state = state;
+    this.attributeName = /([^\s"'=<>/]+)\s*=\s*$/.exec(this.tag)?.[1] ?? '';
+    this.valueHasContent = false;
   }
 
   private closeTag(): void {

@@ -55,7 +55,7 @@ describe('renderHtml', () => {
     const files = await renderHtml(ruleSet, { lang: 'en' });
     const index = page(files, 'index.html');
     const links = index.querySelectorAll('a').map((link) => link.getAttribute('href'));
-    expect(links).toEqual(planDocuments(ruleSet).map((document) => `${document.name}.html`));
+    expect(links).toEqual(planDocuments(ruleSet).map((document) => `./${document.name}.html`));
     const headings = index.querySelectorAll('nav h3').map(text);
     expect(headings).toEqual([LABELS.base.en, ...ruleSet.contexts.map((c) => c.label.en)]);
   });

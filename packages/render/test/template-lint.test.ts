@@ -43,6 +43,36 @@ describe('lintTemplate', () => {
     expect(messages('<STYLE>p { color: {{colour}} }</STYLE><p>{{ok}}</p>')).toHaveLength(1);
   });
 
+  it('reads a comment as a comment, so an apostrophe in it hides nothing', () => {
+    expect(messages("<!-- the agency's footer --><p title={{x}}>y</p>")).toEqual([
+      expect.stringMatching(/^1:38 prints a value inside a tag but outside a quoted attribute/),
+    ]);
+    expect(messages('<!-- {{x}} --><p>{{y}}</p>')).toEqual([]);
+  });
+
+  it('refuses values in event handlers, style attributes and at the start of a link', () => {
+    expect(messages('<p onclick="go({{x}})">y</p>')).toEqual([
+      expect.stringMatching(/inside the onclick attribute/),
+    ]);
+    expect(messages('<p style="color: {{c}}">y</p>')).toEqual([
+      expect.stringMatching(/inside the style attribute/),
+    ]);
+    expect(messages('<a href="{{url}}">y</a>')).toEqual([
+      expect.stringMatching(/at the start of the href link/),
+    ]);
+    expect(messages('<img src=\'{{logo}}\' alt="">')).toHaveLength(1);
+    expect(messages('<a href="./{{name}}.html">y</a>')).toEqual([]);
+  });
+
+  it('asks for plain=true from helpers that print bilingual markup inside an attribute', () => {
+    expect(messages('<p title="{{label position.label}}">y</p>')).toEqual([
+      expect.stringMatching(/prints 'label' inside the title attribute without plain=true/),
+    ]);
+    expect(messages('<p title="{{t "weight"}}">y</p>')).toHaveLength(1);
+    expect(messages('<p title="{{label position.label plain=true}}">y</p>')).toEqual([]);
+    expect(messages('<p>{{label position.label}}</p>')).toEqual([]);
+  });
+
   it('lets handlebars report a template that does not parse', () => {
     expect(() => lintTemplate('<p>{{#each x}}</p>')).toThrow();
   });
