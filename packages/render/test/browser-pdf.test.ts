@@ -4,6 +4,8 @@
  * metadata and identical bytes, hostile labels, an agency letterhead, and the errors.
  */
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -120,6 +122,29 @@ describe('printPdf', () => {
     const scorecard = pdfText(file(custom, 'scorecard-head_of_personnel.pdf'));
     expect(scorecard).toContain('PHIẾU ĐÁNH GIÁ KPI');
     expect(scorecard).not.toContain(ruleSet.framework.agency!.vi.toUpperCase());
+  }, 60_000);
+
+  it('makes no request while printing, even for an image a template links to', async () => {
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.end('x');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const folder = mkdtempSync(join(tmpdir(), 'kpic-browser-offline-'));
+      writeFileSync(
+        join(folder, 'letterhead.hbs'),
+        `<header class="letterhead"><img src="http://127.0.0.1:${port}/logo.png" alt="Logo">` +
+          `<link rel="stylesheet" href="http://127.0.0.1:${port}/extra.css"><p>UBDT</p></header>\n`,
+      );
+      const printed = await printPdf(ruleSet, { lang: 'vi', templates: folder });
+      expect(pdfText(file(printed, 'overview.pdf'))).toContain('UBDT');
+      expect(requests).toEqual([]);
+    } finally {
+      server.close();
+    }
   }, 60_000);
 
   it('says how to get a browser when the given one does not exist', async () => {

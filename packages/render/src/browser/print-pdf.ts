@@ -42,6 +42,10 @@ export async function printPdf(ruleSet: RuleSet, options: PrintOptions): Promise
   const browser = await launch(executablePath);
   try {
     const page = await browser.newPage();
+    // The pages are standalone: a template's <img src="https://…"> or a link to a style sheet
+    // must not reach the network while printing, nor a file on this machine. Images go in
+    // as data: URLs, which need no request.
+    await page.route('**/*', (route) => route.abort());
     const files: OutputFile[] = [];
     for (const document of renderer.documents) {
       const pdf = await print(page, renderer.page(document));
