@@ -131,13 +131,18 @@ function createProgram(io: CliIo, done: (code: number) => void): Command {
       'the browser for --pdf-engine browser (default: found on this machine)',
     )
     .addHelpText('after', BUILD_EXAMPLES)
-    .action(async (paths: string[], options: BuildCliOptions) => {
+    .action(async (paths: string[], options: BuildCliOptions, command: Command) => {
       // Loaded on demand: emitting needs the rule-set schema, which `check` never loads.
       const { buildCommand } = await import('./commands/build.js');
       done(
         await buildCommand(
           paths,
-          { ...options, html: options.html === true, pdf: options.pdf === true },
+          {
+            ...options,
+            html: options.html === true,
+            pdf: options.pdf === true,
+            langGiven: command.getOptionValueSource('lang') === 'cli',
+          },
           io,
         ),
       );

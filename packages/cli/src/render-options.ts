@@ -19,6 +19,8 @@ export interface RenderRequest {
   html: boolean;
   pdf: boolean;
   lang: LangChoice;
+  /** Whether --lang was given on the command line, rather than left at its default. */
+  langGiven?: boolean;
   /** The custom templates folder, as given on the command line. */
   templates?: string;
   pdfEngine: PdfEngine;
@@ -47,6 +49,9 @@ export function reviewRenderRequest(request: RenderRequest): RequestReview {
     problems.push(
       '--pdf-engine browser needs --pdf: it says how to print PDFs, and none were asked for.',
     );
+  }
+  if (request.langGiven && !wantsDocuments(request)) {
+    problems.push('--lang sets the language of the documents; add --html or --pdf to write them.');
   }
   if (request.browser !== undefined && request.pdfEngine !== 'browser') {
     problems.push('--browser is used only with --pdf --pdf-engine browser.');

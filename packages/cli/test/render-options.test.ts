@@ -8,6 +8,7 @@ describe('reviewRenderRequest', () => {
   test.each<[string, Partial<RenderRequest>]>([
     ['a plain build', {}],
     ['--html --pdf', { html: true, pdf: true }],
+    ['--pdf --lang vi', { pdf: true, lang: 'vi', langGiven: true }],
     ['--html --templates', { html: true, templates: 't' }],
     ['--pdf --pdf-engine browser --templates', { pdf: true, pdfEngine: 'browser', templates: 't' }],
     ['--pdf --pdf-engine browser --browser', { pdf: true, pdfEngine: 'browser', browser: 'b' }],
@@ -24,6 +25,11 @@ describe('reviewRenderRequest', () => {
     ['--pdf --templates', { pdf: true, templates: 't' }, /^--templates .* add --html/],
     ['--pdf-engine browser without --pdf', { html: true, pdfEngine: 'browser' }, /needs --pdf/],
     ['--browser with the default engine', { pdf: true, browser: 'b' }, /^--browser is used only/],
+    [
+      '--lang without --html or --pdf',
+      { langGiven: true, lang: 'en' },
+      /^--lang .* add --html or --pdf/,
+    ],
   ])('refuses %s', (_, options, message) => {
     const review = reviewRenderRequest({ ...NONE, ...options });
 
