@@ -53,6 +53,7 @@ export const LABELS = {
   level: { vi: 'Mức', en: 'Level' },
   ratingScale: { vi: 'Thang xếp loại chung', en: 'Overall rating scale' },
   outcome: { vi: 'Kết quả xếp loại', en: 'Outcome' },
+  tick: { vi: 'Đánh dấu', en: 'Tick one' },
   weightedTotal: { vi: 'Tổng điểm có trọng số', en: 'Weighted total of points' },
   contexts: { vi: 'Điều chỉnh theo địa bàn', en: 'What each context changes' },
   change: { vi: 'Nội dung điều chỉnh', en: 'Change' },

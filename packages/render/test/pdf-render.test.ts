@@ -120,6 +120,9 @@ describe('renderPdf scorecards', () => {
     for (const level of ruleSet.levels) expect(text).toContain(level.label.vi);
     for (const line of ruleSet.rating) expect(text).toContain(line.label.vi);
     expect(text).toContain('≥ 90');
+    // Each outcome of the overall rating has a cell to tick, as the HTML form has a box;
+    // the column's heading ends the header row, just before the first outcome.
+    expect(text).toContain(`${LABELS.tick.vi} ${ruleSet.rating[0]!.label.vi}`);
   });
 
   it('embeds every font it uses, Noto Sans first', () => {

@@ -254,12 +254,14 @@ function levelsTable(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): Table {
 
 function ratingTable(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): Table {
   return {
-    columns: columnWidths([190, 110], Math.min(380, cursor.width * 0.42)),
+    columns: columnWidths([190, 110, 60], Math.min(440, cursor.width * 0.5)),
     header: [
       {
         cells: [
           { paragraphs: label('outcome', lang, STYLES.header), fill: FILLS.header },
           { paragraphs: label('weightedTotal', lang, STYLES.header), fill: FILLS.header },
+          // The evaluator ticks the outcome the weighted total earns, as on the HTML form.
+          { paragraphs: label('tick', lang, STYLES.header), fill: FILLS.header },
         ],
       },
     ],
@@ -272,6 +274,7 @@ function ratingTable(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): Table {
             aligned(STYLES.body, 'center'),
           ),
         },
+        { paragraphs: [], fill: FILLS.toFill },
       ],
     })),
   };
