@@ -11,6 +11,17 @@
  * a small state machine; it does not build a DOM.
  */
 import Handlebars from 'handlebars';
+import { LABELS } from './lang.js';
+
+/** What the environment offers, for the checks that need it. */
+export interface LintOptions {
+  /**
+   * The names of the helpers the templates may call. When given, a call to any other name
+   * with arguments (`{{frmat x}}`) is reported here, with its line, rather than when a page is
+   * drawn; so is a `{{t "word"}}` whose word is not one of the form's.
+   */
+  helpers?: ReadonlySet<string>;
+}
 
 /** One broken rule, at a 1-based line and column of the template text. */
 export interface TemplateProblem {
@@ -41,10 +52,13 @@ const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'srcset',
  * The problems of template `text`. Throws handlebars' own error when the text does not parse;
  * the caller reports that with the file name.
  */
-export function lintTemplate(text: string): TemplateProblem[] {
+export function lintTemplate(text: string, options: LintOptions = {}): TemplateProblem[] {
   const program = Handlebars.parseWithoutProcessing(text);
   const problems: TemplateProblem[] = [];
   const scanner = new HtmlScanner();
+  const calls = (node: CallNode) => {
+    if (options.helpers) problems.push(...checkCall(node, options.helpers));
+  };
 
   const visit = (statements: readonly hbs.AST.Statement[]): void => {
     for (const statement of statements) {
@@ -55,6 +69,7 @@ export function lintTemplate(text: string): TemplateProblem[] {
         case 'MustacheStatement': {
           const mustache = statement as hbs.AST.MustacheStatement;
           const at = { line: mustache.loc.start.line, column: mustache.loc.start.column + 1 };
+          calls(mustache);
           if (!mustache.escaped) {
             problems.push({
               ...at,
@@ -70,6 +85,7 @@ export function lintTemplate(text: string): TemplateProblem[] {
         }
         case 'BlockStatement': {
           const block = statement as hbs.AST.BlockStatement;
+          calls(block);
           const danger = scanner.danger();
           if (danger) {
             problems.push({
@@ -91,6 +107,44 @@ export function lintTemplate(text: string): TemplateProblem[] {
     }
   };
   visit(program.body);
+  return problems;
+}
+
+type CallNode = hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression;
+
+/**
+ * The calls in `node` and in the subexpressions of its arguments that name no helper, and
+ * `t` words that are not words of the form.
+ */
+function checkCall(node: CallNode, helpers: ReadonlySet<string>): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  const at = { line: node.loc.start.line, column: node.loc.start.column + 1 };
+  const path = node.path as hbs.AST.PathExpression;
+  const takesArguments = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
+  const name = path.type === 'PathExpression' && !path.data ? path.original : undefined;
+  if (name !== undefined && takesArguments && !helpers.has(name)) {
+    problems.push({
+      ...at,
+      message:
+        `calls '${name}', which is not a helper; the helpers are ` +
+        `${[...helpers].filter((helper) => !/Missing$|^log$/.test(helper)).join(', ')}`,
+    });
+  }
+  const word = node.params[0];
+  if (name === 't' && word?.type === 'StringLiteral') {
+    const key = (word as hbs.AST.StringLiteral).value;
+    if (!Object.hasOwn(LABELS, key)) {
+      problems.push({
+        ...at,
+        message: `'${key}' is not a word of the form; the words are ${Object.keys(LABELS).join(', ')}`,
+      });
+    }
+  }
+  for (const argument of [...node.params, ...(node.hash?.pairs ?? []).map((pair) => pair.value)]) {
+    if (argument.type === 'SubExpression') {
+      problems.push(...checkCall(argument as hbs.AST.SubExpression, helpers));
+    }
+  }
   return problems;
 }
 

@@ -120,12 +120,26 @@ describe('custom templates', () => {
   });
 
   it('report a template that fails while rendering, naming the page', async () => {
-    const folder = templateFolder({ 'footer.hbs': '<footer>{{t "letterhead"}}</footer>\n' });
+    const folder = templateFolder({
+      'footer.hbs': '<footer>{{t ruleSet.framework.id}}</footer>\n',
+    });
     const error = await renderError(renderHtml(ruleSet, { lang: 'vi', templates: folder }));
     expect(error.code).toBe('template');
-    expect(error.message).toMatch(
-      /^Cannot render index\.html: 'letterhead' is not a word of the form/,
+    expect(error.message).toMatch(/^Cannot render index\.html: 'cema' is not a word of the form/);
+  });
+
+  it('report a misspelt helper or form word before any page, with file and line', async () => {
+    const folder = templateFolder({
+      'footer.hbs':
+        '<footer>\n<p>{{frmat ruleSet.framework.version}}</p>\n{{t "letterhead"}}</footer>\n',
+    });
+    const error = await renderError(renderHtml(ruleSet, { lang: 'vi', templates: folder }));
+    expect(error.code).toBe('template');
+    const [first, second] = error.message.split('\n');
+    expect(first).toMatch(
+      /footer\.hbs:2:4: calls 'frmat', which is not a helper; the helpers are .*\blabel\b/,
     );
+    expect(second).toMatch(/footer\.hbs:3:1: 'letterhead' is not a word of the form/);
   });
 
   it('report a templates folder that cannot be read', async () => {

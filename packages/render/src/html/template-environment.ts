@@ -52,11 +52,12 @@ export async function loadTemplates(customFolder?: string): Promise<TemplateSet>
 
   const environment = Handlebars.create();
   registerHelpers(environment);
+  const helpers = new Set(Object.keys(environment.helpers));
   for (const file of partials.values()) {
-    environment.registerPartial(file.name, compileChecked(environment, file));
+    environment.registerPartial(file.name, compileChecked(environment, file, helpers));
   }
   const compiled = new Map(
-    layouts.map((file) => [file.name, compileChecked(environment, file)] as const),
+    layouts.map((file) => [file.name, compileChecked(environment, file, helpers)] as const),
   );
 
   return {
@@ -77,12 +78,13 @@ export async function loadTemplates(customFolder?: string): Promise<TemplateSet>
 function compileChecked(
   environment: typeof Handlebars,
   file: TemplateFile,
+  helpers: ReadonlySet<string>,
 ): HandlebarsTemplateDelegate {
   let problems;
   try {
     // Parsing first reports a syntax error now; compile() alone would wait for the first use.
     environment.parse(file.text);
-    problems = lintTemplate(file.text);
+    problems = lintTemplate(file.text, { helpers });
   } catch (error) {
     throw syntaxError(file, error);
   }
