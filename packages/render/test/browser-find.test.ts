@@ -33,6 +33,12 @@ describe('findBrowser', () => {
     expect((error as RenderError).message).toContain('--browser <path>');
   });
 
+  it('says so when the given path is a folder', async () => {
+    const folder = join(fakeBrowser('chrome'), '..');
+    const error = await findBrowser(folder).catch((reason: unknown) => reason);
+    expect((error as RenderError).message).toContain(`No browser at ${folder}: it is a folder`);
+  });
+
   it('prefers KPIC_BROWSER, then a browser command on PATH', async () => {
     const chosen = fakeBrowser('custom-browser');
     const onPath = fakeBrowser('google-chrome');

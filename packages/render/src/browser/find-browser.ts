@@ -30,9 +30,13 @@ export async function findBrowser(
 ): Promise<string | undefined> {
   if (explicit !== undefined) {
     if (await isFile(explicit)) return explicit;
+    const found = await stat(explicit).catch(() => undefined);
+    const why = found?.isDirectory()
+      ? 'it is a folder; give the browser program inside it'
+      : 'the file does not exist';
     throw new RenderError(
       'browser-not-found',
-      `No browser at ${explicit}: the file does not exist. ${BROWSER_HELP}`,
+      `No browser at ${explicit}: ${why}. ${BROWSER_HELP}`,
     );
   }
   for (const candidate of browserCandidates(places)) {
