@@ -7,6 +7,7 @@
  * fails leaves the output folder as it was. Diagnostics go to stderr, so stdout holds only
  * what was written. With any error in the framework nothing is written.
  */
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 // The emitter comes by its own entry point, so that `kpic check` (which loads the core's
 // main entry) never loads the rule-set schema.
@@ -56,6 +57,10 @@ export async function buildCommand(
   const review = reviewRenderRequest(options);
   if (review.problems.length > 0) return reportProblems(review.problems, io);
   for (const warning of review.warnings) io.stderr.write(`kpic: warning: ${warning}\n`);
+  const outKind = await stat(resolve(io.cwd, options.out)).catch(() => undefined);
+  if (outKind !== undefined && !outKind.isDirectory()) {
+    return reportProblems([`--out ${options.out} is a file; give a folder to write to.`], io);
+  }
 
   const compiled = await compilePaths(paths, io.cwd);
   if (!compiled.ok) return reportProblems(compiled.problems, io);
