@@ -7,7 +7,7 @@ import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { checkFiles } from './semantics/check.js';
 import type { Model } from './semantics/model.js';
 import type { SourceFile } from './syntax/ast.js';
-import { parseSource } from './syntax/parse.js';
+import { parseSource, type ParseResult } from './syntax/parse.js';
 
 /** One source file: how the caller names it (a relative path or an URI) and its decoded text. */
 export interface SourceInput {
@@ -37,15 +37,27 @@ export interface CheckedSources {
   diagnostics: Diagnostic[];
 }
 
+export interface CheckOptions {
+  /**
+   * Parses one source; `parseSource` when absent. The language server passes a cache, so that
+   * a keystroke reparses only the file it changed. It must return what `parseSource` would.
+   */
+  parse?: (source: SourceInput) => ParseResult;
+}
+
 /** Parses and checks; never throws on user input. Sources are taken in `compareSources` order. */
-export function checkSources(sources: readonly SourceInput[]): CheckedSources {
+export function checkSources(
+  sources: readonly SourceInput[],
+  options: CheckOptions = {},
+): CheckedSources {
+  const parse = options.parse ?? ((source: SourceInput) => parseSource(source.text, source.uri));
   const ordered = [...sources].sort(compareSources);
   // The lists are joined by flat(), not push(...list): a file of noise can have hundreds of
   // thousands of diagnostics, more than one call may take as arguments.
   const found: Diagnostic[][] = [];
   const files: SourceFile[] = [];
   for (const source of ordered) {
-    const parsed = parseSource(source.text, source.uri);
+    const parsed = parse(source);
     files.push(parsed.file);
     found.push(parsed.diagnostics);
   }

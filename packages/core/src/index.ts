@@ -13,6 +13,15 @@ export * from './diagnostics/diagnostic.js';
 export { CODES, ALL_CODES, type Code } from './diagnostics/codes.js';
 export type * as model from './semantics/model.js';
 export { checkFiles, type CheckResult } from './semantics/check.js';
-export { checkSources, type CheckedSources, type SourceInput } from './check-sources.js';
+export * as vocabulary from './semantics/words.js';
+export { BUILTIN_UNITS } from './semantics/units.js';
+export { decimalWritten, describeInterval, valueWriter } from './semantics/describe.js';
+export {
+  checkSources,
+  compareSources,
+  type CheckedSources,
+  type CheckOptions,
+  type SourceInput,
+} from './check-sources.js';
 export * as decimal from './util/decimal.js';
 export { COMPILER_VERSION } from './version.js';

@@ -1,0 +1,32 @@
+/**
+ * The second half of the server's build: after tsc has type-checked and written the
+ * declarations, esbuild bundles the binary into `dist/bin.js` with every dependency inlined
+ * (the core, chevrotain, vscode-languageserver, commander, tinyglobby), so that it starts
+ * fast and an editor needs nothing installed beside it.
+ */
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/bin.ts', 'src/index.ts'],
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  minify: true,
+  target: 'node20',
+  // vscode-languageserver and commander are CommonJS and require() Node's built-ins; in an
+  // ES module that needs a require of our own.
+  banner: {
+    js:
+      "import { createRequire as __kpilsCreateRequire } from 'node:module';\n" +
+      'const require = __kpilsCreateRequire(import.meta.url);',
+  },
+  legalComments: 'linked',
+  logLevel: 'warning',
+});

@@ -1,0 +1,131 @@
+/**
+ * The outline of a file (document symbols) and the search over every declaration of the
+ * workspace (workspace symbols). Both come from the syntax trees: a half-typed declaration
+ * still shows, under whatever name it has so far.
+ */
+import type * as ast from '@kpilang/core';
+import {
+  SymbolKind,
+  type DocumentSymbol,
+  type Range,
+  type WorkspaceSymbol,
+} from 'vscode-languageserver/node';
+import type { FrameworkView } from '../server.js';
+
+export function documentSymbols(view: FrameworkView, uri: string): DocumentSymbol[] {
+  const file = view.analysis.checked.files.find((candidate) => candidate.uri === uri);
+  return file ? file.declarations.map(declarationSymbol) : [];
+}
+
+export function workspaceSymbols(view: FrameworkView, query: string): WorkspaceSymbol[] {
+  const wanted = query.toLowerCase();
+  const found: WorkspaceSymbol[] = [];
+  const visit = (symbols: DocumentSymbol[], uri: string, container?: string): void => {
+    for (const symbol of symbols) {
+      const text = `${symbol.name} ${symbol.detail ?? ''}`.toLowerCase();
+      if (symbol.kind !== SymbolKind.Namespace && matches(text, wanted)) {
+        const entry: WorkspaceSymbol = {
+          name: symbol.name,
+          kind: symbol.kind,
+          location: { uri, range: symbol.selectionRange },
+        };
+        if (container) entry.containerName = container;
+        found.push(entry);
+      }
+      visit(symbol.children ?? [], uri, symbol.name);
+    }
+  };
+  for (const file of view.analysis.checked.files) {
+    visit(file.declarations.map(declarationSymbol), file.uri);
+  }
+  return found;
+}
+
+/** True when the characters of `query` appear in `text` in order (an editor's fuzzy match). */
+function matches(text: string, query: string): boolean {
+  let at = 0;
+  for (const char of query) {
+    at = text.indexOf(char, at);
+    if (at < 0) return false;
+    at += 1;
+  }
+  return true;
+}
+
+function declarationSymbol(decl: ast.Declaration): DocumentSymbol {
+  switch (decl.kind) {
+    case 'FrameworkDecl':
+      return symbol(decl.id, 'framework', decl, SymbolKind.Module, decl.label);
+    case 'LevelsDecl':
+      return {
+        ...symbol(undefined, 'levels', decl, SymbolKind.Namespace),
+        children: decl.levels.map((level) =>
+          symbol(level.id, 'level', level, SymbolKind.EnumMember, level.label, pointsOf(level)),
+        ),
+      };
+    case 'RatingDecl':
+      return {
+        ...symbol(undefined, 'rating', decl, SymbolKind.Namespace),
+        children: decl.lines.map((line) =>
+          symbol(line.id, 'rating line', line, SymbolKind.EnumMember, line.label),
+        ),
+      };
+    case 'GoalDecl':
+      return symbol(decl.id, 'goal', decl, SymbolKind.Event, decl.label);
+    case 'ScaleDecl':
+      return symbol(decl.id, 'scale', decl, SymbolKind.Enum, decl.label);
+    case 'KpiDecl':
+      return symbol(decl.id, 'kpi', decl, SymbolKind.Field, decl.label);
+    case 'GroupDecl':
+      return symbol(decl.id, 'group', decl, SymbolKind.Package, decl.label);
+    case 'PositionDecl':
+      return {
+        ...symbol(decl.id, 'position', decl, SymbolKind.Class, decl.label),
+        children: decl.assignments.map(assignmentSymbol),
+      };
+    case 'ContextDecl':
+      return {
+        ...symbol(decl.id, 'context', decl, SymbolKind.Namespace, decl.label),
+        children: decl.overrides.map((override) =>
+          override.kind === 'IndicatorOverride'
+            ? symbol(override.indicator, 'override', override, SymbolKind.Field)
+            : {
+                ...symbol(override.position, 'position', override, SymbolKind.Class),
+                children: override.assignments.map(assignmentSymbol),
+              },
+        ),
+      };
+  }
+}
+
+function assignmentSymbol(assignment: ast.Assignment): DocumentSymbol {
+  const weight = assignment.weight ? `weight ${assignment.weight.text}` : undefined;
+  return symbol(assignment.indicator, 'indicator', assignment, SymbolKind.Field, undefined, weight);
+}
+
+function pointsOf(level: ast.LevelDecl): string | undefined {
+  return level.points ? `${level.points.text} points` : undefined;
+}
+
+/**
+ * One outline entry. An entry with no name yet (half typed) is shown by its keyword; the
+ * detail is the label's Vietnamese text, or `extra`.
+ */
+function symbol(
+  id: ast.Name | undefined,
+  keyword: string,
+  node: { range: Range },
+  kind: SymbolKind,
+  label?: ast.Label,
+  extra?: string,
+): DocumentSymbol {
+  const entry: DocumentSymbol = {
+    name: id?.text || keyword,
+    kind,
+    range: node.range,
+    selectionRange: id?.range ?? node.range,
+  };
+  const detail = extra ?? label?.vi.value;
+  if (detail) entry.detail = detail;
+  return entry;
+}

@@ -1,0 +1,358 @@
+/**
+ * The language server: wires the connection to the workspace and the features. Every .kpi
+ * file of the workspace folders is checked with the same `checkSources` as `kpic check`, so
+ * the editor and the command line never disagree.
+ *
+ * Diagnostics are republished a debounce after each change (150 ms), for every file of the
+ * framework the change belongs to; a result is published only if it was computed from the
+ * texts as they are at that moment, so an older version's result is dropped, never shown.
+ * Requests (hover, completion ...) use the analysis of the current texts, computed on demand
+ * when a change has not been analysed yet.
+ *
+ * No handler may take the server down: each runs in a guard that logs what it threw and
+ * answers with nothing.
+ */
+import { readFile } from 'node:fs/promises';
+import { sep } from 'node:path';
+import { decodeSource } from '@kpilang/core';
+import { glob } from 'tinyglobby';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './features/code-actions.js';
+import { completions } from './features/completion.js';
+import { foldingRanges } from './features/folding.js';
+import { hover } from './features/hover.js';
+import { inlayHints } from './features/inlay-hints.js';
+import { definition, prepareRename, references, rename } from './features/navigation.js';
+import { SEMANTIC_LEGEND, semanticTokens } from './features/semantic-tokens.js';
+import { documentSymbols, workspaceSymbols } from './features/symbols.js';
+import { toLspDiagnostic } from './convert.js';
+import { buildIndex, type SymbolIndex } from './symbol-index.js';
+import { SERVER_VERSION } from './version.js';
+import { pathToUri, uriToPath, Workspace, type Analysis } from './workspace.js';
+
+/** How long the server waits after a change before checking again. */
+const DEBOUNCE_MS = 150;
+
+/** Options an editor may pass in `initializationOptions`. */
+interface InitializationOptions {
+  /** Milliseconds between the last change and the check; 150 by default, at most 150. */
+  debounceMs?: number;
+  /** Send `kpilang/timing` after each publish (for the benchmark). */
+  reportTiming?: boolean;
+}
+
+/** The analysis of a framework with its index of names: what every feature reads. */
+export interface FrameworkView {
+  analysis: Analysis;
+  index: SymbolIndex;
+}
+
+const indexes = new WeakMap<Analysis, SymbolIndex>();
+
+export function viewOf(analysis: Analysis): FrameworkView {
+  let index = indexes.get(analysis);
+  if (!index) {
+    index = buildIndex(analysis.checked.files);
+    indexes.set(analysis, index);
+  }
+  return { analysis, index };
+}
+
+export function startServer(connection: Connection): void {
+  const workspace = new Workspace();
+  const documents = new TextDocuments(TextDocument);
+  const roots: string[] = [];
+  const timers = new Map<string, NodeJS.Timeout>();
+  /** The framework root each file's diagnostics were last published under, by path. */
+  const publishedRoot = new Map<string, string>();
+  let debounceMs = DEBOUNCE_MS;
+  let reportTiming = false;
+  let watchDynamically = false;
+
+  const log = (message: string): void => connection.console.error(message);
+
+  /** Runs a handler; what it throws is logged and answered with `fallback`. */
+  function guard<P, R>(name: string, fallback: R, handler: (params: P) => R): (params: P) => R {
+    return (params: P) => {
+      try {
+        return handler(params);
+      } catch (error) {
+        log(`kpilang: ${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        return fallback;
+      }
+    };
+  }
+
+  /** The framework view of the file at `uri`, from the current texts. */
+  function viewAt(uri: string): FrameworkView | undefined {
+    const path = uriToPath(uri);
+    if (!path) return undefined;
+    const analysis = workspace.analysisOf(path);
+    return analysis ? viewOf(analysis) : undefined;
+  }
+
+  function schedule(root: string): void {
+    clearTimeout(timers.get(root));
+    timers.set(
+      root,
+      setTimeout(() => {
+        timers.delete(root);
+        try {
+          publish(root);
+        } catch (error) {
+          log(`kpilang: checking failed: ${error instanceof Error ? error.stack : String(error)}`);
+        }
+      }, debounceMs),
+    );
+  }
+
+  /** Schedules the framework of `path`, and the one it was in before if it moved. */
+  function changed(path: string, headersBefore: string): void {
+    if (headersBefore !== headerKey()) {
+      for (const unit of workspace.units()) schedule(unit.root);
+      for (const root of new Set(publishedRoot.values())) schedule(root);
+      return;
+    }
+    schedule(workspace.rootOf(path));
+    const before = publishedRoot.get(path);
+    if (before !== undefined) schedule(before);
+  }
+
+  /** The folders holding framework headers, as one string to compare before and after. */
+  function headerKey(): string {
+    return workspace
+      .units()
+      .map((unit) => unit.root)
+      .join('\n');
+  }
+
+  function publish(root: string): void {
+    const started = performance.now();
+    const unit = workspace.units().find((candidate) => candidate.root === root);
+    const publishing = new Set<string>();
+    if (unit) {
+      const analysis = workspace.analyse(unit);
+      // Computed from the texts as they are now (the check is synchronous); kept as a guard
+      // should the check ever yield.
+      if (!workspace.isCurrent(analysis)) return;
+      const byUri = new Map<string, ReturnType<typeof toLspDiagnostic>[]>();
+      for (const diagnostic of analysis.diagnostics) {
+        const list = byUri.get(diagnostic.uri) ?? [];
+        list.push(toLspDiagnostic(diagnostic));
+        byUri.set(diagnostic.uri, list);
+      }
+      for (const file of unit.files) {
+        publishing.add(file.path);
+        publishedRoot.set(file.path, root);
+        const params: Parameters<Connection['sendDiagnostics']>[0] = {
+          uri: file.uri,
+          diagnostics: byUri.get(file.uri) ?? [],
+        };
+        if (file.version !== undefined) params.version = file.version;
+        void connection.sendDiagnostics(params);
+      }
+    }
+    // Files that were in this framework and are no longer (deleted, or moved to another).
+    for (const [path, publishedUnder] of publishedRoot) {
+      if (publishedUnder !== root || publishing.has(path)) continue;
+      publishedRoot.delete(path);
+      if (!workspace.get(path)) void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
+    }
+    if (reportTiming) {
+      void connection.sendNotification('kpilang/timing', {
+        root,
+        files: unit?.files.length ?? 0,
+        milliseconds: performance.now() - started,
+      });
+    }
+  }
+
+  async function readDiskFile(path: string): Promise<boolean> {
+    const before = headerKey();
+    try {
+      const bytes = await readFile(path);
+      const uri = pathToUri(path);
+      const decoded = decodeSource(bytes, uri);
+      if (workspace.setDiskFile(path, decoded.text, decoded.diagnostics)) changed(path, before);
+      return true;
+    } catch {
+      if (workspace.removeDiskFile(path)) changed(path, before);
+      return false;
+    }
+  }
+
+  async function scanFolder(folder: string): Promise<void> {
+    const found = await glob(['**/*.kpi'], {
+      cwd: folder,
+      absolute: true,
+      dot: false,
+      onlyFiles: true,
+      ignore: ['**/node_modules/**'],
+    });
+    for (const file of found.sort()) await readDiskFile(file.split('/').join(sep));
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) {
+      debounceMs = Math.min(options.debounceMs, DEBOUNCE_MS);
+    }
+    reportTiming = options.reportTiming === true;
+    for (const folder of params.workspaceFolders ?? []) {
+      const path = uriToPath(folder.uri);
+      if (path) roots.push(path);
+    }
+    if (roots.length === 0 && params.rootUri) {
+      const path = uriToPath(params.rootUri);
+      if (path) roots.push(path);
+    }
+    watchDynamically =
+      params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [' '] },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+        inlayHintProvider: true,
+      },
+      serverInfo: { name: 'kpilang-language-server', version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (watchDynamically) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.kpi' }],
+      });
+    }
+    try {
+      for (const root of roots) await scanFolder(root);
+    } catch (error) {
+      log(`kpilang: reading the workspace failed: ${String(error)}`);
+    }
+  });
+
+  documents.onDidChangeContent((event) => {
+    const path = uriToPath(event.document.uri);
+    if (!path) return;
+    const before = headerKey();
+    workspace.setOpenFile(path, event.document.uri, event.document.getText(), event.document.version);
+    changed(path, before);
+  });
+
+  documents.onDidClose((event) => {
+    const path = uriToPath(event.document.uri);
+    if (!path) return;
+    workspace.closeFile(path);
+    void readDiskFile(path);
+  });
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    for (const change of params.changes) {
+      const path = uriToPath(change.uri);
+      if (!path || !path.endsWith('.kpi') || workspace.isOpen(path)) continue;
+      if (change.type === FileChangeType.Deleted) {
+        const before = headerKey();
+        if (workspace.removeDiskFile(path)) changed(path, before);
+      } else {
+        await readDiskFile(path);
+      }
+    }
+  });
+
+  connection.onHover(
+    guard('hover', null, (params) => {
+      const view = viewAt(params.textDocument.uri);
+      return view ? hover(view, params.textDocument.uri, params.position) : null;
+    }),
+  );
+  connection.onCompletion(
+    guard('completion', [], (params) => {
+      const view = viewAt(params.textDocument.uri);
+      const document = documents.get(params.textDocument.uri);
+      if (!view || !document) return [];
+      return completions(view, document, params.position);
+    }),
+  );
+  connection.onDefinition(
+    guard('definition', null, (params) => {
+      const view = viewAt(params.textDocument.uri);
+      return view ? definition(view, params.textDocument.uri, params.position) : null;
+    }),
+  );
+  connection.onReferences(
+    guard('references', [], (params) => {
+      const view = viewAt(params.textDocument.uri);
+      return view ? references(view, params.textDocument.uri, params.position, params.context) : [];
+    }),
+  );
+  connection.onPrepareRename(
+    guard('prepareRename', null, (params) => {
+      const view = viewAt(params.textDocument.uri);
+      return view ? prepareRename(view, params.textDocument.uri, params.position) : null;
+    }),
+  );
+  connection.onRenameRequest(
+    guard('rename', null, (params) => {
+      const view = viewAt(params.textDocument.uri);
+      return view ? rename(view, params.textDocument.uri, params.position, params.newName) : null;
+    }),
+  );
+  connection.onDocumentSymbol(
+    guard('documentSymbol', [], (params) => {
+      const view = viewAt(params.textDocument.uri);
+      return view ? documentSymbols(view, params.textDocument.uri) : [];
+    }),
+  );
+  connection.onWorkspaceSymbol(
+    guard('workspaceSymbol', [], (params) =>
+      workspace.units().flatMap((unit) => workspaceSymbols(viewOf(workspace.analyse(unit)), params.query)),
+    ),
+  );
+  connection.onFoldingRanges(
+    guard('foldingRange', [], (params) => {
+      const view = viewAt(params.textDocument.uri);
+      const document = documents.get(params.textDocument.uri);
+      return view ? foldingRanges(view, params.textDocument.uri, document?.getText()) : [];
+    }),
+  );
+  connection.onCodeAction(
+    guard('codeAction', [], (params) => {
+      const view = viewAt(params.textDocument.uri);
+      return view ? codeActions(view, params.textDocument.uri, params.range) : [];
+    }),
+  );
+  connection.languages.semanticTokens.on(
+    guard('semanticTokens', { data: [] }, (params) => {
+      const view = viewAt(params.textDocument.uri);
+      return view ? semanticTokens(view, params.textDocument.uri) : { data: [] };
+    }),
+  );
+  connection.languages.inlayHint.on(
+    guard('inlayHint', [], (params) => {
+      const view = viewAt(params.textDocument.uri);
+      return view ? inlayHints(view, params.textDocument.uri, params.range) : [];
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

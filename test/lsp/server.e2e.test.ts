@@ -1,0 +1,286 @@
+/**
+ * The language server end to end: the built `kpilang-language-server` process driven over
+ * stdio by a JSON-RPC client, on the bundled examples. The diagnostics it publishes must be
+ * exactly those `kpic check --format json` prints for the same folder.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileUri, REPO, TestClient } from './lsp-client.js';
+
+const AS_PUBLISHED = join(REPO, 'examples/cema/as-published');
+const FRAMEWORK = join(REPO, 'examples/cema/framework');
+const KPIC = join(REPO, 'packages/cli/dist/kpic.js');
+const SEVERITY: Record<string, number> = { error: 1, warning: 2, info: 3, hint: 4 };
+
+interface JsonDiagnostic {
+  code: string;
+  severity: string;
+  message: string;
+  file: string;
+  range: unknown;
+}
+
+interface LspDiagnostic {
+  code: string;
+  severity: number;
+  message: string;
+  range: unknown;
+}
+
+/** What `kpic check --format json` reports, by file URI, in the server's shape. */
+function kpicDiagnostics(folder: string): Map<string, object[]> {
+  const run = spawnSync(process.execPath, [KPIC, 'check', folder, '--format', 'json'], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
+  const byUri = new Map<string, object[]>();
+  for (const entry of JSON.parse(run.stdout) as JsonDiagnostic[]) {
+    const uri = fileUri(join(REPO, entry.file));
+    const list = byUri.get(uri) ?? [];
+    list.push({
+      code: entry.code,
+      severity: SEVERITY[entry.severity],
+      message: entry.message,
+      range: entry.range,
+    });
+    byUri.set(uri, list);
+  }
+  return byUri;
+}
+
+function shape(diagnostics: LspDiagnostic[]): object[] {
+  return diagnostics.map(({ code, severity, message, range }) => ({ code, severity, message, range }));
+}
+
+const codes = (diagnostics: { code?: unknown }[] | undefined) =>
+  (diagnostics ?? []).map((diagnostic) => diagnostic.code);
+
+describe('the language server over stdio', () => {
+  let client: TestClient;
+
+  beforeAll(async () => {
+    client = new TestClient();
+    await client.initialize(join(REPO, 'examples/cema'));
+  });
+
+  afterAll(async () => {
+    // Shutdown then exit ends the server with code 0.
+    expect(await client.close()).toBe(0);
+  });
+
+  it('answers initialize with the features it serves', async () => {
+    const other = new TestClient();
+    try {
+      const result = (await other.initialize(AS_PUBLISHED)) as {
+        capabilities: Record<string, unknown>;
+        serverInfo: { name: string };
+      };
+      expect(result.serverInfo.name).toBe('kpilang-language-server');
+      for (const capability of [
+        'hoverProvider',
+        'completionProvider',
+        'definitionProvider',
+        'referencesProvider',
+        'renameProvider',
+        'documentSymbolProvider',
+        'workspaceSymbolProvider',
+        'foldingRangeProvider',
+        'codeActionProvider',
+        'semanticTokensProvider',
+        'inlayHintProvider',
+      ]) {
+        expect(result.capabilities).toHaveProperty(capability);
+      }
+      expect(result.capabilities['textDocumentSync']).toMatchObject({ change: 2 });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('publishes, for every file of a framework, open or not, what kpic check reports', async () => {
+    const expected = kpicDiagnostics('examples/cema/as-published');
+    const files = ['catalogue.kpi', 'ethnic-policy.kpi', 'framework.kpi', 'head-of-personnel.kpi'];
+    const uris = files.map((name) => fileUri(join(AS_PUBLISHED, name)));
+    // The closed files are read from disk when the workspace is scanned.
+    await client.waitFor(
+      () => (uris.every((uri) => client.latest(uri)) ? true : undefined),
+      'diagnostics for every as-published file',
+    );
+    for (const uri of uris) {
+      expect(shape(client.latest(uri)?.diagnostics as LspDiagnostic[]), uri).toEqual(
+        expected.get(uri) ?? [],
+      );
+    }
+    expect([...expected.keys()].every((uri) => uris.includes(uri))).toBe(true);
+
+    // Opening a file changes nothing: its editor text is the disk text.
+    const uri = client.open(join(AS_PUBLISHED, 'ethnic-policy.kpi'));
+    const opened = await client.waitFor(
+      () => client.published.find((params) => params.uri === uri && params.version === 1),
+      'diagnostics of the opened file',
+    );
+    expect(shape(opened.diagnostics as LspDiagnostic[])).toEqual(expected.get(uri));
+  });
+
+  it('drops the weight diagnostic once a weight is edited to make 100%', async () => {
+    const path = join(AS_PUBLISHED, 'ethnic-policy.kpi');
+    const uri = fileUri(path);
+    client.open(path);
+    const line = readFileSync(path, 'utf8').split('\n').findIndex((text) => text.includes('public_service_satisfaction weight 20%'));
+    expect(line).toBeGreaterThan(0);
+    const character = readFileSync(path, 'utf8').split('\n')[line]!.indexOf('20%');
+    const version = client.edit(
+      uri,
+      { start: { line, character }, end: { line, character: character + 2 } },
+      '45',
+    );
+    const after = await client.waitFor(
+      () => client.published.find((params) => params.uri === uri && params.version === version),
+      'diagnostics after the edit',
+    );
+    expect(codes(after.diagnostics)).not.toContain('KPI201');
+    // Undo: the error is back.
+    const undone = client.edit(
+      uri,
+      { start: { line, character }, end: { line, character: character + 2 } },
+      '20',
+    );
+    const back = await client.waitFor(
+      () => client.published.find((params) => params.uri === uri && params.version === undone),
+      'diagnostics after the undo',
+    );
+    expect(codes(back.diagnostics)).toContain('KPI201');
+  });
+
+  it('ends fast successive edits with the diagnostics of the last version', async () => {
+    const path = join(AS_PUBLISHED, 'ethnic-policy.kpi');
+    const uri = fileUri(path);
+    const text = readFileSync(path, 'utf8');
+    client.open(path, text);
+    const line = text.split('\n').findIndex((candidate) => candidate.includes('public_service_satisfaction weight 20%'));
+    const character = text.split('\n')[line]!.indexOf('20%');
+    const countBefore = client.published.length;
+    let last = 0;
+    // Twenty keystrokes with no pause: 21, 22, ... 40, then 45, which makes 100%.
+    for (let value = 21; value <= 40; value++) {
+      last = client.edit(uri, { start: { line, character }, end: { line, character: character + 2 } }, String(value));
+    }
+    last = client.edit(uri, { start: { line, character }, end: { line, character: character + 2 } }, '45');
+    const final = await client.waitFor(
+      () => client.published.find((params) => params.uri === uri && params.version === last),
+      'diagnostics of the last version',
+    );
+    expect(codes(final.diagnostics)).not.toContain('KPI201');
+    // Debounced: far fewer publications for this file than edits, none for a version that
+    // was already replaced when it was published after the last one.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const later = client.published.slice(countBefore).filter((params) => params.uri === uri);
+    expect(later.length).toBeLessThan(21);
+    expect(later.at(-1)?.version).toBe(last);
+  });
+
+  it('hovers an indicator with its unit, bands and weights, and a position with its total', async () => {
+    const path = join(FRAMEWORK, 'administrative.kpi');
+    const uri = client.open(path);
+    const lines = readFileSync(path, 'utf8').split('\n');
+    const line = lines.findIndex((text) => text.startsWith('kpi response_time'));
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line, character: 6 },
+    });
+    const text = hover.contents.value;
+    expect(text).toContain('response_time');
+    expect(text).toContain('| Unit | hours |');
+    expect(text).toContain('| Better | lower |');
+    expect(text).toMatch(/\| excellent \| under 8 \| 100 \|/);
+    expect(text).toContain('| `administrative_officer` | 40% |');
+
+    const officer = join(FRAMEWORK, 'administrative-officer.kpi');
+    const officerUri = client.open(officer);
+    const officerLine = readFileSync(officer, 'utf8').split('\n').findIndex((t) => t.startsWith('position'));
+    const positionHover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri: officerUri },
+      position: { line: officerLine, character: 12 },
+    });
+    expect(positionHover.contents.value).toContain('| **Total** | **100%** |');
+  });
+
+  it('completes units after `unit` and levels inside bands', async () => {
+    const path = join(FRAMEWORK, 'administrative.kpi');
+    const text = readFileSync(path, 'utf8');
+    const uri = client.open(path, text);
+    const lines = text.split('\n');
+    const unitLine = lines.findIndex((candidate) => candidate.trim() === 'unit hours');
+    const items = await client.request<{ label: string }[]>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: unitLine, character: lines[unitLine]!.indexOf('hours') },
+    });
+    const labels = items.map((item) => item.label);
+    expect(labels).toEqual(expect.arrayContaining(['percent', 'hours', 'days', 'count', 'likert5']));
+    expect(labels).not.toContain('kpi');
+
+    const bandLine = lines.findIndex((candidate) => candidate.trim().startsWith('good'));
+    const levels = await client.request<{ label: string }[]>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: bandLine, character: lines[bandLine]!.indexOf('good') },
+    });
+    expect(levels.map((item) => item.label)).toEqual(expect.arrayContaining(['excellent', 'good', 'poor']));
+  });
+
+  it('renames an indicator across the files of its framework, and refuses a taken name', async () => {
+    const path = join(FRAMEWORK, 'administrative.kpi');
+    const uri = client.open(path);
+    const line = readFileSync(path, 'utf8').split('\n').findIndex((text) => text.startsWith('kpi response_time'));
+    const edit = await client.request<{ changes: Record<string, { newText: string }[]> }>(
+      'textDocument/rename',
+      { textDocument: { uri }, position: { line, character: 8 }, newName: 'reply_time' },
+    );
+    const files = Object.keys(edit.changes).map((changed) => changed.split('/').at(-1));
+    expect(files.sort()).toEqual(['administrative-officer.kpi', 'administrative.kpi', 'contexts.kpi']);
+    expect(Object.values(edit.changes).flat().every((change) => change.newText === 'reply_time')).toBe(true);
+    // administrative.kpi: the group member and the declaration.
+    expect(edit.changes[uri]).toHaveLength(2);
+
+    await expect(
+      client.request('textDocument/rename', {
+        textDocument: { uri },
+        position: { line, character: 8 },
+        newName: 'coordination_quality',
+      }),
+    ).rejects.toThrow(/already an indicator named 'coordination_quality'/);
+    await expect(
+      client.request('textDocument/rename', {
+        textDocument: { uri },
+        position: { line, character: 8 },
+        newName: 'thời_gian',
+      }),
+    ).rejects.toThrow(/ASCII letters/);
+  });
+
+  it('survives garbage and a request it cannot serve', async () => {
+    // A body that is not JSON, under a correct header.
+    const body = Buffer.from('{"jsonrpc": "2.0", "id": 99, "method": ', 'utf8');
+    client.process.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    client.process.stdin.write(body);
+    // An unknown method is answered with an error.
+    await expect(client.request('kpilang/noSuchMethod', {})).rejects.toThrow();
+    // Parameters that make no sense are answered, not fatal.
+    const nothing = await client.request('textDocument/hover', {
+      textDocument: { uri: 'untitled:nowhere' },
+      position: { line: -5, character: 1e9 },
+    });
+    expect(nothing).toBeNull();
+    const broken = await client.request('textDocument/hover', { textDocument: null });
+    expect(broken).toBeNull();
+    // Still serving.
+    const path = join(FRAMEWORK, 'administrative.kpi');
+    const uri = client.open(path);
+    const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', {
+      textDocument: { uri },
+    });
+    expect(symbols.map((symbol) => symbol.name)).toEqual(['administrative', 'response_time', 'coordination_quality']);
+    expect(client.process.exitCode).toBeNull();
+  });
+});
