@@ -33,8 +33,9 @@ export class TestClient {
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
 
-  constructor(args: string[] = ['--stdio']) {
-    this.process = spawn(process.execPath, [SERVER, ...args], { cwd: REPO });
+  /** Starts `kpilang-language-server` with `args`, or another command line given whole. */
+  constructor(args: string[] = ['--stdio'], command: string[] = [SERVER]) {
+    this.process = spawn(process.execPath, [...command, ...args], { cwd: REPO });
     this.process.stderr.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString();
     });

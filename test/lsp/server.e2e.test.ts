@@ -99,6 +99,19 @@ describe('the language server over stdio', () => {
     }
   });
 
+  it('is also `kpic lsp`, and refuses an unknown option in one line', async () => {
+    const viaKpic = new TestClient(['lsp', '--stdio'], [KPIC]);
+    try {
+      const result = (await viaKpic.initialize(AS_PUBLISHED)) as { serverInfo: { name: string } };
+      expect(result.serverInfo.name).toBe('kpilang-language-server');
+    } finally {
+      expect(await viaKpic.close()).toBe(0);
+    }
+    const refused = spawnSync(process.execPath, [KPIC, 'lsp', '--bogus'], { encoding: 'utf8' });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe("kpic lsp: unknown option '--bogus'\n");
+  });
+
   it('publishes, for every file of a framework, open or not, what kpic check reports', async () => {
     const expected = kpicDiagnostics('examples/cema/as-published');
     const files = ['catalogue.kpi', 'ethnic-policy.kpi', 'framework.kpi', 'head-of-personnel.kpi'];

@@ -31,6 +31,9 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   external: ['@kpilang/render'],
+  // `kpic lsp` bundles the server from its sources, so that it shares the compiler's core
+  // and chevrotain instead of carrying the server bundle's own copies.
+  alias: { '@kpilang/language-server': '../language-server/src/index.ts' },
   minify: true,
   target: 'node20',
   // Bundled CommonJS modules (commander, picocolors) call require() for Node's built-ins;

@@ -23,6 +23,7 @@ Examples:
   $ kpic build examples/cema/framework --html --pdf
                      the rule set, HTML pages in out/html/ and PDFs in out/pdf/
   $ kpic schema > kpilang.rules.schema.json        the JSON Schema of rule sets
+  $ kpic lsp --stdio                               the language server, for editors
 
 Paths are .kpi files or folders; folders are searched for .kpi files, skipping
 dot-folders and node_modules. Exactly one file holds the framework header.
@@ -146,6 +147,22 @@ function createProgram(io: CliIo, done: (code: number) => void): Command {
           io,
         ),
       );
+    });
+
+  program
+    .command('lsp')
+    .description(
+      'run the language server (the same as kpilang-language-server): --stdio (default), ' +
+        '--node-ipc, --socket <port> or --pipe <name>, and --clientProcessId <pid>',
+    )
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(async (_options: unknown, command: Command) => {
+      // The server checks its own options; it is loaded only here, so check and build never
+      // load vscode-languageserver.
+      const { runLanguageServer } = await import('@kpilang/language-server');
+      done(runLanguageServer(command.args, 'kpic lsp'));
     });
 
   program

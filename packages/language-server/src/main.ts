@@ -24,7 +24,10 @@ export function runLanguageServer(args: readonly string[], name: string): number
     .addOption(
       new Option('--clientProcessId <pid>', "exit when the editor's process ends").argParser(pid),
     )
-    .exitOverride();
+    .exitOverride()
+    .configureOutput({
+      outputError: (text, write) => write(`${name}: ${text.replace(/^error: /, '')}`),
+    });
 
   try {
     program.parse([...args], { from: 'user' });
