@@ -138,7 +138,10 @@ export class TestClient {
     } catch {
       // The server may already be gone; the kill below makes sure.
     }
-    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 3000))]);
+    const code = await Promise.race([
+      exited,
+      new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 3000)),
+    ]);
     this.connection.dispose();
     if (code === 'timeout') {
       this.process.kill();

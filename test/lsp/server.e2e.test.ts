@@ -51,7 +51,12 @@ function kpicDiagnostics(folder: string): Map<string, object[]> {
 }
 
 function shape(diagnostics: LspDiagnostic[]): object[] {
-  return diagnostics.map(({ code, severity, message, range }) => ({ code, severity, message, range }));
+  return diagnostics.map(({ code, severity, message, range }) => ({
+    code,
+    severity,
+    message,
+    range,
+  }));
 }
 
 const codes = (diagnostics: { code?: unknown }[] | undefined) =>
@@ -141,7 +146,9 @@ describe('the language server over stdio', () => {
     const path = join(AS_PUBLISHED, 'ethnic-policy.kpi');
     const uri = fileUri(path);
     client.open(path);
-    const line = readFileSync(path, 'utf8').split('\n').findIndex((text) => text.includes('public_service_satisfaction weight 20%'));
+    const line = readFileSync(path, 'utf8')
+      .split('\n')
+      .findIndex((text) => text.includes('public_service_satisfaction weight 20%'));
     expect(line).toBeGreaterThan(0);
     const character = readFileSync(path, 'utf8').split('\n')[line]!.indexOf('20%');
     const version = client.edit(
@@ -172,15 +179,25 @@ describe('the language server over stdio', () => {
     const uri = fileUri(path);
     const text = readFileSync(path, 'utf8');
     client.open(path, text);
-    const line = text.split('\n').findIndex((candidate) => candidate.includes('public_service_satisfaction weight 20%'));
+    const line = text
+      .split('\n')
+      .findIndex((candidate) => candidate.includes('public_service_satisfaction weight 20%'));
     const character = text.split('\n')[line]!.indexOf('20%');
     const countBefore = client.published.length;
     let last = 0;
     // Twenty keystrokes with no pause: 21, 22, ... 40, then 45, which makes 100%.
     for (let value = 21; value <= 40; value++) {
-      last = client.edit(uri, { start: { line, character }, end: { line, character: character + 2 } }, String(value));
+      last = client.edit(
+        uri,
+        { start: { line, character }, end: { line, character: character + 2 } },
+        String(value),
+      );
     }
-    last = client.edit(uri, { start: { line, character }, end: { line, character: character + 2 } }, '45');
+    last = client.edit(
+      uri,
+      { start: { line, character }, end: { line, character: character + 2 } },
+      '45',
+    );
     const final = await client.waitFor(
       () => client.published.find((params) => params.uri === uri && params.version === last),
       'diagnostics of the last version',
@@ -212,11 +229,16 @@ describe('the language server over stdio', () => {
 
     const officer = join(FRAMEWORK, 'administrative-officer.kpi');
     const officerUri = client.open(officer);
-    const officerLine = readFileSync(officer, 'utf8').split('\n').findIndex((t) => t.startsWith('position'));
-    const positionHover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
-      textDocument: { uri: officerUri },
-      position: { line: officerLine, character: 12 },
-    });
+    const officerLine = readFileSync(officer, 'utf8')
+      .split('\n')
+      .findIndex((t) => t.startsWith('position'));
+    const positionHover = await client.request<{ contents: { value: string } }>(
+      'textDocument/hover',
+      {
+        textDocument: { uri: officerUri },
+        position: { line: officerLine, character: 12 },
+      },
+    );
     expect(positionHover.contents.value).toContain('| **Total** | **100%** |');
   });
 
@@ -231,7 +253,9 @@ describe('the language server over stdio', () => {
       position: { line: unitLine, character: lines[unitLine]!.indexOf('hours') },
     });
     const labels = items.map((item) => item.label);
-    expect(labels).toEqual(expect.arrayContaining(['percent', 'hours', 'days', 'count', 'likert5']));
+    expect(labels).toEqual(
+      expect.arrayContaining(['percent', 'hours', 'days', 'count', 'likert5']),
+    );
     expect(labels).not.toContain('kpi');
 
     const bandLine = lines.findIndex((candidate) => candidate.trim().startsWith('good'));
@@ -239,20 +263,32 @@ describe('the language server over stdio', () => {
       textDocument: { uri },
       position: { line: bandLine, character: lines[bandLine]!.indexOf('good') },
     });
-    expect(levels.map((item) => item.label)).toEqual(expect.arrayContaining(['excellent', 'good', 'poor']));
+    expect(levels.map((item) => item.label)).toEqual(
+      expect.arrayContaining(['excellent', 'good', 'poor']),
+    );
   });
 
   it('renames an indicator across the files of its framework, and refuses a taken name', async () => {
     const path = join(FRAMEWORK, 'administrative.kpi');
     const uri = client.open(path);
-    const line = readFileSync(path, 'utf8').split('\n').findIndex((text) => text.startsWith('kpi response_time'));
+    const line = readFileSync(path, 'utf8')
+      .split('\n')
+      .findIndex((text) => text.startsWith('kpi response_time'));
     const edit = await client.request<{ changes: Record<string, { newText: string }[]> }>(
       'textDocument/rename',
       { textDocument: { uri }, position: { line, character: 8 }, newName: 'reply_time' },
     );
     const files = Object.keys(edit.changes).map((changed) => changed.split('/').at(-1));
-    expect(files.sort()).toEqual(['administrative-officer.kpi', 'administrative.kpi', 'contexts.kpi']);
-    expect(Object.values(edit.changes).flat().every((change) => change.newText === 'reply_time')).toBe(true);
+    expect(files.sort()).toEqual([
+      'administrative-officer.kpi',
+      'administrative.kpi',
+      'contexts.kpi',
+    ]);
+    expect(
+      Object.values(edit.changes)
+        .flat()
+        .every((change) => change.newText === 'reply_time'),
+    ).toBe(true);
     // administrative.kpi: the group member and the declaration.
     expect(edit.changes[uri]).toHaveLength(2);
 
@@ -293,7 +329,11 @@ describe('the language server over stdio', () => {
     const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', {
       textDocument: { uri },
     });
-    expect(symbols.map((symbol) => symbol.name)).toEqual(['administrative', 'response_time', 'coordination_quality']);
+    expect(symbols.map((symbol) => symbol.name)).toEqual([
+      'administrative',
+      'response_time',
+      'coordination_quality',
+    ]);
     expect(client.process.exitCode).toBeNull();
   });
 });

@@ -165,7 +165,8 @@ export function startServer(connection: Connection): void {
     for (const [path, publishedUnder] of publishedRoot) {
       if (publishedUnder !== root || publishing.has(path)) continue;
       publishedRoot.delete(path);
-      if (!workspace.get(path)) void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
+      if (!workspace.get(path))
+        void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
     }
     if (reportTiming) {
       void connection.sendNotification('kpilang/timing', {
@@ -254,7 +255,12 @@ export function startServer(connection: Connection): void {
     const path = uriToPath(event.document.uri);
     if (!path) return;
     const before = headerKey();
-    workspace.setOpenFile(path, event.document.uri, event.document.getText(), event.document.version);
+    workspace.setOpenFile(
+      path,
+      event.document.uri,
+      event.document.getText(),
+      event.document.version,
+    );
     changed(path, before);
   });
 
@@ -324,7 +330,9 @@ export function startServer(connection: Connection): void {
   );
   connection.onWorkspaceSymbol(
     guard('workspaceSymbol', [], (params) =>
-      workspace.units().flatMap((unit) => workspaceSymbols(viewOf(workspace.analyse(unit)), params.query)),
+      workspace
+        .units()
+        .flatMap((unit) => workspaceSymbols(viewOf(workspace.analyse(unit)), params.query)),
     ),
   );
   connection.onFoldingRanges(

@@ -189,7 +189,8 @@ function inBlock(
         return;
       }
       if (atStart) {
-        for (const [field, key] of KPI_FIELDS) if (!decl[key] || inside(decl[key].range, position)) items.keyword(field);
+        for (const [field, key] of KPI_FIELDS)
+          if (!decl[key] || inside(decl[key].range, position)) items.keyword(field);
       } else if (/[+\-*/(,]$/.test(words.at(-1) ?? '')) {
         items.names(view, 'measure');
       }
@@ -210,10 +211,23 @@ function inBlock(
             if (atStart) items.names(view, 'level');
             return;
           }
-        } else if (comparePositions(override.range.start, position) < 0 && override.range.start.line < position.line) {
-          const base = view.analysis.checked.model.positions.find((candidate) => candidate.id === override.position?.text);
+        } else if (
+          comparePositions(override.range.start, position) < 0 &&
+          override.range.start.line < position.line
+        ) {
+          const base = view.analysis.checked.model.positions.find(
+            (candidate) => candidate.id === override.position?.text,
+          );
           const allowed = new Set(base?.indicators.map((entry) => entry.indicator) ?? []);
-          assignmentCompletions(view, items, override.assignments, position, words, undefined, allowed);
+          assignmentCompletions(
+            view,
+            items,
+            override.assignments,
+            position,
+            words,
+            undefined,
+            allowed,
+          );
           return;
         }
       }
@@ -240,15 +254,29 @@ function assignmentCompletions(
   group?: string,
   allowed?: ReadonlySet<string>,
 ): void {
-  const current = assignments.find((assignment) => assignment.bands && inside(assignment.bands.range, position));
+  const current = assignments.find(
+    (assignment) => assignment.bands && inside(assignment.bands.range, position),
+  );
   if (current) {
     if (words.length === 0) items.names(view, 'level');
     return;
   }
   if (words.length === 0) {
-    const taken = new Set(assignments.filter((assignment) => assignment.indicator.range.start.line !== position.line).map((assignment) => assignment.indicator.text));
-    const members = new Set(view.analysis.checked.model.groups.find((candidate) => candidate.id === group)?.indicators ?? []);
-    items.names(view, 'indicator', (id) => !taken.has(id) && (allowed?.has(id) ?? true), (id) => (members.has(id) ? '0' : '1'));
+    const taken = new Set(
+      assignments
+        .filter((assignment) => assignment.indicator.range.start.line !== position.line)
+        .map((assignment) => assignment.indicator.text),
+    );
+    const members = new Set(
+      view.analysis.checked.model.groups.find((candidate) => candidate.id === group)?.indicators ??
+        [],
+    );
+    items.names(
+      view,
+      'indicator',
+      (id) => !taken.has(id) && (allowed?.has(id) ?? true),
+      (id) => (members.has(id) ? '0' : '1'),
+    );
     return;
   }
   if (words.length === 1) items.keyword('weight', 'The share of the total, in percent.');
@@ -303,14 +331,21 @@ class Items {
     const ids = new Map<string, string | undefined>();
     if (kind === 'measure') {
       for (const occurrences of view.index.byUri.values()) {
-        for (const occurrence of occurrences) if (occurrence.kind === 'measure') ids.set(occurrence.id, undefined);
+        for (const occurrence of occurrences)
+          if (occurrence.kind === 'measure') ids.set(occurrence.id, undefined);
       }
     } else {
-      for (const [id] of view.index.declarations.get(kind) ?? []) ids.set(id, labelOf(view, kind, id));
+      for (const [id] of view.index.declarations.get(kind) ?? [])
+        ids.set(id, labelOf(view, kind, id));
     }
     for (const [id, detail] of ids) {
       if (!keep(id)) continue;
-      this.add({ label: id, kind: KIND_OF[kind], sortText: `${sortGroup(id)}${id}`, ...(detail ? { detail } : {}) });
+      this.add({
+        label: id,
+        kind: KIND_OF[kind],
+        sortText: `${sortGroup(id)}${id}`,
+        ...(detail ? { detail } : {}),
+      });
     }
   }
 

@@ -51,7 +51,8 @@ function commentRuns(text: string): FoldingRange[] {
     const comment = line < lines.length && /^\s*\/\//.test(lines[line] ?? '');
     if (comment && start < 0) start = line;
     if (!comment && start >= 0) {
-      if (line - 1 > start) runs.push({ startLine: start, endLine: line - 1, kind: FoldingRangeKind.Comment });
+      if (line - 1 > start)
+        runs.push({ startLine: start, endLine: line - 1, kind: FoldingRangeKind.Comment });
       start = -1;
     }
   }

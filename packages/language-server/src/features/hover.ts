@@ -37,45 +37,77 @@ function describe(view: FrameworkView, occurrence: Occurrence): string | undefin
     }
     case 'level': {
       const level = found.levels.find((candidate) => candidate.id === id);
-      return level && `${title('level', id, level.label)}\n\n**${decimal.toText(level.points)} points**`;
+      return (
+        level && `${title('level', id, level.label)}\n\n**${decimal.toText(level.points)} points**`
+      );
     }
     case 'rating': {
       const line = found.rating.find((candidate) => candidate.id === id);
-      return line && `${title('rating', id, line.label)}\n\nWeighted total: ${describeInterval(line.interval, valueWriter(undefined))}`;
+      return (
+        line &&
+        `${title('rating', id, line.label)}\n\nWeighted total: ${describeInterval(line.interval, valueWriter(undefined))}`
+      );
     }
     case 'goal': {
       const goal = found.goals.find((candidate) => candidate.id === id);
       if (!goal) return undefined;
-      const supporters = found.indicators.filter((indicator) => indicator.goal === id).map((indicator) => `\`${indicator.id}\``);
+      const supporters = found.indicators
+        .filter((indicator) => indicator.goal === id)
+        .map((indicator) => `\`${indicator.id}\``);
       const perspective = goal.perspective ? `\n\nPerspective: ${goal.perspective}` : '';
       return `${title('goal', id, goal.label)}${perspective}\n\nSupported by: ${supporters.join(', ') || 'no indicator yet'}`;
     }
     case 'group': {
       const group = found.groups.find((candidate) => candidate.id === id);
-      return group && `${title('group', id, group.label)}\n\nIndicators: ${group.indicators.map((member) => `\`${member}\``).join(', ') || 'none'}`;
+      return (
+        group &&
+        `${title('group', id, group.label)}\n\nIndicators: ${group.indicators.map((member) => `\`${member}\``).join(', ') || 'none'}`
+      );
     }
     case 'context': {
       const context = found.contexts.find((candidate) => candidate.id === id);
       if (!context) return undefined;
       const indicators = context.indicators.map((indicator) => `\`${indicator.id}\``).join(', ');
-      const positions = context.node.overrides.flatMap((override) => (override.kind === 'PositionOverride' && override.position ? [`\`${override.position.text}\``] : []));
+      const positions = context.node.overrides.flatMap((override) =>
+        override.kind === 'PositionOverride' && override.position
+          ? [`\`${override.position.text}\``]
+          : [],
+      );
       return `${title('context', id, context.label)}\n\nChanges indicators: ${indicators || 'none'}\n\nChanges positions: ${positions.join(', ') || 'none'}`;
     }
     case 'scale': {
       const scale = found.scales.find((candidate) => candidate.id === id);
       if (!scale) return undefined;
-      const points = scale.points.map((point) => `| ${decimal.toText(point.value)} | ${cell(point.label.vi)} | ${cell(point.label.en)} |`);
-      return [title('scale', id, scale.label), '', `From ${decimal.toText(scale.low)} to ${decimal.toText(scale.high)}`, '', '| Point | Vietnamese | English |', '|---|---|---|', ...points].join('\n');
+      const points = scale.points.map(
+        (point) =>
+          `| ${decimal.toText(point.value)} | ${cell(point.label.vi)} | ${cell(point.label.en)} |`,
+      );
+      return [
+        title('scale', id, scale.label),
+        '',
+        `From ${decimal.toText(scale.low)} to ${decimal.toText(scale.high)}`,
+        '',
+        '| Point | Vietnamese | English |',
+        '|---|---|---|',
+        ...points,
+      ].join('\n');
     }
     case 'framework': {
       const framework = found.framework;
       if (!framework) return undefined;
-      const facts = [framework.version && `version ${framework.version}`, framework.effective && `effective ${framework.effective}`, framework.cycle && `rated every ${framework.cycle}`, `missing data: ${framework.missingData}`].filter(Boolean);
+      const facts = [
+        framework.version && `version ${framework.version}`,
+        framework.effective && `effective ${framework.effective}`,
+        framework.cycle && `rated every ${framework.cycle}`,
+        `missing data: ${framework.missingData}`,
+      ].filter(Boolean);
       return `${title('framework', id, framework.label)}\n\n${facts.join(' · ')}`;
     }
     case 'measure': {
       const users = occurrencesOf(view.index, 'measure', id).length;
-      const indicators = found.indicators.filter((indicator) => indicator.measurement?.measures.includes(id)).map((indicator) => `\`${indicator.id}\``);
+      const indicators = found.indicators
+        .filter((indicator) => indicator.measurement?.measures.includes(id))
+        .map((indicator) => `\`${indicator.id}\``);
       return `**measure** \`${id}\`\n\nA measured value supplied with the data; named ${users} time(s), by ${indicators.join(', ') || 'no indicator'}.`;
     }
   }
@@ -83,15 +115,37 @@ function describe(view: FrameworkView, occurrence: Occurrence): string | undefin
 
 function describeIndicator(found: model.Model, indicator: model.Indicator): string {
   const write = valueWriter(indicator.unit);
-  const unit = indicator.unit ? (indicator.unit.per ? `${indicator.unit.name} per ${indicator.unit.per}` : indicator.unit.name) : undefined;
+  const unit = indicator.unit
+    ? indicator.unit.per
+      ? `${indicator.unit.name} per ${indicator.unit.per}`
+      : indicator.unit.name
+    : undefined;
   const facts: [string, string | undefined][] = [
     ['Kind', indicator.kind],
-    ['Measure', indicator.measurement && `\`${indicator.measurement.text}\`${indicator.measurement.kind === 'survey' ? ' (survey mean)' : ''}`],
+    [
+      'Measure',
+      indicator.measurement &&
+        `\`${indicator.measurement.text}\`${indicator.measurement.kind === 'survey' ? ' (survey mean)' : ''}`,
+    ],
     ['Unit', unit],
     ['Better', indicator.direction],
     ['Target', indicator.target && describeInterval(indicator.target, write, indicator.domain)],
-    ['Every', indicator.frequency && (indicator.aggregation ? `${indicator.frequency}, aggregate ${indicator.aggregation}` : indicator.frequency)],
-    ['Source', indicator.source && cell(indicator.source.vi === indicator.source.en ? indicator.source.vi : `${indicator.source.vi} / ${indicator.source.en}`)],
+    [
+      'Every',
+      indicator.frequency &&
+        (indicator.aggregation
+          ? `${indicator.frequency}, aggregate ${indicator.aggregation}`
+          : indicator.frequency),
+    ],
+    [
+      'Source',
+      indicator.source &&
+        cell(
+          indicator.source.vi === indicator.source.en
+            ? indicator.source.vi
+            : `${indicator.source.vi} / ${indicator.source.en}`,
+        ),
+    ],
     ['Goal', indicator.goal && `\`${indicator.goal}\``],
   ];
   const lines = [title('kpi', indicator.id, indicator.label), '', '| | |', '|---|---|'];
@@ -106,10 +160,17 @@ function describeIndicator(found: model.Model, indicator: model.Indicator): stri
   for (const context of found.contexts) {
     for (const position of context.positions) {
       const weighted = position.indicators.find((entry) => entry.indicator === indicator.id);
-      const base = found.positions.find((candidate) => candidate.id === position.id)?.indicators.find((entry) => entry.indicator === indicator.id);
-      if (weighted && (!base || decimal.compare(base.weight, weighted.weight) !== 0 || weighted.overrideNode)) {
+      const base = found.positions
+        .find((candidate) => candidate.id === position.id)
+        ?.indicators.find((entry) => entry.indicator === indicator.id);
+      if (
+        weighted &&
+        (!base || decimal.compare(base.weight, weighted.weight) !== 0 || weighted.overrideNode)
+      ) {
         const changed = weighted.overrideNode ? ', target or bands changed' : '';
-        weights.push(`| \`${position.id}\` in \`${context.id}\` | ${percent(weighted.weight)}${changed} |`);
+        weights.push(
+          `| \`${position.id}\` in \`${context.id}\` | ${percent(weighted.weight)}${changed} |`,
+        );
       }
     }
   }
@@ -122,17 +183,24 @@ function describePosition(found: model.Model, position: model.Position): string 
   const lines = [title('position', position.id, position.label)];
   if (position.group) lines.push('', `Group: \`${position.group}\``);
   lines.push('', '| Indicator | Weight |', '|---|---|');
-  for (const entry of position.indicators) lines.push(`| \`${entry.indicator}\` | ${percent(entry.weight)} |`);
+  for (const entry of position.indicators)
+    lines.push(`| \`${entry.indicator}\` | ${percent(entry.weight)} |`);
   const complete = decimal.compare(position.total, decimal.decimalFromInt(100)) === 0;
   lines.push(`| **Total** | **${percent(position.total)}**${complete ? '' : ' (not 100%)'} |`);
   for (const context of found.contexts) {
     const there = context.positions.find((candidate) => candidate.id === position.id);
-    if (there && there.overrideNode) lines.push('', `In \`${context.id}\`: total ${percent(there.total)}`);
+    if (there && there.overrideNode)
+      lines.push('', `In \`${context.id}\`: total ${percent(there.total)}`);
   }
   return lines.join('\n');
 }
 
-function bandTable(found: model.Model, bands: model.Band[], write: (value: decimal.Decimal) => string, domain?: model.Domain): string[] {
+function bandTable(
+  found: model.Model,
+  bands: model.Band[],
+  write: (value: decimal.Decimal) => string,
+  domain?: model.Domain,
+): string[] {
   if (bands.length === 0) return ['No rating bands yet.'];
   const rows = bands.map((band) => {
     const level = found.levels.find((candidate) => candidate.id === band.level);
@@ -153,7 +221,9 @@ function percent(value: decimal.Decimal): string {
 
 /** Text for a table cell: pipes and line breaks would end the cell. */
 function cell(text: string): string {
-  return escape(text).replace(/\|/g, '\\|').replace(/\s*[\r\n]+\s*/g, ' ');
+  return escape(text)
+    .replace(/\|/g, '\\|')
+    .replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
 /** Markdown's special characters written as themselves. */

@@ -19,7 +19,8 @@ export function inlayHints(view: FrameworkView, uri: string, range: Range): Inla
   const found = view.analysis.checked.model;
   const hints: InlayHint[] = [];
   const add = (position: CorePosition, label: string, tooltip: string): void => {
-    if (comparePositions(position, range.start) < 0 || comparePositions(range.end, position) < 0) return;
+    if (comparePositions(position, range.start) < 0 || comparePositions(range.end, position) < 0)
+      return;
     hints.push({ position, label, kind: InlayHintKind.Parameter, paddingLeft: true, tooltip });
   };
 
@@ -31,7 +32,11 @@ export function inlayHints(view: FrameworkView, uri: string, range: Range): Inla
       for (const assignment of weighted) {
         if (!assignment.weight) continue;
         total = decimal.add(total, assignment.weight.value);
-        add(assignment.weight.range.end, `Σ ${decimal.toText(total)}%`, 'The weights so far in this position.');
+        add(
+          assignment.weight.range.end,
+          `Σ ${decimal.toText(total)}%`,
+          'The weights so far in this position.',
+        );
       }
     }
     if (decl.kind !== 'ContextDecl') continue;
@@ -41,7 +46,11 @@ export function inlayHints(view: FrameworkView, uri: string, range: Range): Inla
         const base = found.indicators.find((indicator) => indicator.id === override.indicator.text);
         if (base?.target && override.target) {
           const write = valueWriter(base.unit);
-          add(override.target.range.end, `was ${describeInterval(base.target, write, base.domain)}`, 'The target this context replaces.');
+          add(
+            override.target.range.end,
+            `was ${describeInterval(base.target, write, base.domain)}`,
+            'The target this context replaces.',
+          );
         }
         continue;
       }
@@ -49,15 +58,29 @@ export function inlayHints(view: FrameworkView, uri: string, range: Range): Inla
       const basePosition = found.positions.find((position) => position.id === id);
       const effective = context?.positions.find((position) => position.id === id);
       if (effective && override.position) {
-        add(override.position.range.end, `total ${decimal.toText(effective.total)}%`, `The weights of '${id}' in this context sum to this.`);
+        add(
+          override.position.range.end,
+          `total ${decimal.toText(effective.total)}%`,
+          `The weights of '${id}' in this context sum to this.`,
+        );
       }
       for (const assignment of override.assignments) {
-        const base = basePosition?.indicators.find((entry) => entry.indicator === assignment.indicator.text);
+        const base = basePosition?.indicators.find(
+          (entry) => entry.indicator === assignment.indicator.text,
+        );
         if (!base) continue;
         if (assignment.weight) {
-          add(assignment.weight.range.end, `was ${decimal.toText(base.weight)}%`, 'The base weight this context replaces.');
+          add(
+            assignment.weight.range.end,
+            `was ${decimal.toText(base.weight)}%`,
+            'The base weight this context replaces.',
+          );
         } else {
-          add(assignment.indicator.range.end, `weight ${decimal.toText(base.weight)}%`, 'The weight it keeps from the base position.');
+          add(
+            assignment.indicator.range.end,
+            `weight ${decimal.toText(base.weight)}%`,
+            'The weight it keeps from the base position.',
+          );
         }
       }
     }

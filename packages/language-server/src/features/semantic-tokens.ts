@@ -56,7 +56,11 @@ export function semanticTokens(view: FrameworkView, uri: string): SemanticTokens
     });
   }
   for (const word of view.index.words.get(uri) ?? []) {
-    tokens.push({ range: word.range, type: word.role === 'unit' ? 'type' : 'enumMember', modifiers: 2 });
+    tokens.push({
+      range: word.range,
+      type: word.role === 'unit' ? 'type' : 'enumMember',
+      modifiers: 2,
+    });
   }
   tokens.sort((a, b) => comparePositions(a.range.start, b.range.start));
 
@@ -70,7 +74,13 @@ export function semanticTokens(view: FrameworkView, uri: string): SemanticTokens
     const deltaLine = start.line - line;
     const deltaStart = deltaLine === 0 ? start.character - character : start.character;
     if (deltaLine === 0 && deltaStart < 0) continue;
-    data.push(deltaLine, deltaStart, end.character - start.character, TOKEN_TYPES.indexOf(token.type), token.modifiers);
+    data.push(
+      deltaLine,
+      deltaStart,
+      end.character - start.character,
+      TOKEN_TYPES.indexOf(token.type),
+      token.modifiers,
+    );
     line = start.line;
     character = start.character;
   }
