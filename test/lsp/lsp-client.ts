@@ -57,11 +57,15 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async initialize(folder: string, options: Record<string, unknown> = {}): Promise<unknown> {
+  /** Initializes with `folder` as the workspace folder, or none when it is undefined. */
+  async initialize(
+    folder: string | undefined,
+    options: Record<string, unknown> = {},
+  ): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: fileUri(folder),
-      workspaceFolders: [{ uri: fileUri(folder), name: 'test' }],
+      rootUri: folder === undefined ? null : fileUri(folder),
+      workspaceFolders: folder === undefined ? null : [{ uri: fileUri(folder), name: 'test' }],
       capabilities: {
         workspace: { didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: { versionSupport: true } },

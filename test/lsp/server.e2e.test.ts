@@ -4,7 +4,8 @@
  * exactly those `kpic check --format json` prints for the same folder.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileUri, REPO, TestClient } from './lsp-client.js';
@@ -335,5 +336,62 @@ describe('the language server over stdio', () => {
       'coordination_quality',
     ]);
     expect(client.process.exitCode).toBeNull();
+  });
+
+  it('follows files created and deleted on disk, as the editor reports them', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kpilang-lsp-'));
+    cpSync(FRAMEWORK, folder, { recursive: true });
+    const watcher = new TestClient();
+    try {
+      await watcher.initialize(folder);
+      const header = fileUri(join(folder, 'framework.kpi'));
+      await watcher.waitFor(() => watcher.latest(header), 'the first diagnostics');
+
+      const extra = join(folder, 'extra.kpi');
+      writeFileSync(extra, 'kpi orphan "Mồ côi" / "Orphan" {\n  kind output\n}\n');
+      await watcher.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: fileUri(extra), type: 1 }],
+      });
+      const created = await watcher.waitFor(
+        () =>
+          watcher.latest(fileUri(extra))?.diagnostics.length
+            ? watcher.latest(fileUri(extra))
+            : undefined,
+        'diagnostics of the new file',
+      );
+      expect(codes(created.diagnostics)).toContain('KPI104');
+
+      unlinkSync(extra);
+      const count = watcher.published.length;
+      await watcher.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: fileUri(extra), type: 3 }],
+      });
+      const cleared = await watcher.waitFor(
+        () => watcher.published.slice(count).find((params) => params.uri === fileUri(extra)),
+        'the deleted file cleared',
+      );
+      expect(cleared.diagnostics).toEqual([]);
+    } finally {
+      await watcher.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('checks a file opened with no workspace folder together with the files beside it', async () => {
+    const loose = new TestClient();
+    try {
+      await loose.initialize(undefined);
+      const path = join(FRAMEWORK, 'administrative.kpi');
+      const uri = loose.open(path);
+      // Alone, the file would have no framework header (KPI010) and unknown goals (KPI101).
+      const expected = kpicDiagnostics('examples/cema/framework').get(uri) ?? [];
+      const published = await loose.waitFor(() => {
+        const latest = loose.latest(uri);
+        return latest && !codes(latest.diagnostics).includes('KPI010') ? latest : undefined;
+      }, 'diagnostics with the header beside it');
+      expect(shape(published.diagnostics as LspDiagnostic[])).toEqual(expected);
+    } finally {
+      await loose.close();
+    }
   });
 });

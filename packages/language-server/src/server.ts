@@ -13,7 +13,7 @@
  * answers with nothing.
  */
 import { readFile } from 'node:fs/promises';
-import { sep } from 'node:path';
+import { dirname, sep } from 'node:path';
 import { decodeSource } from '@kpilang/core';
 import { glob } from 'tinyglobby';
 import {
@@ -191,8 +191,26 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  async function scanFolder(folder: string): Promise<void> {
-    const found = await glob(['**/*.kpi'], {
+  /** Folders read for a file opened outside the workspace folders, so each is read once. */
+  const looseFolders = new Set<string>();
+
+  /**
+   * A file opened outside every workspace folder (or with no folder open) is checked with the
+   * .kpi files beside it, as `kpic check` on its folder would; subfolders are not searched,
+   * since that folder may be a home folder.
+   */
+  function readBeside(path: string): void {
+    if (roots.some((root) => path.startsWith(root + sep))) return;
+    const folder = dirname(path);
+    if (looseFolders.has(folder)) return;
+    looseFolders.add(folder);
+    void scanFolder(folder, '*.kpi').catch((error: unknown) =>
+      log(`kpilang: reading ${folder} failed: ${String(error)}`),
+    );
+  }
+
+  async function scanFolder(folder: string, pattern = '**/*.kpi'): Promise<void> {
+    const found = await glob([pattern], {
       cwd: folder,
       absolute: true,
       dot: false,
@@ -262,6 +280,11 @@ export function startServer(connection: Connection): void {
       event.document.version,
     );
     changed(path, before);
+  });
+
+  documents.onDidOpen((event) => {
+    const path = uriToPath(event.document.uri);
+    if (path) readBeside(path);
   });
 
   documents.onDidClose((event) => {
