@@ -228,6 +228,15 @@ describe('completion', () => {
     expect(completeAt(INDICATORS, 'quality weight 40%', 8)).toEqual(['weight']);
   });
 
+  it('offers nothing inside a label or a comment', () => {
+    const text = INDICATORS.replace('source "Hệ thống" / "System"', 'source "the unit ').replace(
+      '  kind outcome',
+      '  kind outcome // every ',
+    );
+    expect(completeAt(text, 'source "the unit ')).toEqual([]);
+    expect(completeAt(text, '// every ')).toEqual([]);
+  });
+
   it('replaces the word being typed', () => {
     const text = INDICATORS.replace('every quarter', 'every qua');
     const opened = demo(text);

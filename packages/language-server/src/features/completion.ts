@@ -80,6 +80,8 @@ export function completions(
     end: position,
   };
   const before = line.slice(0, line.length - typed.length);
+  // Nothing inside a label or a comment: what is typed there is the writer's own text.
+  if (insideTextOrComment(before)) return [];
   const words = before.trim().split(/\s+/).filter(Boolean);
   const previous = words.at(-1);
 
@@ -281,6 +283,18 @@ function assignmentCompletions(
   }
   if (words.length === 1) items.keyword('weight', 'The share of the total, in percent.');
   else items.keywords(['target', 'bands']);
+}
+
+/** True when the end of `line` is inside a quoted string or after `//`. */
+function insideTextOrComment(line: string): boolean {
+  let quoted = false;
+  for (let at = 0; at < line.length; at++) {
+    const char = line[at];
+    if (quoted && char === '\\') at += 1;
+    else if (char === '"') quoted = !quoted;
+    else if (!quoted && char === '/' && line[at + 1] === '/') return true;
+  }
+  return quoted;
 }
 
 function inside(range: Range, position: CorePosition): boolean {
