@@ -13,6 +13,7 @@ import { dirname, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   checkSources,
+  IncrementalParser,
   sortDiagnostics,
   parseSource,
   type CheckedSources,
@@ -74,6 +75,8 @@ export class Workspace {
   /** Folders whose frameworks were analysed, with the result, until a file of theirs changes. */
   private readonly analyses = new Map<string, Analysis>();
   private headed: Set<string> | undefined;
+  /** One incremental parser per file, so an edit reparses only the declarations it touched. */
+  private readonly parsers = new Map<string, IncrementalParser>();
 
   /** Every known file, in path order. */
   allFiles(): KnownFile[] {
@@ -102,6 +105,7 @@ export class Workspace {
     if (this.open.has(path) || !this.files.has(path)) return false;
     this.invalidate(path);
     this.files.delete(path);
+    this.parsers.delete(path);
     return true;
   }
 
@@ -173,8 +177,7 @@ export class Workspace {
       parse: (source) => {
         const file = byUri.get(source.uri);
         if (!file) return parseSource(source.text, source.uri);
-        file.parsed ??= parseSource(file.text, file.uri);
-        return file.parsed;
+        return this.parsed(file);
       },
     });
     const diagnostics = sortDiagnostics([
@@ -198,13 +201,24 @@ export class Workspace {
     if (this.headed) return this.headed;
     const folders = new Set<string>();
     for (const file of this.files.values()) {
-      file.parsed ??= parseSource(file.text, file.uri);
-      if (file.parsed.file.declarations.some((decl) => decl.kind === 'FrameworkDecl')) {
+      if (this.parsed(file).file.declarations.some((decl) => decl.kind === 'FrameworkDecl')) {
         folders.add(dirname(file.path));
       }
     }
     this.headed = folders;
     return folders;
+  }
+
+  /** The parse of a file's current text, made once per version. */
+  private parsed(file: KnownFile): ParseResult {
+    if (file.parsed) return file.parsed;
+    let parser = this.parsers.get(file.path);
+    if (!parser || parser.uri !== file.uri) {
+      parser = new IncrementalParser(file.uri);
+      this.parsers.set(file.path, parser);
+    }
+    file.parsed = parser.parse(file.text);
+    return file.parsed;
   }
 
   private invalidate(path: string): void {

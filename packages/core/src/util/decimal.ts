@@ -31,8 +31,18 @@ export const ZERO: Decimal = { units: 0n, scale: 0 };
 export const ONE: Decimal = { units: 1n, scale: 0 };
 export const HUNDRED: Decimal = { units: 100n, scale: 0 };
 
+/** Powers of ten by exponent, made once: the checker compares many decimals. */
+const POWERS: bigint[] = [1n];
+
 function rescale(value: Decimal, scale: number): bigint {
-  return value.units * 10n ** BigInt(scale - value.scale);
+  const by = scale - value.scale;
+  if (by === 0) return value.units;
+  let power = POWERS[by];
+  if (power === undefined) {
+    power = 10n ** BigInt(by);
+    POWERS[by] = power;
+  }
+  return value.units * power;
 }
 
 export function add(a: Decimal, b: Decimal): Decimal {

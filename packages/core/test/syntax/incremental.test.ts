@@ -1,0 +1,86 @@
+/**
+ * The incremental parser gives exactly what `parseSource` gives, version after version, on
+ * the examples and on random edits of them (cuts, pastes, typed characters, new lines).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IncrementalParser, segmentStarts } from '../../src/syntax/incremental.js';
+import { parseSource } from '../../src/syntax/parse.js';
+
+const FOLDERS = ['../../../../examples/cema/framework/', '../../../../examples/cema/as-published/'];
+const EXAMPLES = FOLDERS.flatMap((folder) => {
+  const url = new URL(folder, import.meta.url);
+  return readdirSync(url)
+    .filter((name) => name.endsWith('.kpi'))
+    .map((name) => readFileSync(new URL(name, url), 'utf8'));
+});
+const ALL = EXAMPLES.join('\n');
+const URI = 'file:///fw/edited.kpi';
+
+describe('the incremental parser', () => {
+  it('cuts a file at the declarations of its top level only', () => {
+    const text =
+      'framework f "F" {\n  cycle quarterly\n}\n// kpi in a comment\n/* a\nkpi x\n*/\nkpi a "A" {\n  goal g\n}\ngoal g "G \\" {"\nscale s "S" from 1 to 5 {\n}\n';
+    const starts = segmentStarts(text);
+    expect(starts.map((at) => text.slice(at, at + 7))).toEqual([
+      'framewo',
+      'kpi a "',
+      'goal g ',
+      'scale s',
+    ]);
+  });
+
+  it('gives what parseSource gives on every example', () => {
+    for (const text of [...EXAMPLES, ALL]) {
+      expect(new IncrementalParser(URI).parse(text)).toEqual(parseSource(text, URI));
+    }
+  });
+
+  it('gives what parseSource gives on each version of a file edited at random', () => {
+    const edit = fc.record({
+      at: fc.nat(ALL.length),
+      remove: fc.nat(30),
+      insert: fc.oneof(
+        fc.constantFrom(
+          '\n',
+          '}',
+          '{',
+          '"',
+          '// ',
+          '/*',
+          '*/',
+          'kpi ',
+          'x',
+          ' weight 5%',
+          '\nkpi k "K" {\n}\n',
+        ),
+        fc.string({ maxLength: 5 }),
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
+        const parser = new IncrementalParser(URI);
+        let text = ALL;
+        expect(parser.parse(text)).toEqual(parseSource(text, URI));
+        for (const { at, remove, insert } of edits) {
+          const where = Math.min(at, text.length);
+          text = text.slice(0, where) + insert + text.slice(where + remove);
+          expect(parser.parse(text)).toEqual(parseSource(text, URI));
+        }
+      }),
+      { numRuns: 60, seed: 4122026 },
+    );
+  });
+
+  it('reuses the declarations a change did not touch', () => {
+    const parser = new IncrementalParser(URI);
+    const first = parser.parse(ALL);
+    const at = ALL.lastIndexOf('weight 25%');
+    const second = parser.parse(`${ALL.slice(0, at)}weight 26%${ALL.slice(at + 10)}`);
+    const same = second.file.declarations.filter(
+      (decl, index) => decl === first.file.declarations[index],
+    );
+    expect(same.length).toBe(first.file.declarations.length - 1);
+  });
+});
