@@ -316,14 +316,22 @@ describe('the language server over stdio', () => {
     client.process.stdin.write(body);
     // An unknown method is answered with an error.
     await expect(client.request('kpilang/noSuchMethod', {})).rejects.toThrow();
-    // Parameters that make no sense are answered, not fatal.
+    // A position past the end of a file that is not open is answered with nothing.
     const nothing = await client.request('textDocument/hover', {
       textDocument: { uri: 'untitled:nowhere' },
-      position: { line: -5, character: 1e9 },
+      position: { line: 3, character: 1e9 },
     });
     expect(nothing).toBeNull();
-    const broken = await client.request('textDocument/hover', { textDocument: null });
-    expect(broken).toBeNull();
+    // Parameters without the shape LSP gives them are answered with an error.
+    await expect(client.request('textDocument/hover', { textDocument: null })).rejects.toThrow(
+      /textDocument.uri must be a string/,
+    );
+    await expect(
+      client.request('textDocument/completion', {
+        textDocument: { uri: fileUri(join(FRAMEWORK, 'goals.kpi')) },
+        position: { line: -5, character: 'x' },
+      }),
+    ).rejects.toThrow(/position must have a line and a character/);
     // Still serving.
     const path = join(FRAMEWORK, 'administrative.kpi');
     const uri = client.open(path);

@@ -18,6 +18,8 @@ import { decodeSource } from '@kpilang/core';
 import { glob } from 'tinyglobby';
 import {
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ResponseError,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
@@ -80,14 +82,27 @@ export function startServer(connection: Connection): void {
 
   const log = (message: string): void => connection.console.error(message);
 
-  /** Runs a handler; what it throws is logged and answered with `fallback`. */
-  function guard<P, R>(name: string, fallback: R, handler: (params: P) => R): (params: P) => R {
+  /**
+   * Runs a request handler. Parameters without the shape LSP gives them are answered with an
+   * InvalidParams error; what a handler throws is logged and answered with an InternalError,
+   * and the server goes on.
+   */
+  function guard<P, R>(
+    name: string,
+    handler: (params: P) => R,
+  ): (params: P) => R | ResponseError<void> {
     return (params: P) => {
+      const problem = malformed(params);
+      if (problem)
+        return new ResponseError(ErrorCodes.InvalidParams, `kpilang: ${name}: ${problem}`);
       try {
         return handler(params);
       } catch (error) {
         log(`kpilang: ${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
-        return fallback;
+        return new ResponseError(
+          ErrorCodes.InternalError,
+          `kpilang: ${name} failed; the server log says why.`,
+        );
       }
     };
   }
@@ -308,13 +323,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onHover(
-    guard('hover', null, (params) => {
+    guard('hover', (params) => {
       const view = viewAt(params.textDocument.uri);
       return view ? hover(view, params.textDocument.uri, params.position) : null;
     }),
   );
   connection.onCompletion(
-    guard('completion', [], (params) => {
+    guard('completion', (params) => {
       const view = viewAt(params.textDocument.uri);
       const document = documents.get(params.textDocument.uri);
       if (!view || !document) return [];
@@ -322,63 +337,63 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onDefinition(
-    guard('definition', null, (params) => {
+    guard('definition', (params) => {
       const view = viewAt(params.textDocument.uri);
       return view ? definition(view, params.textDocument.uri, params.position) : null;
     }),
   );
   connection.onReferences(
-    guard('references', [], (params) => {
+    guard('references', (params) => {
       const view = viewAt(params.textDocument.uri);
       return view ? references(view, params.textDocument.uri, params.position, params.context) : [];
     }),
   );
   connection.onPrepareRename(
-    guard('prepareRename', null, (params) => {
+    guard('prepareRename', (params) => {
       const view = viewAt(params.textDocument.uri);
       return view ? prepareRename(view, params.textDocument.uri, params.position) : null;
     }),
   );
   connection.onRenameRequest(
-    guard('rename', null, (params) => {
+    guard('rename', (params) => {
       const view = viewAt(params.textDocument.uri);
       return view ? rename(view, params.textDocument.uri, params.position, params.newName) : null;
     }),
   );
   connection.onDocumentSymbol(
-    guard('documentSymbol', [], (params) => {
+    guard('documentSymbol', (params) => {
       const view = viewAt(params.textDocument.uri);
       return view ? documentSymbols(view, params.textDocument.uri) : [];
     }),
   );
   connection.onWorkspaceSymbol(
-    guard('workspaceSymbol', [], (params) =>
+    guard('workspaceSymbol', (params) =>
       workspace
         .units()
         .flatMap((unit) => workspaceSymbols(viewOf(workspace.analyse(unit)), params.query)),
     ),
   );
   connection.onFoldingRanges(
-    guard('foldingRange', [], (params) => {
+    guard('foldingRange', (params) => {
       const view = viewAt(params.textDocument.uri);
       const document = documents.get(params.textDocument.uri);
       return view ? foldingRanges(view, params.textDocument.uri, document?.getText()) : [];
     }),
   );
   connection.onCodeAction(
-    guard('codeAction', [], (params) => {
+    guard('codeAction', (params) => {
       const view = viewAt(params.textDocument.uri);
       return view ? codeActions(view, params.textDocument.uri, params.range) : [];
     }),
   );
   connection.languages.semanticTokens.on(
-    guard('semanticTokens', { data: [] }, (params) => {
+    guard('semanticTokens', (params) => {
       const view = viewAt(params.textDocument.uri);
       return view ? semanticTokens(view, params.textDocument.uri) : { data: [] };
     }),
   );
   connection.languages.inlayHint.on(
-    guard('inlayHint', [], (params) => {
+    guard('inlayHint', (params) => {
       const view = viewAt(params.textDocument.uri);
       return view ? inlayHints(view, params.textDocument.uri, params.range) : [];
     }),
@@ -386,4 +401,30 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** What is wrong with a request's parameters, or undefined when they have the shape LSP gives. */
+function malformed(params: unknown): string | undefined {
+  if (typeof params !== 'object' || params === null) return 'the parameters are missing.';
+  const { textDocument, position, range } = params as Record<string, unknown>;
+  if ('textDocument' in (params as object)) {
+    const uri = (textDocument as { uri?: unknown } | null)?.uri;
+    if (typeof uri !== 'string') return 'textDocument.uri must be a string.';
+  }
+  if (position !== undefined && !isPosition(position)) {
+    return 'position must have a line and a character, whole numbers from 0.';
+  }
+  if (range !== undefined) {
+    const { start, end } = (range ?? {}) as { start?: unknown; end?: unknown };
+    if (!isPosition(start) || !isPosition(end))
+      return 'range must have a start and an end position.';
+  }
+  return undefined;
+}
+
+function isPosition(value: unknown): boolean {
+  const { line, character } = (value ?? {}) as { line?: unknown; character?: unknown };
+  return [line, character].every(
+    (number) => typeof number === 'number' && Number.isInteger(number) && number >= 0,
+  );
 }
