@@ -19,6 +19,7 @@ interface JsonDiagnostic {
   message: string;
   file: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  fixes?: { title: string; edits: { file: string; newText: string }[] }[];
 }
 
 /** Compares `actual` with the golden file `name`, or rewrites the file under UPDATE_GOLDEN=1. */
@@ -58,8 +59,12 @@ describe('examples/cema/as-published', () => {
     return matches[0] as JsonDiagnostic;
   }
 
-  test("finds Table 2's weights summing to 75%", () => {
-    expect(find('KPI201', 'ethnic_policy_officer', '75%').severity).toBe('error');
+  test("finds Table 2's weights summing to 75%, with a fix rebalancing them to 33%, 40%, 27%", () => {
+    const found = find('KPI201', 'ethnic_policy_officer', '75%');
+    expect(found.severity).toBe('error');
+    expect(found.fixes?.map((fix) => fix.title)).toEqual([
+      "Rebalance the weights of 'ethnic_policy_officer' to 100% (33%, 40%, 27%)",
+    ]);
   });
 
   test('finds task completion leaving 80% to 95% unrated, and its 95% objective unrated', () => {
@@ -75,13 +80,28 @@ describe('examples/cema/as-published', () => {
     find('KPI301', 'audit_compliance', 'exactly 2');
   });
 
-  test('finds collaborating-unit satisfaction leaving 3.0 to 4.0 unrated', () => {
-    find('KPI301', 'partner_satisfaction', '3.0 to 4.0');
+  test('finds collaborating-unit satisfaction leaving 3.0 to 4.0 unrated, with a fix', () => {
+    const found = find('KPI301', 'partner_satisfaction', '3.0 to 4.0');
+    expect(found.fixes?.map((fix) => fix.title)).toEqual([
+      "Extend 'improve' to 4.0 to close the gap",
+    ]);
+  });
+
+  test("Table 2's gaps below the lowest band get no fix: nothing ends where they start", () => {
+    const edgeGaps = diagnostics.filter(
+      (diagnostic) => diagnostic.code === 'KPI301' && diagnostic.file.endsWith('ethnic-policy.kpi'),
+    );
+    expect(edgeGaps.length).toBeGreaterThan(0);
+    expect(edgeGaps.map((diagnostic) => diagnostic.fixes)).toEqual(edgeGaps.map(() => undefined));
   });
 
   test('finds the monthly update measure without an aggregation in a quarterly cycle', () => {
     const found = find('KPI401', 'database_updates', 'monthly', 'quarterly');
     expect(found.file).toBe('examples/cema/as-published/head-of-personnel.kpi');
+    expect(found.fixes?.map((fix) => fix.edits.map((edit) => edit.newText))).toEqual([
+      ['\n  aggregate mean'],
+      ['\n  aggregate sum'],
+    ]);
   });
 
   test('finds the annual approval rate that cannot be rated in three quarters of four', () => {

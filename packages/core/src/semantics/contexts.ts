@@ -315,6 +315,8 @@ function checkBlockWeights(
     place: { uri, range: block.position?.range ?? block.range },
     weights: written,
     where: `in context '${scope.id}'`,
+    // A weight the block does not replace is the base position's, written elsewhere.
+    allWrittenHere: written.every((weight) => weight.replaces !== undefined),
     related: [related(positionPlace(plan), `Position '${plan.position.id}' is declared here.`)],
   });
 }

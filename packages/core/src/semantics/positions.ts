@@ -173,7 +173,10 @@ function buildPosition(state: CheckState, declared: Declared<ast.PositionDecl>):
   // (KPI206). No sum would be right to print: deleting a repeat leaves one total, renaming it
   // another, and a missing weight is not yet known. The sum waits until they are resolved.
   const unsummed = repeats || missing > 0;
-  if (!unsummed) checkWeightSum(reporter, { position: id, place: placeOfName, weights: written });
+  if (!unsummed) {
+    const sum = { position: id, place: placeOfName, weights: written, allWrittenHere: true };
+    checkWeightSum(reporter, sum);
+  }
   for (const line of lines) {
     reportUnrateable(state, line, uri, id);
     state.subjects.push(toSubject(line.indicator, line, `in '${id}'`));

@@ -1,12 +1,15 @@
 /**
  * The overall rating: its lines must cover every total a position can reach, from the
  * lowest to the highest points of the levels, once. Uses the band analysis of
- * `interval.ts`: KPI301 for a total no line covers, KPI302 for a total two lines cover,
- * KPI309 for a line that covers nothing, and KPI304 / KPI501 for its numbers.
+ * `interval.ts`: KPI301 for a total no line covers (with a fix that moves a boundary when
+ * the gap lies between two lines, extending the lower one first, see `gap-fixes.ts`),
+ * KPI302 for a total two lines cover, KPI309 for a line that covers nothing, and KPI304 /
+ * KPI501 for its numbers.
  */
 import { compare, type Decimal } from '../util/decimal.js';
 import { conditionInterval, conditionNumbers, conditionText } from './convert.js';
 import { describeInterval, decimalWritten } from './describe.js';
+import { gapFixes, type GapBand } from './gap-fixes.js';
 import { intersect, normalize, uncovered } from './interval.js';
 import type { Domain, Interval } from './model.js';
 import { related } from './report.js';
@@ -55,11 +58,20 @@ export function checkRatingLines(state: CheckState): void {
   const gap = gaps[0];
   if (gap) {
     const text = describeInterval(gap, decimalWritten, domain);
+    const bands: GapBand[] = lines.flatMap(({ node, uri, interval }) =>
+      node.condition
+        ? [{ name: node.id?.text ?? '', condition: node.condition, interval, uri }]
+        : [],
+    );
+    // A higher total is always the better one, so the lower line is extended first.
+    const worse = () => 'below' as const;
+    const fixes = gapFixes({ gaps, bands, domain, worse, write: decimalWritten });
     state.reporter.report(
       'KPI301',
       { uri: first.uri, range: first.decl.range },
       [OWNER, text, 'rating line'],
       {
+        fixes,
         data: { uncovered: gaps.map((each) => describeInterval(each, decimalWritten, domain)) },
       },
     );

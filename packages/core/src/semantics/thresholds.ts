@@ -3,7 +3,8 @@
  * those a position or context gives it), by exact interval analysis on the domain of the
  * rated value: values no band covers (KPI301), values in two bands (KPI302), bands that
  * earn fewer points for better values (KPI303), empty bands (KPI309), and each number's unit
- * and range (`values.ts`). The target's own checks and its alignment with the bands are in
+ * and range (`values.ts`). A gap between two bands carries a fix that moves a boundary
+ * (`gap-fixes.ts`). The target's own checks and its alignment with the bands are in
  * `target-checks.ts`. Each bands clause and each target is checked once, however many
  * positions and contexts share it, so that base defects are not repeated per context.
  */
@@ -11,8 +12,9 @@ import type * as ast from '../syntax/ast.js';
 import { compare } from '../util/decimal.js';
 import { conditionInterval, conditionNumbers, conditionText } from './convert.js';
 import { describeDomain, describeInterval, valueWriter, type ValueWriter } from './describe.js';
+import { gapFixes, type GapBand, type WorseSide } from './gap-fixes.js';
 import { entirelyAbove, intersect, normalize, uncovered } from './interval.js';
-import type { Domain, Level } from './model.js';
+import type { Direction, Domain, Level } from './model.js';
 import { related, type Reporter } from './report.js';
 import type { Piece, RuleSubject } from './state.js';
 import { OPEN_DOMAIN, ownerText, type RatedBand } from './rated-bands.js';
@@ -88,12 +90,20 @@ export class ThresholdChecker {
     const firstGap = gaps[0];
     if (firstGap) {
       const texts = gaps.map((gap) => describeInterval(gap, write, domain));
+      const bands: GapBand[] = rated.flatMap(({ level, interval, node }) =>
+        node.condition
+          ? [{ name: level, condition: node.condition, interval, uri: piece.uri }]
+          : [],
+      );
+      const worse = this.worseSide(indicator.direction);
+      const fixes = gapFixes({ gaps, bands, domain, worse, write });
       this.reporter.report(
         'KPI301',
         { uri: piece.uri, range: piece.node.range },
         [owner, texts[0] as string],
         {
           ...extras,
+          fixes,
           data: { uncovered: texts },
         },
       );
@@ -156,6 +166,20 @@ export class ThresholdChecker {
         },
       );
     }
+  }
+
+  /**
+   * The worse side of a gap: below it when higher is better, above it when lower is better,
+   * and without a direction the band whose level earns fewer points (the lower band when
+   * their points are equal or unknown).
+   */
+  private worseSide(direction: Direction | undefined): WorseSide {
+    if (direction) return () => (direction === 'higher' ? 'below' : 'above');
+    return (below, above) => {
+      const low = this.levels.get(below.name)?.points;
+      const high = this.levels.get(above.name)?.points;
+      return low && high && compare(high, low) < 0 ? 'above' : 'below';
+    };
   }
 
   private firstPair(target: ast.TargetClause, bands: ast.BandsClause): boolean {

@@ -3,7 +3,10 @@
  * decimals: each weight is a positive percentage no larger than 100 (KPI203, KPI204, KPI207),
  * and together they make exactly 100% (KPI201), unless they are plainly fractions of 1
  * (KPI202, with a fix that writes them as percentages). A weight without `%` is a percentage.
+ * When every weight is written in the block the sum is reported at, KPI201 carries a fix
+ * that rebalances them proportionally to 100% (`rebalance.ts`).
  */
+import type { Fix } from '../diagnostics/diagnostic.js';
 import type * as ast from '../syntax/ast.js';
 import {
   add,
@@ -16,6 +19,8 @@ import {
   ZERO,
   type Decimal,
 } from '../util/decimal.js';
+import { decimalWritten } from './describe.js';
+import { atLeastDecimals, rebalanceToHundred } from './rebalance.js';
 import { related, type Place, type Reporter } from './report.js';
 
 /** One written weight, the indicator it weights and the file it is in. */
@@ -63,6 +68,12 @@ export interface WeightSum {
   /** `in context 'dak_lak'` for a context's effective position. */
   where?: string;
   related?: { uri: string; range: ast.Name['range']; message: string }[];
+  /**
+   * True when every weight of the sum is written in the block it is reported at, so that a
+   * fix may rewrite them all; false for a context's position whose weights come partly from
+   * the base position.
+   */
+  allWrittenHere: boolean;
 }
 
 /** Reports KPI202 when the weights are fractions summing to 1, else KPI201 unless they make 100. */
@@ -87,11 +98,40 @@ export function checkWeightSum(reporter: Reporter, sum: WeightSum): Decimal {
     return total;
   }
 
+  const rebalance = sum.allWrittenHere ? rebalanceFix(sum) : undefined;
   reporter.report('KPI201', sum.place, [sum.position, toText(total), sum.where], {
     ...extras,
+    ...(rebalance ? { fixes: [rebalance] } : {}),
     data: { sum: toText(total) },
   });
   return total;
+}
+
+/**
+ * The fix of KPI201 that scales every weight so that they make exactly 100% (see
+ * `rebalance.ts`), each kept in its written form: `%` where the writer wrote it, a bare number
+ * where they did not. None when a weight is not positive, is in hours or days (KPI207 comes
+ * first), or would be rounded to nothing.
+ */
+function rebalanceFix(sum: WeightSum): Fix | undefined {
+  const { weights } = sum;
+  if (weights.some(({ weight }) => weight.suffix === 'h' || weight.suffix === 'd')) {
+    return undefined;
+  }
+  const balanced = rebalanceToHundred(weights.map(({ weight }) => weight.value));
+  if (!balanced) return undefined;
+
+  const numbers = weights.map(({ weight }, index) =>
+    decimalWritten(atLeastDecimals(balanced[index] as Decimal, weight.value.scale)),
+  );
+  const edits = weights.flatMap(({ weight, uri }, index) => {
+    const newText = `${numbers[index]}${weight.suffix ?? ''}`;
+    return newText === weight.text ? [] : [{ uri, range: weight.range, newText }];
+  });
+
+  const where = sum.where ? ` ${sum.where}` : '';
+  const list = numbers.map((number) => `${number}%`).join(', ');
+  return { title: `Rebalance the weights of '${sum.position}'${where} to 100% (${list})`, edits };
 }
 
 /**

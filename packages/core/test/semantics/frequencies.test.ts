@@ -5,7 +5,7 @@
  * framework without a cycle leaves all of this unchecked (KPI405).
  */
 import { describe, expect, test } from 'vitest';
-import { checkKpi, HEADER, only, rangeIn, rangeOf, withCode } from './helpers.js';
+import { applyFix, checkKpi, HEADER, only, rangeIn, rangeOf, withCode } from './helpers.js';
 
 function kpi(fields: string, id = 'k'): string {
   return (
@@ -34,6 +34,93 @@ describe('KPI401 finer than the cycle without an aggregation', () => {
         [],
       );
     }
+  });
+});
+
+/** The KPI4xx codes of `text`. */
+function frequencyCodes(text: string): string[] {
+  return checkKpi(text)
+    .diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI4'))
+    .map((diagnostic) => diagnostic.code);
+}
+
+describe('KPI401 fixes that add an aggregation', () => {
+  const updates =
+    'kpi database_updates "U" {\n' +
+    '  kind output\n' +
+    '  measure updates\n' +
+    '  unit count\n' +
+    '  better higher\n' +
+    '  target >= 1\n' +
+    '  bands { good >= 1  poor < 1 }\n' +
+    '  every month\n' +
+    '  source "S"\n' +
+    '}\n' +
+    'position p "P" { database_updates weight 100% }\n';
+
+  test("a count gets 'aggregate mean' and 'aggregate sum', each on a line of its own", () => {
+    const text = HEADER + updates;
+    const fixes = only(checkKpi(text), 'KPI401').fixes ?? [];
+    const end = rangeOf(text, '  every month').end;
+
+    expect(fixes).toEqual([
+      {
+        title: "Add 'aggregate mean'",
+        edits: [{ uri: 'test.kpi', range: { start: end, end }, newText: '\n  aggregate mean' }],
+      },
+      {
+        title: "Add 'aggregate sum'",
+        edits: [{ uri: 'test.kpi', range: { start: end, end }, newText: '\n  aggregate sum' }],
+      },
+    ]);
+    for (const [fix, how] of [
+      [fixes[0], 'mean'],
+      [fixes[1], 'sum'],
+    ] as const) {
+      const fixed = applyFix(text, fix);
+      expect(fixed).toContain(`  every month\n  aggregate ${how}\n  source "S"\n`);
+      expect(frequencyCodes(fixed)).toEqual([]);
+      expect(checkKpi(fixed).diagnostics).toEqual([]);
+    }
+  });
+
+  test('the new line takes the indentation of the every clause', () => {
+    const text = HEADER + updates.replaceAll('\n  ', '\n    ');
+    const fix = only(checkKpi(text), 'KPI401').fixes?.[0];
+    expect(applyFix(text, fix)).toContain('    every month\n    aggregate mean\n');
+  });
+
+  test("a percentage gets 'aggregate mean' only, since a sum of percentages is KPI404", () => {
+    const text = HEADER + kpi('every month');
+    const fixes = only(checkKpi(text), 'KPI401').fixes ?? [];
+
+    expect(fixes.map((fix) => fix.title)).toEqual(["Add 'aggregate mean'"]);
+    // The declaration is on one line, so the clause is added on it, after 'every month'.
+    const fixed = applyFix(text, fixes[0]);
+    expect(fixed).toContain('every month aggregate mean }');
+    expect(frequencyCodes(fixed)).toEqual([]);
+  });
+
+  test("a rate gets 'aggregate mean' only, since a sum would be a figure of the quarter", () => {
+    const text =
+      HEADER +
+      'kpi k "K" { kind output measure x source "S" unit count per month better higher ' +
+      'target >= 1 bands { good >= 1  poor < 1 } every month }\n' +
+      'position p "P" { k weight 100% }\n';
+    const fixes = only(checkKpi(text), 'KPI401').fixes ?? [];
+
+    expect(fixes.map((fix) => fix.title)).toEqual(["Add 'aggregate mean'"]);
+    expect(frequencyCodes(applyFix(text, fixes[0]))).toEqual([]);
+  });
+
+  test('a clause after every on the same line keeps its place after the new one', () => {
+    const text =
+      HEADER + updates.replace('  every month\n  source "S"', '  every month source "S"');
+    const fix = only(checkKpi(text), 'KPI401').fixes?.[0];
+    const fixed = applyFix(text, fix);
+
+    expect(fixed).toContain('  every month aggregate mean source "S"\n');
+    expect(frequencyCodes(fixed)).toEqual([]);
   });
 });
 

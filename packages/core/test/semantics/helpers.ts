@@ -1,9 +1,10 @@
 /**
  * Helpers of the checker's tests: check a text (parse + check, as one file), pick the
- * diagnostics of one code, and find the range of a piece of the text, so that tests assert
- * ranges against the text itself rather than against hand-counted columns.
+ * diagnostics of one code, find the range of a piece of the text, so that tests assert
+ * ranges against the text itself rather than against hand-counted columns, and apply a fix
+ * to the text, so that tests can check it again.
  */
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import type { Diagnostic, Fix } from '../../src/diagnostics/diagnostic.js';
 import { checkFiles, type CheckResult } from '../../src/semantics/check.js';
 import { parseSource } from '../../src/syntax/parse.js';
 import { LineMap, type Range } from '../../src/syntax/source.js';
@@ -76,4 +77,27 @@ export function only(result: { diagnostics: Diagnostic[] }, code: string): Diagn
     throw new Error(`expected one ${code}, found ${found.length}:\n${all}`);
   }
   return found[0] as Diagnostic;
+}
+
+/**
+ * `text` with every edit of `fix` applied, as an editor applies a quick fix: all ranges are
+ * read against the text before the fix, so the edits are applied from the last to the first.
+ * Every edit must be in `uri`, and no two may overlap.
+ */
+export function applyFix(text: string, fix: Fix | undefined, uri = 'test.kpi'): string {
+  if (!fix) throw new Error('there is no fix to apply');
+  const map = new LineMap(text);
+  const edits = fix.edits.map((edit) => {
+    if (edit.uri !== uri) throw new Error(`an edit of '${fix.title}' is in ${edit.uri}`);
+    return { start: map.offsetAt(edit.range.start), end: map.offsetAt(edit.range.end), edit };
+  });
+  edits.sort((a, b) => b.start - a.start);
+  let result = text;
+  let limit = text.length;
+  for (const { start, end, edit } of edits) {
+    if (end > limit) throw new Error(`the edits of '${fix.title}' overlap`);
+    result = result.slice(0, start) + edit.newText + result.slice(end);
+    limit = start;
+  }
+  return result;
 }

@@ -5,7 +5,7 @@
  * (KPI307), unreachable targets (KPI308), empty bands (KPI309), and the overall rating.
  */
 import { describe, expect, test } from 'vitest';
-import { checkKpi, HEADER, only, rangeIn, rangeOf, withCode } from './helpers.js';
+import { applyFix, checkKpi, HEADER, only, rangeIn, rangeOf, withCode } from './helpers.js';
 
 /** An indicator with the given fields, completed so that only the tested defects remain. */
 function kpi(fields: string, id = 'k'): string {
@@ -134,6 +134,185 @@ describe('KPI301 values no band covers', () => {
     expect(result.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI3'))).toEqual(
       [],
     );
+  });
+});
+
+/** The KPI3xx codes of `text`, with their messages, for asserting that a fix left none. */
+function thresholdCodes(text: string): string[] {
+  return checkKpi(text)
+    .diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI3'))
+    .map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`);
+}
+
+describe('KPI301 fixes that move a boundary', () => {
+  test('a gap between 80% .. 90% and > 95%: the worse band is extended to meet the better one', () => {
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better higher every quarter bands { excellent > 95%  good 80% .. 90%  poor < 80% }',
+      );
+    const fixes = only(checkKpi(text), 'KPI301').fixes;
+
+    // `> 95%` leaves 95% out, so 'good' takes it in: `80% .. 95%`, both ends included.
+    expect(fixes).toEqual([
+      {
+        title: "Extend 'good' to 95% to close the gap",
+        edits: [{ uri: 'test.kpi', range: rangeIn(text, '80% .. 90%', '90%'), newText: '95%' }],
+      },
+    ]);
+    const fixed = applyFix(text, fixes?.[0]);
+    expect(fixed).toContain('good 80% .. 95%');
+    expect(thresholdCodes(fixed)).toEqual([]);
+  });
+
+  test("Appendix 2's task completion (> 95%, < 80%): 'poor' is extended to take in 95%", () => {
+    const text =
+      HEADER +
+      kpi('unit percent better higher every quarter bands { excellent > 95%  poor < 80% }');
+    const fix = only(checkKpi(text), 'KPI301').fixes?.[0];
+
+    expect(fix?.title).toBe("Extend 'poor' to 95% to close the gap");
+    expect(fix?.edits.map((edit) => edit.newText)).toEqual(['<= 95%']);
+    expect(thresholdCodes(applyFix(text, fix))).toEqual([]);
+  });
+
+  test("Table 2's > 4.0 and 3.0 .. 4.0 leave a gap below, at the scale's end: no fix", () => {
+    // Nothing ends where the gap (1.0 to under 3.0) starts: closing it means a new band or a
+    // band reaching down to the scale's end, which is a choice of policy, not a boundary.
+    const text =
+      HEADER +
+      kpi(
+        'unit likert5 better higher every quarter bands { excellent > 4.0  good 3.0 .. 4.0 }',
+      ).replace('measure x', 'measure survey answers minimum 5 responses');
+    const diagnostic = only(checkKpi(text), 'KPI301');
+
+    expect(diagnostic.data).toEqual({ uncovered: ['1.0 to under 3.0'] });
+    expect(diagnostic.fixes).toBeUndefined();
+  });
+
+  test('a survey mean between > 4.0 and < 3.0 keeps the written decimals', () => {
+    const text =
+      HEADER +
+      kpi('unit likert5 better higher every quarter bands { good > 4.0  poor < 3.0 }').replace(
+        'measure x',
+        'measure survey answers minimum 5 responses',
+      );
+    const fix = only(checkKpi(text), 'KPI301').fixes?.[0];
+
+    expect(fix?.title).toBe("Extend 'poor' to 4.0 to close the gap");
+    const fixed = applyFix(text, fix);
+    expect(fixed).toContain('poor <= 4.0');
+    expect(thresholdCodes(fixed)).toEqual([]);
+  });
+
+  test('better lower: the band above the gap is worse, and is extended down', () => {
+    // On a count, <= 1 and > 2 leave exactly 2; 'poor' now starts right after 1, at 2.
+    const text = HEADER + kpi('unit count better lower every quarter bands { good ≤ 1  poor > 2 }');
+    const fix = only(checkKpi(text), 'KPI301').fixes?.[0];
+
+    expect(fix).toEqual({
+      title: "Extend 'poor' down to 2 to close the gap",
+      edits: [{ uri: 'test.kpi', range: rangeIn(text, 'poor > 2', '2'), newText: '1' }],
+    });
+    expect(thresholdCodes(applyFix(text, fix))).toEqual([]);
+  });
+
+  test('when the worse band cannot be written, the other band moves', () => {
+    // 'good' would have to start just above 2 and end at 10, which no condition can say
+    // (`a .. b` and `from a to under b` include a), so 'excellent' reaches up to 5 instead.
+    const text =
+      HEADER +
+      kpi(
+        'unit hours better lower every quarter bands { excellent <= 2  good 5 .. 10  poor > 10 }',
+      );
+    const fix = only(checkKpi(text), 'KPI301').fixes?.[0];
+
+    expect(fix?.title).toBe("Extend 'excellent' to just under 5 to close the gap");
+    const fixed = applyFix(text, fix);
+    expect(fixed).toContain('excellent < 5  good 5 .. 10');
+    expect(thresholdCodes(fixed)).toEqual([]);
+  });
+
+  test("a number without % stays without %, and a half-open band is written 'from ... to under'", () => {
+    const half =
+      HEADER +
+      kpi(
+        'unit percent better higher every quarter bands { excellent from 95%  good 80 .. 90  poor under 80% }',
+      );
+    const halfFix = only(checkKpi(half), 'KPI301').fixes?.[0];
+    expect(halfFix?.title).toBe("Extend 'good' to just under 95% to close the gap");
+    expect(halfFix?.edits.map((edit) => edit.newText)).toEqual(['from 80 to under 95']);
+    expect(thresholdCodes(applyFix(half, halfFix))).toEqual([]);
+  });
+
+  test('a comparison that changes is written with ≥ and ≤ when the writer uses them', () => {
+    // Better lower: 'good' cannot start just above 10% and keep its high end, so 'excellent'
+    // reaches up to 20%; 'poor' is worse than 'good' and comes down to take in 70%.
+    const text =
+      HEADER +
+      kpi(
+        'unit percent better lower every quarter bands { excellent ≤ 10%  good from 20% to under 70%  poor > 80% }',
+      );
+    const fixes = only(checkKpi(text), 'KPI301').fixes ?? [];
+
+    expect(fixes.map((fix) => [fix.title, fix.edits.map((edit) => edit.newText)])).toEqual([
+      ["Extend 'excellent' to just under 20% to close the gap", ['< 20%']],
+      ["Extend 'poor' down to 70% to close the gap", ['≥ 70%']],
+    ]);
+    const fixed = applyFix(applyFix(text, fixes[0]), fixes[1]);
+    expect(fixed).toContain('excellent < 20%  good from 20% to under 70%  poor ≥ 70%');
+    expect(thresholdCodes(fixed)).toEqual([]);
+  });
+
+  test('each gap between two bands gets its own fix; one at an end of the domain gets none', () => {
+    const text =
+      HEADER +
+      kpi('unit percent better higher every quarter bands { excellent >= 90%  good 50% .. 80% }');
+    const diagnostic = only(checkKpi(text), 'KPI301');
+
+    expect(diagnostic.data).toEqual({
+      uncovered: ['0% to under 50%', 'more than 80% and under 90%'],
+    });
+    expect(diagnostic.fixes?.map((fix) => fix.title)).toEqual([
+      "Extend 'good' to just under 90% to close the gap",
+    ]);
+    const fixed = applyFix(text, diagnostic.fixes?.[0]);
+    expect(fixed).toContain('good from 50% to under 90%');
+    expect(only(checkKpi(fixed), 'KPI301').data).toEqual({ uncovered: ['0% to under 50%'] });
+  });
+
+  test('no fix when neither band can be written to meet the other: hours against days', () => {
+    // Without a unit, 1d and 48h are both read as numbers; a fix would have to pick a unit.
+    const text = `${HEADER}kpi k "K" { kind output measure x source "S" every quarter bands { excellent <= 1d  poor > 48h } }\nposition p "P" { k weight 100% }\n`;
+    const diagnostic = only(checkKpi(text), 'KPI301');
+    expect(diagnostic.fixes).toBeUndefined();
+  });
+
+  test('without a direction, the band whose level earns fewer points is extended', () => {
+    const text = HEADER + kpi('unit percent every quarter bands { poor < 80%  excellent > 95% }');
+    const fix = only(checkKpi(text), 'KPI301').fixes?.[0];
+    expect(fix?.title).toBe("Extend 'poor' to 95% to close the gap");
+
+    const upsideDown =
+      HEADER + kpi('unit percent every quarter bands { excellent < 80%  poor >= 95% }');
+    const downFix = only(checkKpi(upsideDown), 'KPI301').fixes?.[0];
+    expect(downFix?.title).toBe("Extend 'poor' down to 80% to close the gap");
+    expect(downFix?.edits.map((edit) => edit.newText)).toEqual(['80%']);
+    expect(thresholdCodes(applyFix(upsideDown, downFix))).toEqual([]);
+  });
+
+  test("a position's own bands are fixed where they are written", () => {
+    const text =
+      HEADER +
+      'kpi k "K" { kind output measure x source "S" unit percent better higher every quarter ' +
+      'bands { good >= 80%  poor < 80% } }\n' +
+      'position p "P" { k weight 100% bands { good >= 90%  poor < 70% } }\n';
+    const diagnostic = only(checkKpi(text), 'KPI301');
+
+    expect(diagnostic.fixes?.[0]?.edits).toEqual([
+      { uri: 'test.kpi', range: rangeIn(text, 'poor < 70%', '70%'), newText: '90%' },
+    ]);
+    expect(thresholdCodes(applyFix(text, diagnostic.fixes?.[0]))).toEqual([]);
   });
 });
 
@@ -425,6 +604,19 @@ describe('the overall rating', () => {
       'The overall rating leaves 50 to under 70 unrated: no rating line covers it.',
     );
     expect(diagnostic.range).toEqual(rangeOf(text, text.split('\n')[2]!));
+  });
+
+  test('a gap between two lines is closed by extending the lower line', () => {
+    const text = rating('outstanding "O" from 90  good "G" 70 .. 80  failed "F" under 70');
+    const fix = only(checkKpi(text), 'KPI301').fixes?.[0];
+
+    expect(fix).toEqual({
+      title: "Extend 'good' to just under 90 to close the gap",
+      edits: [
+        { uri: 'test.kpi', range: rangeOf(text, '70 .. 80'), newText: 'from 70 to under 90' },
+      ],
+    });
+    expect(thresholdCodes(applyFix(text, fix))).toEqual([]);
   });
 
   test('lines that share a total get KPI302', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { toText } from '../../src/util/decimal.js';
-import { checkKpi, HEADER, only, rangeIn, withCode } from './helpers.js';
+import { applyFix, checkKpi, codesOf, HEADER, only, rangeIn, withCode } from './helpers.js';
 
 /** Complete, rateable indicators a, b and c. */
 const KPIS = ['a', 'b', 'c']
@@ -63,6 +63,153 @@ describe('KPI201 weights that do not make 100%', () => {
     const result = checkPosition('position p "P" { a weight 0.1%  b weight 0.2%  c weight 99.7% }');
     expect(result.weights).toEqual([]);
     expect(toText(result.model.positions[0]!.total)).toBe('100');
+  });
+});
+
+/** Checks `position`, applies the one fix of its KPI201, and checks the result again. */
+function rebalanced(position: string) {
+  const before = checkPosition(position);
+  const fix = only(before, 'KPI201').fixes?.[0];
+  const text = applyFix(before.text, fix);
+  return { fix, before, text, after: checkPosition(text.slice(`${HEADER}${KPIS}\n`.length)) };
+}
+
+describe('KPI201 rebalancing fix', () => {
+  test('25% + 25% + 25% become 34% + 33% + 33%: the one unit left goes to the first of equals', () => {
+    // 100 × 25 / 75 is 33 remainder 25, for each weight alike. The floors make 99, so one
+    // unit is left; the remainders tie, and the first written gets it.
+    const { fix, before, text, after } = rebalanced(
+      'position p "P" { a weight 25%  b weight 25%  c weight 25% }',
+    );
+
+    expect(fix?.title).toBe("Rebalance the weights of 'p' to 100% (34%, 33%, 33%)");
+    expect(fix?.edits).toEqual([
+      { uri: 'test.kpi', range: rangeIn(before.text, 'a weight 25%', '25%'), newText: '34%' },
+      { uri: 'test.kpi', range: rangeIn(before.text, 'b weight 25%', '25%'), newText: '33%' },
+      { uri: 'test.kpi', range: rangeIn(before.text, 'c weight 25%', '25%'), newText: '33%' },
+    ]);
+    expect(text).toContain('{ a weight 34%  b weight 33%  c weight 33% }');
+    expect(after.weights).toEqual([]);
+  });
+
+  test("Table 2's 25% + 30% + 20% become 33% + 40% + 27%: the largest remainder wins", () => {
+    // Of 100 × w / 75: 33 remainder 25, 40 remainder 0, 26 remainder 50. One unit is left,
+    // and c's remainder (50) is the largest.
+    const { fix, after } = rebalanced(
+      'position p "P" { a weight 25%  b weight 30%  c weight 20% }',
+    );
+    expect(fix?.title).toBe("Rebalance the weights of 'p' to 100% (33%, 40%, 27%)");
+    expect(fix?.edits.map((edit) => edit.newText)).toEqual(['33%', '40%', '27%']);
+    expect(after.weights).toEqual([]);
+  });
+
+  test('12.5% + 12.5% + 50% are rebalanced to one decimal, as they are written', () => {
+    // In tenths: 1000 × 125 / 750 is 166 remainder 500, twice, and 1000 × 500 / 750 is 666
+    // remainder 500. Two tenths are left; the remainders tie, so a and b get them.
+    const { fix, text, after } = rebalanced(
+      'position p "P" { a weight 12.5%  b weight 12.5%  c weight 50% }',
+    );
+    expect(fix?.title).toBe("Rebalance the weights of 'p' to 100% (16.7%, 16.7%, 66.6%)");
+    expect(text).toContain('{ a weight 16.7%  b weight 16.7%  c weight 66.6% }');
+    expect(after.weights).toEqual([]);
+  });
+
+  test('a sum over 100% is scaled down: 50% + 40% + 30% become 42% + 33% + 25%', () => {
+    // 100 × w / 120: 41 remainder 80, 33 remainder 40, 25 remainder 0; a gets the unit left.
+    const { fix, after } = rebalanced(
+      'position p "P" { a weight 50%  b weight 40%  c weight 30% }',
+    );
+    expect(fix?.title).toBe("Rebalance the weights of 'p' to 100% (42%, 33%, 25%)");
+    expect(fix?.edits.map((edit) => edit.newText)).toEqual(['42%', '33%', '25%']);
+    expect(after.weights).toEqual([]);
+  });
+
+  test('ties are broken by the order written: seven weights of 10 become 15, 15, then 14s', () => {
+    // 100 × 10 / 70 is 14 remainder 20 for each; the floors make 98, so the first two of the
+    // seven equal remainders get the two units left.
+    const weights = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const kpis = weights
+      .map(
+        (id) =>
+          `kpi ${id} "${id}" { kind output measure x / y unit percent better higher ` +
+          `target >= 50% bands { good >= 50%  poor < 50% } every quarter source "S" }`,
+      )
+      .join('\n');
+    const text = `${HEADER}${kpis}\nposition p "P" { ${weights.map((id) => `${id} weight 10%`).join('  ')} }\n`;
+    const fix = only(checkKpi(text), 'KPI201').fixes?.[0];
+
+    expect(fix?.title).toBe(
+      "Rebalance the weights of 'p' to 100% (15%, 15%, 14%, 14%, 14%, 14%, 14%)",
+    );
+    expect(codesOf(checkKpi(applyFix(text, fix)))).toEqual([]);
+  });
+
+  test('a weight written without % is rewritten without %, and one written with % keeps it', () => {
+    const { fix, text, after } = rebalanced(
+      'position p "P" { a weight 25  b weight 25%  c weight 25 }',
+    );
+    expect(fix?.title).toBe("Rebalance the weights of 'p' to 100% (34%, 33%, 33%)");
+    expect(text).toContain('{ a weight 34  b weight 33%  c weight 33 }');
+    expect(after.weights).toEqual([]);
+  });
+
+  test('a whole result keeps the decimals its weight was written with', () => {
+    // 100 × 20 / 40 is exactly 50: written 20.0, it stays at one decimal, 50.0.
+    const { fix, after } = rebalanced('position p "P" { a weight 20.0%  b weight 20% }');
+    expect(fix?.edits.map((edit) => edit.newText)).toEqual(['50.0%', '50%']);
+    expect(after.weights).toEqual([]);
+  });
+
+  test('no fix when a weight would be rounded to 0%', () => {
+    // 100 × 1 / 199 is 0 remainder 100; 100 × 99 / 199 is 49 remainder 149, twice. The two
+    // units left go to the 49s, and a would be left with 0%.
+    const result = checkPosition('position p "P" { a weight 1%  b weight 99%  c weight 99% }');
+    expect(only(result, 'KPI201').fixes).toBeUndefined();
+  });
+
+  test('no fix when a weight is not positive: KPI203 comes first', () => {
+    const result = checkPosition('position p "P" { a weight 0%  b weight 30%  c weight 40% }');
+    expect(only(result, 'KPI203')).toBeDefined();
+    expect(only(result, 'KPI201').fixes).toBeUndefined();
+  });
+
+  test('no fix when a weight is in hours: KPI207 and its own fix come first', () => {
+    const result = checkPosition('position p "P" { a weight 30h  b weight 30%  c weight 30% }');
+    expect(only(result, 'KPI207').fixes).toHaveLength(1);
+    expect(only(result, 'KPI201').fixes).toBeUndefined();
+  });
+
+  test('fractions of 1 keep the fix of KPI202, and get no KPI201', () => {
+    const result = checkPosition('position r "R" { a weight 0.25  b weight 0.25  c weight 0.5 }');
+    expect(withCode(result, 'KPI201')).toEqual([]);
+    expect(only(result, 'KPI202').fixes?.map((fix) => fix.title)).toEqual([
+      'Write the weights as percentages',
+    ]);
+  });
+
+  test("in a context that rewrites every weight, the fix rewrites the context's weights", () => {
+    const text =
+      `${HEADER}${KPIS}\nposition p "P" { a weight 60%  b weight 40% }\n` +
+      'context x "X" { position p { a weight 30%  b weight 30% } }\n';
+    const fix = only(checkKpi(text), 'KPI201').fixes?.[0];
+
+    expect(fix?.title).toBe("Rebalance the weights of 'p' in context 'x' to 100% (50%, 50%)");
+    expect(fix?.edits.map((edit) => edit.range)).toEqual([
+      rangeIn(text, 'a weight 30%', '30%'),
+      rangeIn(text, 'b weight 30%', '30%'),
+    ]);
+    // Only the warning that indicator c is used nowhere is left.
+    expect(codesOf(checkKpi(applyFix(text, fix)))).toEqual(['KPI104']);
+  });
+
+  test('no fix in a context whose weights come partly from the base position', () => {
+    const text =
+      `${HEADER}${KPIS}\nposition p "P" { a weight 50%  b weight 50% }\n` +
+      'context x "X" { position p { a weight 30% } }\n';
+    const diagnostic = only(checkKpi(text), 'KPI201');
+
+    expect(diagnostic.message).toBe("The weights of 'p' in context 'x' sum to 80%, not 100%.");
+    expect(diagnostic.fixes).toBeUndefined();
   });
 });
 
