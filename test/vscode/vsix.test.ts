@@ -1,27 +1,49 @@
 /**
  * The packaged VS Code extension: `pnpm run package` of packages/vscode gives a .vsix that
  * carries everything the extension needs and no node_modules, and the language server and the
- * kpic build inside it run from the unpacked files alone, outside the workspace.
+ * kpic build inside it run from the unpacked files alone, outside the workspace. The commands
+ * run there too, in a stand-in for VS Code (fake-vscode.ts), since no VS Code runs in tests.
+ *
+ * One file packages once for all of these: packaging rewrites packages/vscode/dist, which a
+ * test in another file running at the same time could find half written.
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync, fork, spawn } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AdmZip from 'adm-zip';
 import {
   createMessageConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-jsonrpc/node';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import {
   firstProblem,
   formatBuildReport,
   runKpicBuild,
 } from '../../packages/vscode/src/kpic-build.js';
 import { REPO_ROOT } from '../cli/kpic-process.js';
+import { fakeContext, FakeUri, state } from './fake-vscode.js';
+
+vi.mock('vscode', async () => (await import('./fake-vscode.js')).vscode);
+// The client library as the extension imports it: a recorder of what the client is given.
+vi.mock(
+  '../../packages/vscode/node_modules/vscode-languageclient/lib/node/main.js',
+  async () => (await import('./fake-vscode.js')).languageClientModule,
+);
 
 const EXTENSION = join(REPO_ROOT, 'packages', 'vscode');
 const scratch = mkdtempSync(join(tmpdir(), 'kpilang-vsix-'));
@@ -187,6 +209,39 @@ describe('the packaged language server', () => {
   });
 });
 
+describe('the packaged language server over node IPC', () => {
+  test('answers initialize when started as the extension starts it', async () => {
+    // vscode-languageclient forks the module with --node-ipc and the editor's process id.
+    const server = fork(
+      join(unpacked, 'dist', 'server.mjs'),
+      ['--node-ipc', `--clientProcessId=${process.pid}`],
+      { cwd: scratch, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] },
+    );
+    const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+    const connection = createMessageConnection(
+      new IPCMessageReader(server),
+      new IPCMessageWriter(server),
+    );
+    connection.listen();
+
+    try {
+      const result = (await connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        workspaceFolders: null,
+        capabilities: {},
+      })) as { capabilities: Record<string, unknown> };
+      expect(result.capabilities).toMatchObject({ renameProvider: { prepareProvider: true } });
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      expect(await exited).toBe(0);
+    } finally {
+      connection.dispose();
+      server.kill();
+    }
+  });
+});
+
 describe('the packaged kpic build', () => {
   const kpic = () => join(unpacked, 'dist', 'kpic', 'bin', 'kpic.mjs');
 
@@ -278,3 +333,147 @@ describe('the packaged kpic build', () => {
 function isBuiltin(name: string): boolean {
   return name.startsWith('node:') || builtinModules.includes(name.split('/')[0]!);
 }
+
+describe('the commands, in a stand-in VS Code', () => {
+  const workspace = join(scratch, 'commands-workspace');
+  const framework = join(workspace, 'cema');
+  const published = join(workspace, 'as-published');
+
+  beforeAll(() => {
+    cpSync(join(REPO_ROOT, 'examples', 'cema', 'framework'), framework, { recursive: true });
+    cpSync(join(REPO_ROOT, 'examples', 'cema', 'as-published'), published, { recursive: true });
+    mkdirSync(join(framework, 'notes'));
+    writeFileSync(join(framework, 'notes', 'todo.kpi'), '// Indicators still to write.\n');
+  });
+
+  beforeEach(async () => {
+    state.reset();
+    state.workspaceFolder = workspace;
+    const { registerCommands } = await import('../../packages/vscode/src/commands.js');
+    registerCommands(fakeContext(unpacked) as never);
+  });
+
+  const run = (command: string, path: string) =>
+    state.commands.get(command)!(FakeUri.file(path)) as Promise<void>;
+
+  test('Build framework lists the problems of a broken framework and goes to the first', async () => {
+    state.answer = (message) => (message.kind === 'error' ? 'Go to First Error' : undefined);
+    await run('kpilang.buildFramework', join(published, 'catalogue.kpi'));
+
+    expect(state.messages).toEqual([
+      {
+        kind: 'error',
+        text: expect.stringMatching(
+          /^kpilang: The framework has \d+ errors, \d+ warnings; nothing/,
+        ),
+        items: ['Go to First Error', 'Show Output'],
+      },
+    ]);
+    // The framework folder is the one with the header, and every problem has its place.
+    expect(state.output[0]).toBe(
+      `kpic build ${published} --html --out ${join(published, 'out')} --lang both`,
+    );
+    const problems = state.output.slice(1, -1);
+    expect(problems.length).toBeGreaterThan(5);
+    for (const line of problems) {
+      expect(line).toMatch(/^\/.+\.kpi:\d+:\d+: (error|warning|info|hint) KPI\d{3} /);
+    }
+    const first = problems.find((line) => line.includes(': error '))!;
+    const [, file, line, column] = /^(.+?):(\d+):(\d+):/.exec(first)!;
+    expect(state.shown).toEqual([
+      {
+        path: file,
+        selection: expect.objectContaining({
+          startLine: Number(line) - 1,
+          startCharacter: Number(column) - 1,
+        }),
+      },
+    ]);
+    expect(existsSync(join(published, 'out'))).toBe(false);
+  });
+
+  test('Build framework writes the documents and offers the preview', async () => {
+    state.answer = (message) => (message.kind === 'info' ? 'Open Preview' : undefined);
+    await run('kpilang.buildFramework', framework);
+
+    expect(state.messages).toEqual([
+      {
+        kind: 'info',
+        text: 'kpilang: Built the framework into out/html/index.html (0 errors, 0 warnings).',
+        items: ['Open Preview', 'Open in Browser'],
+      },
+    ]);
+    expect(existsSync(join(framework, 'out', 'cema.rules.json'))).toBe(true);
+    expect(state.panels).toHaveLength(1);
+    const page = state.panels[0]!.webview.html;
+    expect(page).toContain("script-src 'nonce-");
+    expect(page).toContain('href="./scorecard-head_of_personnel.html"');
+  });
+
+  test('a build asked for while another runs waits for it', async () => {
+    await Promise.all([
+      run('kpilang.buildFramework', framework),
+      run('kpilang.buildFramework', join(framework, 'framework.kpi')),
+    ]);
+    expect(state.messages.map((message) => message.kind)).toEqual(['info', 'info']);
+    // Each build starts the output afresh: run one after the other, the second's report
+    // is all that is left.
+    expect(state.output.filter((line) => line.startsWith('Built the framework'))).toHaveLength(1);
+  });
+
+  test('the preview follows links between the documents and nothing else', async () => {
+    await run('kpilang.openScorecardPreview', join(framework, 'notes', 'todo.kpi'));
+    const panel = state.panels[0]!;
+    expect(panel.title).toBe('Scorecards: index');
+
+    await panel.post({ type: 'open', href: './overview.html' });
+    expect(panel.title).toBe('Scorecards: overview');
+    expect(panel.webview.html).toContain('data-kpilang="index"');
+
+    const overview = panel.webview.html;
+    await panel.post({ type: 'open', href: '../../cema.rules.json' });
+    await panel.post({ type: 'open', href: '../cema.rules.json' });
+    expect(panel.webview.html).toBe(overview);
+    expect(state.messages.map((message) => message.kind)).toEqual(['warning', 'warning']);
+
+    await panel.post({ type: 'browser' });
+    expect(state.external).toEqual([join(framework, 'out', 'html', 'overview.html')]);
+    await panel.post({ type: 'index' });
+    expect(panel.title).toBe('Scorecards: index');
+  });
+
+  test('the documents are in the language the settings ask for', async () => {
+    state.settings['kpilang.build.lang'] = 'en';
+    await run('kpilang.openScorecardPreview', join(framework, 'framework.kpi'));
+    expect(state.output[0]).toMatch(/ --lang en$/);
+    expect(state.panels[0]!.webview.html).toMatch(/<html lang="en">/);
+  });
+
+  test('activation starts the bundled server over IPC for kpilang files', async () => {
+    const { languageClientModule } = await import('./fake-vscode.js');
+    const extension = await import('../../packages/vscode/src/extension.js');
+    await extension.activate(fakeContext(unpacked) as never);
+
+    const client = languageClientModule.clients.at(-1)!;
+    expect(client.started).toBe(true);
+    expect(client.id).toBe('kpilang');
+    const { run: started, debug } = client.serverOptions as {
+      run: { module: string; transport: number };
+      debug: { module: string; transport: number; options: { execArgv: string[] } };
+    };
+    expect(started).toEqual({ module: join(unpacked, 'dist', 'server.mjs'), transport: 1 });
+    expect(existsSync(started.module)).toBe(true);
+    expect(debug.options.execArgv).toEqual(expect.arrayContaining(['--nolazy']));
+    expect(client.clientOptions).toMatchObject({
+      documentSelector: [{ scheme: 'file', language: 'kpilang' }],
+      synchronize: { fileEvents: { pattern: '**/*.kpi' } },
+    });
+    expect([...state.commands.keys()].sort()).toEqual([
+      'kpilang.buildFramework',
+      'kpilang.openScorecardPreview',
+    ]);
+
+    await extension.deactivate();
+    expect(client.stopped).toBe(true);
+  });
+});

@@ -60,16 +60,25 @@ type FinishedBuild = BuildOutcome & { folder: string };
 
 /** Runs builds one at a time and reports them in the output channel and a message. */
 class FrameworkBuilder {
+  /** The build running or last run: a new one waits for it, so two never write at once. */
+  private previous: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly kpic: string,
     private readonly output: vscode.OutputChannel,
   ) {}
 
   /**
-   * Builds the framework of `resource`, or of the active editor's file. Returns undefined
-   * when there is nothing to build or the build was cancelled.
+   * Builds the framework of `resource`, or of the active editor's file, once the build before
+   * it has ended. Returns undefined when there is nothing to build or the build was cancelled.
    */
-  async build(resource?: vscode.Uri): Promise<FinishedBuild | undefined> {
+  build(resource?: vscode.Uri): Promise<FinishedBuild | undefined> {
+    const next = this.previous.then(() => this.buildNow(resource));
+    this.previous = next.catch(() => undefined);
+    return next;
+  }
+
+  private async buildNow(resource?: vscode.Uri): Promise<FinishedBuild | undefined> {
     const folder = await this.frameworkFolder(resource);
     if (folder === undefined) {
       void vscode.window.showWarningMessage(
