@@ -175,6 +175,50 @@ describe('the language server over stdio', () => {
     expect(codes(back.diagnostics)).toContain('KPI201');
   });
 
+  it('rebalances the weights with a quick fix, and the weight error goes', async () => {
+    const path = join(AS_PUBLISHED, 'ethnic-policy.kpi');
+    const text = readFileSync(path, 'utf8');
+    const uri = client.open(path, text);
+    const opened = await client.waitFor(
+      () =>
+        client.published.find(
+          (params) =>
+            params.uri === uri &&
+            params.version === 1 &&
+            codes(params.diagnostics).includes('KPI201'),
+        ),
+      'the weight error',
+    );
+    const error = opened.diagnostics.find((diagnostic) => diagnostic.code === 'KPI201')!;
+    const actions = await client.request<
+      { title: string; edit: { changes: Record<string, { range: any; newText: string }[]> } }[]
+    >('textDocument/codeAction', {
+      textDocument: { uri },
+      range: error.range,
+      context: { diagnostics: [error] },
+    });
+    const rebalance = actions.find((action) => action.title.startsWith('Rebalance'));
+    expect(rebalance?.title).toBe(
+      "Rebalance the weights of 'ethnic_policy_officer' to 100% (33%, 40%, 27%)",
+    );
+    // Apply the edits as an editor would, last first so earlier ranges stay valid.
+    const edits = [...(rebalance?.edit.changes[uri] ?? [])].sort(
+      (a, b) =>
+        b.range.start.line - a.range.start.line ||
+        b.range.start.character - a.range.start.character,
+    );
+    expect(edits).toHaveLength(3);
+    let version = 1;
+    for (const edit of edits) version = client.edit(uri, edit.range, edit.newText);
+    const after = await client.waitFor(
+      () => client.published.find((params) => params.uri === uri && params.version === version),
+      'diagnostics after the quick fix',
+    );
+    expect(codes(after.diagnostics)).not.toContain('KPI201');
+    // Put the file back as it is on disk for the tests that follow.
+    client.open(path, text);
+  });
+
   it('ends fast successive edits with the diagnostics of the last version', async () => {
     const path = join(AS_PUBLISHED, 'ethnic-policy.kpi');
     const uri = fileUri(path);
