@@ -436,6 +436,17 @@ describe('the commands, in a stand-in VS Code', () => {
     expect(panel.webview.html).toBe(overview);
     expect(state.messages.map((message) => message.kind)).toEqual(['warning', 'warning']);
 
+    await panel.post({ type: 'open', href: './%E0%A4%A.html' });
+    expect(state.messages.map((message) => message.kind)).toEqual([
+      'warning',
+      'warning',
+      'warning',
+    ]);
+    // A page that is not there (a scorecard a later build removed) gives the index.
+    await panel.post({ type: 'open', href: './scorecard-nobody.html' });
+    expect(panel.title).toBe('Scorecards: index');
+    await panel.post({ type: 'open', href: 'overview.html' });
+
     await panel.post({ type: 'browser' });
     expect(state.external).toEqual([join(framework, 'out', 'html', 'overview.html')]);
     await panel.post({ type: 'index' });

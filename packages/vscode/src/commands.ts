@@ -24,6 +24,7 @@ export const COMMANDS = {
   preview: 'kpilang.openScorecardPreview',
 } as const;
 
+/** Registers the two commands; what they create is disposed with the extension. */
 export function registerCommands(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('kpilang Build');
   const preview = new ScorecardPreview();

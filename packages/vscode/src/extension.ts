@@ -14,6 +14,7 @@ import { registerCommands } from './commands.js';
 
 let client: LanguageClient | undefined;
 
+/** Registers the commands, then starts the language server; a server that fails is reported. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   registerCommands(context);
 
@@ -44,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   }
 }
 
+/** Stops the language server. */
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;

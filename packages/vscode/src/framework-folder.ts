@@ -5,7 +5,7 @@
  * and goes up until a folder holds the header.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative, isAbsolute } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 /** A line that opens the framework header, such as `framework cema "..." {`. */
 const HEADER = /^[ \t]*framework[ \t]+[A-Za-z]/m;
@@ -37,5 +37,5 @@ async function holdsHeader(folder: string): Promise<boolean> {
 
 function isInside(path: string, folder: string): boolean {
   const inside = relative(folder, path);
-  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
+  return inside === '' || (inside.split(sep)[0] !== '..' && !isAbsolute(inside));
 }

@@ -7,7 +7,7 @@
  * can be cancelled and nothing it loads stays in the editor's memory.
  */
 import { spawn } from 'node:child_process';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** What the extension asks kpic to build. */
 export interface BuildRequest {
@@ -200,7 +200,8 @@ function plural(count: number | undefined, noun: string): string {
 
 function relativeTo(folder: string, path: string): string {
   const inside = relative(folder, path);
-  return inside.startsWith('..') || isAbsolute(inside) ? path : inside.split('\\').join('/');
+  if (inside.split(sep)[0] === '..' || isAbsolute(inside)) return path;
+  return inside.split(sep).join('/');
 }
 
 function parseJson(text: string): unknown {

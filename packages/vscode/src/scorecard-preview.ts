@@ -67,9 +67,8 @@ export class ScorecardPreview implements vscode.Disposable {
       await vscode.env.openExternal(vscode.Uri.parse(message.href));
       return;
     }
-    const target = resolve(dirname(this.page), decodeURI(message.href.replace(/[#?].*$/, '')));
-    const inside = relative(this.folder, target);
-    if (inside.split(sep)[0] === '..' || isAbsolute(inside) || !target.endsWith('.html')) {
+    const target = this.pageOf(message.href);
+    if (target === undefined) {
       void vscode.window.showWarningMessage(`kpilang: the preview does not open ${message.href}.`);
       return;
     }
@@ -77,15 +76,34 @@ export class ScorecardPreview implements vscode.Disposable {
     await this.render();
   }
 
+  /** The page a link leads to, when it is an HTML page of the built folder. */
+  private pageOf(href: string): string | undefined {
+    let path: string;
+    try {
+      path = decodeURI(href.replace(/[#?].*$/, ''));
+    } catch {
+      return undefined;
+    }
+    const target = resolve(dirname(this.page), path);
+    const inside = relative(this.folder, target);
+    if (inside.split(sep)[0] === '..' || isAbsolute(inside)) return undefined;
+    return target.endsWith('.html') ? target : undefined;
+  }
+
   private async render(): Promise<void> {
     const panel = this.panel;
     if (panel === undefined) return;
-    let html: string;
-    try {
-      html = await readFile(this.page, 'utf8');
-    } catch {
+    const html = await readFile(this.page, 'utf8').catch(() => undefined);
+    if (html === undefined) {
+      // A build may remove the page shown (a scorecard of a position no longer there): the
+      // index is always written.
+      const index = resolve(this.folder, 'index.html');
+      if (this.page !== index) {
+        this.page = index;
+        return this.render();
+      }
       void vscode.window.showErrorMessage(
-        `kpilang: cannot read ${this.page}. Build the framework again.`,
+        `kpilang: cannot read ${index}. Build the framework again.`,
       );
       return;
     }
