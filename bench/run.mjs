@@ -5,12 +5,14 @@
  * in separate node processes: kpic check, kpic build, JSON.parse of the rule set, and a YAML
  * library (yaml, js-yaml) plus ajv on each YAML file; then the cold start of kpic on one small
  * framework against `node -e 0`. The render suite (issue 3, `render/run-render.mjs`) renders
- * 1,000 scorecards to HTML and PDF against a plain handlebars baseline. It prints the figures
- * with the goals and writes bench/.work/results.json.
+ * 1,000 scorecards to HTML and PDF against a plain handlebars baseline. The lsp suite (issue 4,
+ * `lsp/run-lsp.mjs`) measures the language server's keystroke-to-diagnostics latency against
+ * `kpic check` of the same document, and its memory on the national framework. It prints the
+ * figures with the goals and writes bench/.work/results.json.
  *
- * Options: --suite all|compile|render (all), --runs N (5), --cold-runs N (10), --contexts N
- * (20), --render-runs N (3), --positions N (1000), --profile auto|always|never (auto: profile
- * what misses a goal).
+ * Options: --suite all|compile|render|lsp (all), --runs N (5), --cold-runs N (10), --contexts N
+ * (20), --render-runs N (3), --positions N (1000), --lsp-edits N (200), --lsp-warmup N (10),
+ * --lsp-check-runs N (5), --profile auto|always|never (auto: profile what misses a goal).
  */
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -33,6 +35,8 @@ import {
 import { judgeGoals, printProfile, printReport } from './report.mjs';
 import { printRenderReport } from './render/report-render.mjs';
 import { runRenderBench } from './render/run-render.mjs';
+import { printLspReport } from './lsp/report-lsp.mjs';
+import { runLspBench } from './lsp/run-lsp.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORK = join(ROOT, 'bench', '.work');
@@ -51,27 +55,30 @@ async function main() {
       contexts: { type: 'string', default: '20' },
       'render-runs': { type: 'string', default: '3' },
       positions: { type: 'string', default: '1000' },
+      'lsp-edits': { type: 'string', default: '200' },
+      'lsp-warmup': { type: 'string', default: '10' },
+      'lsp-check-runs': { type: 'string', default: '5' },
       profile: { type: 'string', default: 'auto' },
     },
   });
   if (!['auto', 'always', 'never'].includes(values.profile)) {
     throw new BenchError(`--profile wants auto, always or never, got ${values.profile}`);
   }
-  if (!['all', 'compile', 'render'].includes(values.suite)) {
-    throw new BenchError(`--suite wants all, compile or render, got ${values.suite}`);
+  if (!['all', 'compile', 'render', 'lsp'].includes(values.suite)) {
+    throw new BenchError(`--suite wants all, compile, render or lsp, got ${values.suite}`);
   }
+  const runs = (suite) => values.suite === 'all' || values.suite === suite;
   mkdirSync(WORK, { recursive: true });
 
   const version = await snapshotCli(BUILT_KPIC, KPIC);
-  const results =
-    values.suite === 'render'
-      ? { date: new Date().toISOString(), kpic: version, ...machine() }
-      : await compileSuite(values, version);
+  const results = runs('compile')
+    ? await compileSuite(values, version)
+    : { date: new Date().toISOString(), kpic: version, ...machine() };
   const save = () =>
     writeFileSync(join(WORK, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  // Saved after each suite, so a failing render suite leaves the compile figures on disk.
+  // Saved after each suite, so a failing suite leaves the figures of the ones before on disk.
   save();
-  if (values.suite !== 'compile') {
+  if (runs('render')) {
     results.render = await runRenderBench({
       kpic: KPIC,
       root: ROOT,
@@ -81,6 +88,19 @@ async function main() {
       profile: values.profile,
     });
     printRenderReport(results.render);
+    save();
+  }
+  if (runs('lsp')) {
+    results.lsp = await runLspBench({
+      kpic: KPIC,
+      root: ROOT,
+      work: WORK,
+      edits: positiveInteger(values['lsp-edits'], '--lsp-edits'),
+      // Even, so the warm-up ends with the label as it was and the first measured edit types.
+      warmup: 2 * Math.ceil(nonNegativeInteger(values['lsp-warmup'], '--lsp-warmup') / 2),
+      checkRuns: positiveInteger(values['lsp-check-runs'], '--lsp-check-runs'),
+    });
+    printLspReport(results.lsp);
     save();
   }
   console.log(`\nResults written to bench/.work/results.json`);
@@ -256,6 +276,13 @@ function positiveInteger(text, name) {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1)
     throw new BenchError(`${name} wants a positive whole number, got ${text}`);
+  return value;
+}
+
+function nonNegativeInteger(text, name) {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0)
+    throw new BenchError(`${name} wants a whole number, 0 or more, got ${text}`);
   return value;
 }
 

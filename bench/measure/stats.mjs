@@ -20,3 +20,17 @@ export function summarize(samples) {
 export function ratio(a, b) {
   return a !== undefined && b ? a / b : undefined;
 }
+
+/**
+ * The `p`th percentile of a non-empty list by the nearest-rank method: the smallest sample
+ * that at least p% of the samples do not exceed, so it is always one of the samples (p95 of
+ * 200 samples is the 190th smallest).
+ *
+ * @param {number[]} samples
+ * @param {number} p from 0 (exclusive) to 100
+ */
+export function percentile(samples, p) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1];
+}
