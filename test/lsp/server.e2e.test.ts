@@ -390,6 +390,35 @@ describe('the language server over stdio', () => {
     expect(client.process.exitCode).toBeNull();
   });
 
+  it('ignores a didOpen whose text is not a string, and goes on serving its framework', async () => {
+    const goals = join(FRAMEWORK, 'goals.kpi');
+    const goalsUri = fileUri(goals);
+    // Notifications get no answer, so the server can only leave the malformed one out.
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: goalsUri, languageId: 'kpilang', version: 1, text: null },
+    });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: 42, languageId: 'kpilang', version: 1, text: 'kpi' },
+    });
+    const path = join(FRAMEWORK, 'administrative.kpi');
+    const uri = client.open(path);
+    await client.waitFor(() => client.latest(uri), 'diagnostics of administrative.kpi');
+    const line = readFileSync(path, 'utf8')
+      .split('\n')
+      .findIndex((text) => text.startsWith('kpi response_time'));
+    const hover = await client.request<{ contents: { value: string } } | null>(
+      'textDocument/hover',
+      { textDocument: { uri }, position: { line, character: 6 } },
+    );
+    expect(hover?.contents.value).toContain('response_time');
+    // The file keeps its disk text: its goals still resolve.
+    const symbols = await client.request<{ name: string }[]>('workspace/symbol', { query: '' });
+    expect(symbols.length).toBeGreaterThan(0);
+    await client.connection.sendNotification('textDocument/didClose', {
+      textDocument: { uri: goalsUri },
+    });
+  });
+
   it('follows files created and deleted on disk, as the editor reports them', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'kpilang-lsp-'));
     cpSync(FRAMEWORK, folder, { recursive: true });

@@ -286,14 +286,16 @@ export function startServer(connection: Connection): void {
 
   documents.onDidChangeContent((event) => {
     const path = uriToPath(event.document.uri);
+    const text: unknown = event.document.getText();
     if (!path) return;
+    // A notification gets no answer, so a malformed one is left out: a text that is not a
+    // string would make every check of its framework throw.
+    if (typeof text !== 'string' || !Number.isInteger(event.document.version)) {
+      log(`kpilang: ignored ${event.document.uri}: the editor sent no text or no version.`);
+      return;
+    }
     const before = headerKey();
-    workspace.setOpenFile(
-      path,
-      event.document.uri,
-      event.document.getText(),
-      event.document.version,
-    );
+    workspace.setOpenFile(path, event.document.uri, text, event.document.version);
     changed(path, before);
   });
 

@@ -55,8 +55,9 @@ export interface Analysis {
   byUri: Map<string, KnownFile>;
 }
 
+/** The path of a `file:` URI; undefined for any other URI, or a value that is not one. */
 export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
   try {
     return fileURLToPath(uri);
   } catch {
