@@ -13,7 +13,7 @@
  * answers with nothing.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 import { decodeSource } from '@kpilang/core';
 import { glob } from 'tinyglobby';
 import {
@@ -215,13 +215,28 @@ export function startServer(connection: Connection): void {
    * since that folder may be a home folder.
    */
   function readBeside(path: string): void {
-    if (roots.some((root) => path.startsWith(root + sep))) return;
+    if (roots.some((root) => isUnder(root, path))) return;
     const folder = dirname(path);
     if (looseFolders.has(folder)) return;
     looseFolders.add(folder);
     void scanFolder(folder, '*.kpi').catch((error: unknown) =>
       log(`kpilang: reading ${folder} failed: ${String(error)}`),
     );
+  }
+
+  /**
+   * True when the scan reads `path`, as `kpic check` finds files: a .kpi file under a workspace
+   * folder, outside dot-folders and node_modules, or directly in a folder read for a file
+   * opened outside them. The editor reports and opens other files too.
+   */
+  function isScanned(path: string): boolean {
+    if (!path.endsWith('.kpi')) return false;
+    const root = roots.find((candidate) => isUnder(candidate, path));
+    let parts: string[];
+    if (root !== undefined) parts = relative(root, path).split(sep);
+    else if (looseFolders.has(dirname(path))) parts = [basename(path)];
+    else return false;
+    return parts.every((part) => !part.startsWith('.') && part !== 'node_modules');
   }
 
   async function scanFolder(folder: string, pattern = '**/*.kpi'): Promise<void> {
@@ -308,17 +323,23 @@ export function startServer(connection: Connection): void {
     const path = uriToPath(event.document.uri);
     if (!path) return;
     workspace.closeFile(path);
-    void readDiskFile(path);
+    if (isScanned(path)) {
+      void readDiskFile(path);
+      return;
+    }
+    // Not a file kpic check would read for the folder: it was checked only while open.
+    const before = headerKey();
+    if (workspace.removeDiskFile(path)) changed(path, before);
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
     for (const change of params.changes) {
       const path = uriToPath(change.uri);
-      if (!path || !path.endsWith('.kpi') || workspace.isOpen(path)) continue;
+      if (!path || workspace.isOpen(path)) continue;
       if (change.type === FileChangeType.Deleted) {
         const before = headerKey();
         if (workspace.removeDiskFile(path)) changed(path, before);
-      } else {
+      } else if (isScanned(path)) {
         await readDiskFile(path);
       }
     }
@@ -403,6 +424,12 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** True when `path` lies inside `folder` (at any depth). */
+function isUnder(folder: string, path: string): boolean {
+  const rest = relative(folder, path);
+  return rest !== '' && rest.split(sep)[0] !== '..' && !isAbsolute(rest);
 }
 
 /** What is wrong with a request's parameters, or undefined when they have the shape LSP gives. */

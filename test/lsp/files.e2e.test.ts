@@ -1,0 +1,87 @@
+/**
+ * The files the server checks, end to end: the built server over stdio, on a copy of the
+ * CEMA framework in a temporary folder. The server must check the files `kpic check` would
+ * read for the folder, whatever the editor reports or closes.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fileUri, REPO, TestClient } from './lsp-client.js';
+
+const FRAMEWORK = join(REPO, 'examples/cema/framework');
+
+const codes = (diagnostics: { code?: unknown }[] | undefined) =>
+  (diagnostics ?? []).map((diagnostic) => diagnostic.code);
+
+describe('the files the language server checks', () => {
+  let folder: string;
+  let client: TestClient;
+
+  beforeEach(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'kpilang-lsp-files-'));
+    cpSync(FRAMEWORK, folder, { recursive: true });
+    client = new TestClient();
+    await client.initialize(folder);
+    await client.waitFor(
+      () => client.latest(fileUri(join(folder, 'administrative.kpi'))),
+      'the first diagnostics',
+    );
+  });
+
+  afterEach(async () => {
+    await client.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('leaves out files in node_modules and dot-folders that the editor reports', async () => {
+    const administrative = readFileSync(join(folder, 'administrative.kpi'), 'utf8');
+    // Copies that kpic check skips: a package's file and an editor's local history.
+    const copies = [
+      join(folder, 'node_modules/some-package/administrative.kpi'),
+      join(folder, '.history/administrative_20240101.kpi'),
+    ];
+    for (const copy of copies) {
+      mkdirSync(join(copy, '..'), { recursive: true });
+      writeFileSync(copy, administrative);
+    }
+    const extra = join(folder, 'extra.kpi');
+    writeFileSync(extra, 'goal extra_goal "Mục tiêu thêm" / "Extra goal"\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [...copies, extra].map((path) => ({ uri: fileUri(path), type: 1 })),
+    });
+
+    const uri = fileUri(join(folder, 'administrative.kpi'));
+    const count = client.published.length;
+    await client.waitFor(
+      () => client.published.slice(count).find((params) => params.uri === fileUri(extra)),
+      'the diagnostics of the new file',
+    );
+    expect(codes(client.latest(uri)?.diagnostics)).not.toContain('KPI103');
+    const published = new Set(client.published.map((params) => params.uri));
+    expect(copies.filter((copy) => published.has(fileUri(copy)))).toEqual([]);
+  });
+
+  it('drops a file that is not a .kpi file when the editor closes it', async () => {
+    const administrative = join(folder, 'administrative.kpi');
+    const draft = join(folder, 'draft.txt');
+    writeFileSync(draft, readFileSync(administrative, 'utf8'));
+
+    // Open as kpilang, the draft is checked with the framework: its indicators are duplicates.
+    const draftUri = client.open(draft);
+    await client.waitFor(
+      () => (codes(client.latest(draftUri)?.diagnostics).includes('KPI103') ? true : undefined),
+      'the duplicates while the draft is open',
+    );
+    await client.connection.sendNotification('textDocument/didClose', {
+      textDocument: { uri: draftUri },
+    });
+    // Closed, it is no file kpic check would read: it leaves the framework.
+    await client.waitFor(
+      () => (client.latest(draftUri)?.diagnostics.length === 0 ? true : undefined),
+      'the draft cleared once closed',
+    );
+    const uri = fileUri(administrative);
+    expect(codes(client.latest(uri)?.diagnostics)).not.toContain('KPI103');
+  });
+});
