@@ -1,23 +1,19 @@
 /**
  * The second half of the server's build: after tsc has type-checked and written the
- * declarations, esbuild bundles the binary into `dist/bin.js` with every dependency inlined
- * (the core, chevrotain, vscode-languageserver, commander, tinyglobby), so that it starts
- * fast and an editor needs nothing installed beside it.
+ * declarations, esbuild bundles the binary into the one file `dist/bin.js` with every
+ * dependency inlined (the core, chevrotain, vscode-languageserver, commander, tinyglobby), so
+ * that it starts fast and an editor needs nothing installed beside it.
  */
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: ['src/bin.ts', 'src/index.ts'],
-  outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'esm',
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
   minify: true,
   target: 'node20',
   // vscode-languageserver and commander are CommonJS and require() Node's built-ins; in an
@@ -29,4 +25,8 @@ await build({
   },
   legalComments: 'linked',
   logLevel: 'warning',
-});
+};
+
+// The binary is one file, so an editor can be pointed at it, or it can be copied, alone.
+await build({ ...common, entryPoints: ['src/bin.ts'], outfile: 'dist/bin.js' });
+await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });

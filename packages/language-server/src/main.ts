@@ -19,8 +19,12 @@ export function runLanguageServer(args: readonly string[], name: string): number
     .version(SERVER_VERSION)
     .addOption(new Option('--stdio', 'talk over standard input and output (the default)'))
     .addOption(new Option('--node-ipc', "talk over Node's IPC channel (VS Code's client)"))
-    .addOption(new Option('--socket <port>', 'talk over a TCP socket on this port').argParser(port))
-    .addOption(new Option('--pipe <name>', 'talk over a named pipe'))
+    .addOption(
+      new Option('--socket <port>', 'connect to the TCP port the editor listens on').argParser(
+        port,
+      ),
+    )
+    .addOption(new Option('--pipe <name>', 'connect to the named pipe the editor listens on'))
     .addOption(
       new Option('--clientProcessId <pid>', "exit when the editor's process ends").argParser(pid),
     )

@@ -119,6 +119,12 @@ describe('symbols and folding', () => {
     const found = workspaceSymbols(opened.view(PARTS), 'ontm');
     expect(found.map((symbol) => symbol.name)).toContain('on_time');
     expect(found.map((symbol) => symbol.name)).not.toContain('quality');
+    // Declarations only: the weight line of on_time in clerk is a use.
+    expect(found.filter((symbol) => symbol.name === 'on_time')).toHaveLength(1);
+    const levels = workspaceSymbols(opened.view(PARTS), 'poor');
+    expect(levels.map((symbol) => [symbol.name, symbol.containerName])).toEqual([
+      ['poor', 'levels'],
+    ]);
   });
 
   it('folds blocks and runs of comments', () => {

@@ -17,26 +17,29 @@ export function documentSymbols(view: FrameworkView, uri: string): DocumentSymbo
   return file ? file.declarations.map(declarationSymbol) : [];
 }
 
+/**
+ * The declarations of every file that match `query`: the top-level ones, and each level and
+ * rating line (a position's weight lines and a context's overrides are uses, not declarations).
+ */
 export function workspaceSymbols(view: FrameworkView, query: string): WorkspaceSymbol[] {
   const wanted = query.toLowerCase();
   const found: WorkspaceSymbol[] = [];
-  const visit = (symbols: DocumentSymbol[], uri: string, container?: string): void => {
-    for (const symbol of symbols) {
-      const text = `${symbol.name} ${symbol.detail ?? ''}`.toLowerCase();
-      if (symbol.kind !== SymbolKind.Namespace && matches(text, wanted)) {
-        const entry: WorkspaceSymbol = {
-          name: symbol.name,
-          kind: symbol.kind,
-          location: { uri, range: symbol.selectionRange },
-        };
-        if (container) entry.containerName = container;
-        found.push(entry);
-      }
-      visit(symbol.children ?? [], uri, symbol.name);
-    }
-  };
   for (const file of view.analysis.checked.files) {
-    visit(file.declarations.map(declarationSymbol), file.uri);
+    for (const decl of file.declarations) {
+      const symbol = declarationSymbol(decl);
+      const container = decl.kind === 'LevelsDecl' || decl.kind === 'RatingDecl';
+      const declared = container ? (symbol.children ?? []) : [symbol];
+      for (const entry of declared) {
+        if (!matches(`${entry.name} ${entry.detail ?? ''}`.toLowerCase(), wanted)) continue;
+        const result: WorkspaceSymbol = {
+          name: entry.name,
+          kind: entry.kind,
+          location: { uri: file.uri, range: entry.selectionRange },
+        };
+        if (container) result.containerName = symbol.name;
+        found.push(result);
+      }
+    }
   }
   return found;
 }
