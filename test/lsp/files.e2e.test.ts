@@ -3,7 +3,15 @@
  * CEMA framework in a temporary folder. The server must check the files `kpic check` would
  * read for the folder, whatever the editor reports or closes.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -60,6 +68,56 @@ describe('the files the language server checks', () => {
     expect(codes(client.latest(uri)?.diagnostics)).not.toContain('KPI103');
     const published = new Set(client.published.map((params) => params.uri));
     expect(copies.filter((copy) => published.has(fileUri(copy)))).toEqual([]);
+  });
+
+  it('clears diagnostics under the URI they were published under, however the editor spells it', async () => {
+    // Another valid spelling of the same files: lowercase hex in the percent-encoding.
+    const accented = join(folder, 'Kế hoạch');
+    cpSync(FRAMEWORK, accented, { recursive: true });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: readdirSync(accented).map((name) => ({
+        uri: fileUri(join(accented, name)),
+        type: 1,
+      })),
+    });
+    const spelled = (path: string) =>
+      fileUri(path).replace(/%[0-9A-F]{2}/g, (code) => code.toLowerCase());
+    const path = join(accented, 'administrative.kpi');
+    const serverUri = fileUri(path);
+    expect(spelled(path)).not.toBe(serverUri);
+    await client.waitFor(() => client.latest(serverUri), 'the closed file published');
+
+    const count = client.published.length;
+    const editorUri = spelled(path);
+    client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: {
+        uri: editorUri,
+        languageId: 'kpilang',
+        version: 1,
+        text: readFileSync(path, 'utf8'),
+      },
+    });
+    await client.waitFor(() => client.latest(editorUri), 'the open file published');
+    // The server's own spelling is cleared, before the editor's is published.
+    const after = client.published.slice(count);
+    const cleared = after.findIndex((params) => params.uri === serverUri);
+    expect(after[cleared]?.diagnostics).toEqual([]);
+    expect(cleared).toBeLessThan(after.findIndex((params) => params.uri === editorUri));
+
+    // A file never saved is cleared under the editor's spelling when it is closed.
+    const unsaved = spelled(join(accented, 'unsaved.kpi'));
+    client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: unsaved, languageId: 'kpilang', version: 1, text: 'kpi x "X" {\n}\n' },
+    });
+    await client.waitFor(
+      () => (client.latest(unsaved)?.diagnostics.length ? true : undefined),
+      'the unsaved file checked',
+    );
+    client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: unsaved } });
+    await client.waitFor(
+      () => (client.latest(unsaved)?.diagnostics.length === 0 ? true : undefined),
+      'the unsaved file cleared once closed',
+    );
   });
 
   it('drops a file that is not a .kpi file when the editor closes it', async () => {

@@ -74,8 +74,11 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const roots: string[] = [];
   const timers = new Map<string, NodeJS.Timeout>();
-  /** The framework root each file's diagnostics were last published under, by path. */
-  const publishedRoot = new Map<string, string>();
+  /**
+   * Where each file's diagnostics were last published, by path: the framework root, and the
+   * URI, so that they are cleared under the spelling the editor was given.
+   */
+  const published = new Map<string, { root: string; uri: string }>();
   let debounceMs = DEBOUNCE_MS;
   let reportTiming = false;
   let watchDynamically = false;
@@ -134,12 +137,14 @@ export function startServer(connection: Connection): void {
   function changed(path: string, headersBefore: string): void {
     if (headersBefore !== headerKey()) {
       for (const unit of workspace.units()) schedule(unit.root);
-      for (const root of new Set(publishedRoot.values())) schedule(root);
+      for (const root of new Set([...published.values()].map((place) => place.root))) {
+        schedule(root);
+      }
       return;
     }
     schedule(workspace.rootOf(path));
-    const before = publishedRoot.get(path);
-    if (before !== undefined) schedule(before);
+    const before = published.get(path);
+    if (before !== undefined) schedule(before.root);
   }
 
   /** The folders holding framework headers, as one string to compare before and after. */
@@ -167,7 +172,13 @@ export function startServer(connection: Connection): void {
       }
       for (const file of unit.files) {
         publishing.add(file.path);
-        publishedRoot.set(file.path, root);
+        // An editor may spell a file's URI otherwise than the server did for it when closed
+        // (its own percent-encoding, a drive letter's case): the old spelling is cleared first.
+        const before = published.get(file.path);
+        if (before && before.uri !== file.uri) {
+          void connection.sendDiagnostics({ uri: before.uri, diagnostics: [] });
+        }
+        published.set(file.path, { root, uri: file.uri });
         const params: Parameters<Connection['sendDiagnostics']>[0] = {
           uri: file.uri,
           diagnostics: byUri.get(file.uri) ?? [],
@@ -177,11 +188,11 @@ export function startServer(connection: Connection): void {
       }
     }
     // Files that were in this framework and are no longer (deleted, or moved to another).
-    for (const [path, publishedUnder] of publishedRoot) {
-      if (publishedUnder !== root || publishing.has(path)) continue;
-      publishedRoot.delete(path);
+    for (const [path, place] of published) {
+      if (place.root !== root || publishing.has(path)) continue;
+      published.delete(path);
       if (!workspace.get(path))
-        void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
+        void connection.sendDiagnostics({ uri: place.uri, diagnostics: [] });
     }
     if (reportTiming) {
       void connection.sendNotification('kpilang/timing', {
