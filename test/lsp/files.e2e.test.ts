@@ -143,3 +143,26 @@ describe('the files the language server checks', () => {
     expect(codes(client.latest(uri)?.diagnostics)).not.toContain('KPI103');
   });
 });
+
+describe('the first scan of a workspace folder', () => {
+  it('reads every file before checking, so each is published once, with its framework', async () => {
+    const client = new TestClient();
+    try {
+      // No debounce: a check that ran while files were still being read would publish.
+      await client.initialize(FRAMEWORK, { debounceMs: 0 });
+      const names = readdirSync(FRAMEWORK).filter((name) => name.endsWith('.kpi'));
+      const uris = names.map((name) => fileUri(join(FRAMEWORK, name)));
+      await client.waitFor(
+        () => (uris.every((uri) => client.latest(uri)) ? true : undefined),
+        'every file published',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(client.published.map((params) => params.uri).sort()).toEqual(uris.sort());
+      expect(client.published.flatMap((params) => codes(params.diagnostics))).not.toContain(
+        'KPI010',
+      );
+    } finally {
+      await client.close();
+    }
+  });
+});

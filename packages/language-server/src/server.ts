@@ -133,8 +133,11 @@ export function startServer(connection: Connection): void {
     );
   }
 
-  /** Schedules the framework of `path`, and the one it was in before if it moved. */
-  function changed(path: string, headersBefore: string): void {
+  /**
+   * Schedules the frameworks of `paths`, and the ones they were in before; every framework
+   * when a header came or went, since files may have moved between frameworks.
+   */
+  function changed(paths: string | string[], headersBefore: string): void {
     if (headersBefore !== headerKey()) {
       for (const unit of workspace.units()) schedule(unit.root);
       for (const root of new Set([...published.values()].map((place) => place.root))) {
@@ -142,17 +145,16 @@ export function startServer(connection: Connection): void {
       }
       return;
     }
-    schedule(workspace.rootOf(path));
-    const before = published.get(path);
-    if (before !== undefined) schedule(before.root);
+    for (const path of typeof paths === 'string' ? [paths] : paths) {
+      schedule(workspace.rootOf(path));
+      const before = published.get(path);
+      if (before !== undefined) schedule(before.root);
+    }
   }
 
   /** The folders holding framework headers, as one string to compare before and after. */
   function headerKey(): string {
-    return workspace
-      .units()
-      .map((unit) => unit.root)
-      .join('\n');
+    return workspace.headerKey();
   }
 
   function publish(root: string): void {
@@ -203,17 +205,19 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  async function readDiskFile(path: string): Promise<boolean> {
+  async function readDiskFile(path: string): Promise<void> {
     const before = headerKey();
+    if (await loadDiskFile(path)) changed(path, before);
+  }
+
+  /** Reads `path` into the workspace (or drops it if it cannot be read); true if that changed it. */
+  async function loadDiskFile(path: string): Promise<boolean> {
     try {
       const bytes = await readFile(path);
-      const uri = pathToUri(path);
-      const decoded = decodeSource(bytes, uri);
-      if (workspace.setDiskFile(path, decoded.text, decoded.diagnostics)) changed(path, before);
-      return true;
+      const decoded = decodeSource(bytes, pathToUri(path));
+      return workspace.setDiskFile(path, decoded.text, decoded.diagnostics);
     } catch {
-      if (workspace.removeDiskFile(path)) changed(path, before);
-      return false;
+      return workspace.removeDiskFile(path);
     }
   }
 
@@ -258,7 +262,15 @@ export function startServer(connection: Connection): void {
       onlyFiles: true,
       ignore: ['**/node_modules/**'],
     });
-    for (const file of found.sort()) await readDiskFile(file.split('/').join(sep));
+    // Every file is read before any is checked: a framework is checked once, with all its
+    // files, not once per file as they arrive.
+    const before = headerKey();
+    const read: string[] = [];
+    for (const file of found.sort()) {
+      const path = file.split('/').join(sep);
+      if (await loadDiskFile(path)) read.push(path);
+    }
+    if (read.length > 0) changed(read, before);
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {

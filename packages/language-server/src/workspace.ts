@@ -76,6 +76,8 @@ export class Workspace {
   /** Folders whose frameworks were analysed, with the result, until a file of theirs changes. */
   private readonly analyses = new Map<string, Analysis>();
   private headed: Set<string> | undefined;
+  /** The frameworks the known files make, by root; kept until a file changes. */
+  private grouped: Map<string, FrameworkUnit> | undefined;
   /** One incremental parser per file, so an edit reparses only the declarations it touched. */
   private readonly parsers = new Map<string, IncrementalParser>();
 
@@ -140,20 +142,17 @@ export class Workspace {
 
   /** Every framework the known files make, by root folder. */
   units(): FrameworkUnit[] {
-    const byRoot = new Map<string, KnownFile[]>();
-    for (const file of this.allFiles()) {
-      const root = this.rootOf(file.path);
-      const files = byRoot.get(root) ?? [];
-      files.push(file);
-      byRoot.set(root, files);
-    }
-    return [...byRoot].map(([root, files]) => ({ root, files }));
+    return [...this.frameworks().values()];
   }
 
   unitOf(path: string): FrameworkUnit | undefined {
     if (!this.files.has(path)) return undefined;
-    const root = this.rootOf(path);
-    return { root, files: this.allFiles().filter((file) => this.rootOf(file.path) === root) };
+    return this.frameworks().get(this.rootOf(path));
+  }
+
+  /** The folders that directly hold a framework header, as one string to compare over time. */
+  headerKey(): string {
+    return [...this.headedFolders()].sort().join('\n');
   }
 
   /** The analysis of the framework `path` belongs to, computed now if a file of it changed. */
@@ -197,6 +196,20 @@ export class Workspace {
     return unit !== undefined && sameFiles(analysis.unit, unit);
   }
 
+  /** The frameworks by root, each with its files in path order; kept until a file changes. */
+  private frameworks(): Map<string, FrameworkUnit> {
+    if (this.grouped) return this.grouped;
+    const grouped = new Map<string, FrameworkUnit>();
+    for (const file of this.allFiles()) {
+      const root = this.rootOf(file.path);
+      const unit = grouped.get(root);
+      if (unit) unit.files.push(file);
+      else grouped.set(root, { root, files: [file] });
+    }
+    this.grouped = grouped;
+    return grouped;
+  }
+
   /** Folders that directly hold a file with a framework header; kept until a file changes. */
   private headedFolders(): Set<string> {
     if (this.headed) return this.headed;
@@ -224,6 +237,7 @@ export class Workspace {
 
   private invalidate(path: string): void {
     this.headed = undefined;
+    this.grouped = undefined;
     // A changed file may move between frameworks (a header added or removed), so every cached
     // analysis is checked against the files it was made from, not only this file's.
     for (const [root, analysis] of this.analyses) {
