@@ -88,6 +88,29 @@ describe('navigation', () => {
     }
   });
 
+  it('renames a duplicate declaration alone, and the declaration its uses name without it', () => {
+    const duplicated = `${INDICATORS}\nkpi on_time "Lặp lại" / "Again" {\n  kind output\n}\n`;
+    const opened = demo(duplicated);
+    const view = opened.view(PARTS);
+    const uri = opened.uri(PARTS);
+    const renamed = (at: { line: number; character: number }) => {
+      const edit = rename(view, uri, at, 'on_schedule');
+      if (!edit || edit instanceof ResponseError) throw new Error('expected an edit');
+      return (edit.changes?.[uri] ?? []).map((change) => change.range.start.line);
+    };
+    const first = positionOf(duplicated, 'kpi on_time', 4).line;
+    const second = positionOf(duplicated, 'kpi on_time', 4, 1).line;
+    // Uses resolve to the first declaration; the second is the duplicate the checker reports.
+    expect(
+      definition(view, uri, positionOf(duplicated, 'on_time, quality'))?.range.start.line,
+    ).toBe(first);
+    expect(renamed(positionOf(duplicated, 'kpi on_time', 4, 1))).toEqual([second]);
+    const withUses = renamed(positionOf(duplicated, 'on_time, quality'));
+    expect(withUses).toContain(first);
+    expect(withUses).not.toContain(second);
+    expect(withUses).toHaveLength(5);
+  });
+
   it('finds nothing on a keyword or in a comment', () => {
     const opened = demo();
     expect(

@@ -2,7 +2,8 @@
  * Go to definition, find references and rename, across the files of one framework. A name
  * is matched by what it stands for (kind and id), so an indicator and a level of the same
  * spelling never meet. Rename refuses a new name that is not a valid id, is a keyword, or is
- * already taken by another name of the same kind.
+ * already taken by another name of the same kind; a second declaration of a name (a duplicate)
+ * is renamed on its own.
  */
 import {
   ResponseError,
@@ -12,7 +13,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { FrameworkView } from '../server.js';
-import { occurrenceAt, occurrencesOf, type NameKind } from '../symbol-index.js';
+import { occurrenceAt, occurrencesOf, type NameKind, type Occurrence } from '../symbol-index.js';
 
 /** Ids are ASCII: a letter, then letters, digits and `_` (see the lexer's `Identifier`). */
 const ID = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -129,10 +130,24 @@ export function rename(
   if (taken) return invalid(`There is already ${what} named '${newName}'.`);
 
   const changes: NonNullable<WorkspaceEdit['changes']> = {};
-  for (const found of occurrencesOf(view.index, occurrence.kind, occurrence.id)) {
+  for (const found of renamedWith(view, occurrence)) {
     (changes[found.uri] ??= []).push({ range: found.range, newText: newName });
   }
   return { changes };
+}
+
+/**
+ * The occurrences a rename at `occurrence` changes. A name declared twice is two things: uses
+ * resolve to the first declaration, the checker keeps, and the second is a duplicate it
+ * reports. Renaming the duplicate renames it alone, which is how the duplicate is cleared;
+ * renaming the first, or a use, leaves the duplicate as it is.
+ */
+function renamedWith(view: FrameworkView, occurrence: Occurrence): Occurrence[] {
+  const kept = view.index.declarations.get(occurrence.kind)?.get(occurrence.id);
+  if (occurrence.declaration && kept !== undefined && occurrence !== kept) return [occurrence];
+  return occurrencesOf(view.index, occurrence.kind, occurrence.id).filter(
+    (found) => !found.declaration || kept === undefined || found === kept,
+  );
 }
 
 function invalid(message: string): ResponseError<void> {
