@@ -111,6 +111,18 @@ describe('navigation', () => {
     expect(withUses).toHaveLength(5);
   });
 
+  it('refuses to rename a scale to a built-in unit, which would change what other kpis mean', () => {
+    const text = `${INDICATORS}\nscale agree3 "Đồng ý" / "Agreement" from 1 to 3\n`;
+    const opened = demo(text);
+    const at = positionOf(text, 'agree3');
+    const refused = rename(opened.view(PARTS), opened.uri(PARTS), at, 'percent');
+    expect(refused).toBeInstanceOf(ResponseError);
+    expect((refused as ResponseError<void>).message).toMatch(/built-in unit/);
+    expect(rename(opened.view(PARTS), opened.uri(PARTS), at, 'agree_3')).not.toBeInstanceOf(
+      ResponseError,
+    );
+  });
+
   it('finds nothing on a keyword or in a comment', () => {
     const opened = demo();
     expect(

@@ -2,9 +2,10 @@
  * Go to definition, find references and rename, across the files of one framework. A name
  * is matched by what it stands for (kind and id), so an indicator and a level of the same
  * spelling never meet. Rename refuses a new name that is not a valid id, is a keyword, or is
- * already taken by another name of the same kind; a second declaration of a name (a duplicate)
- * is renamed on its own.
+ * already taken by another name of the same kind (or, for a scale, by a built-in unit); a
+ * second declaration of a name (a duplicate) is renamed on its own.
  */
+import { BUILTIN_UNITS } from '@kpilang/core';
 import {
   ResponseError,
   type Location,
@@ -123,6 +124,10 @@ export function rename(
     );
   }
   if (KEYWORDS.has(newName)) return invalid(`'${newName}' is a keyword and cannot name ${what}.`);
+  // A scale of that name would silently replace the built-in unit in every kpi that uses it.
+  if (occurrence.kind === 'scale' && BUILTIN_UNITS.has(newName)) {
+    return invalid(`'${newName}' is a built-in unit; a scale of that name would replace it.`);
+  }
   const taken =
     occurrence.kind === 'measure'
       ? occurrencesOf(view.index, 'measure', newName).length > 0
