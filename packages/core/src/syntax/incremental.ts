@@ -42,7 +42,9 @@ export class IncrementalParser {
       const parsed =
         this.byText.get(segment) ?? byText.get(segment) ?? parseSource(segment, this.uri);
       byText.set(segment, parsed);
-      if (parsed.diagnostics.length > 0) return this.whole(text);
+      // The caches stay as the last clean version left them: the writer is most likely
+      // halfway through typing, and the next version parses cleanly again around it.
+      if (parsed.diagnostics.length > 0) return parseSource(text, this.uri);
 
       const line = lineMap.positionAt(start).line;
       const key = `${line}\u0000${segment}`;
@@ -64,12 +66,6 @@ export class IncrementalParser {
       range: lineMap.rangeOf(0, text.length),
     };
     return { file, lineMap, diagnostics: [] };
-  }
-
-  private whole(text: string): ParseResult {
-    this.byText.clear();
-    this.placed.clear();
-    return parseSource(text, this.uri);
   }
 }
 

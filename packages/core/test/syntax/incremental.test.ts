@@ -73,6 +73,20 @@ describe('the incremental parser', () => {
     );
   });
 
+  it('still reuses them after a version with a syntax error', () => {
+    const parser = new IncrementalParser(URI);
+    const first = parser.parse(ALL);
+    const at = ALL.lastIndexOf('weight 25%');
+    // Half typed on the way to `weight 26%`: an unclosed label.
+    const broken = parser.parse(`${ALL.slice(0, at)}weight 2 "${ALL.slice(at + 10)}`);
+    expect(broken.diagnostics.length).toBeGreaterThan(0);
+    const second = parser.parse(`${ALL.slice(0, at)}weight 26%${ALL.slice(at + 10)}`);
+    const same = second.file.declarations.filter(
+      (decl, index) => decl === first.file.declarations[index],
+    );
+    expect(same.length).toBe(first.file.declarations.length - 1);
+  });
+
   it('reuses the declarations a change did not touch', () => {
     const parser = new IncrementalParser(URI);
     const first = parser.parse(ALL);
