@@ -35,6 +35,8 @@ export interface KnownFile {
   decodeDiagnostics: Diagnostic[];
   /** The parse of `text`, made on first need. */
   parsed?: ParseResult;
+  /** Whether `text` holds a framework header, found on first need. */
+  header?: boolean;
 }
 
 /** A framework: the folder that roots it and the files it spans. */
@@ -215,12 +217,22 @@ export class Workspace {
     if (this.headed) return this.headed;
     const folders = new Set<string>();
     for (const file of this.files.values()) {
-      if (this.parsed(file).file.declarations.some((decl) => decl.kind === 'FrameworkDecl')) {
-        folders.add(dirname(file.path));
-      }
+      if (this.hasHeader(file)) folders.add(dirname(file.path));
     }
     this.headed = folders;
     return folders;
+  }
+
+  /**
+   * Whether a file holds a framework header. A header starts with the keyword, so a text without
+   * its letters holds none and is not parsed: a keystroke in such a file is grouped into its
+   * framework at once, and parsed only when the debounced check runs.
+   */
+  private hasHeader(file: KnownFile): boolean {
+    file.header ??=
+      file.text.includes('framework') &&
+      this.parsed(file).file.declarations.some((decl) => decl.kind === 'FrameworkDecl');
+    return file.header;
   }
 
   /** The parse of a file's current text, made once per version. */

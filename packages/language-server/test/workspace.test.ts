@@ -55,6 +55,26 @@ describe('the workspace', () => {
     expect(second?.versions.get('/ws/parts.kpi')).toBe(2);
   });
 
+  it('groups a changed file without parsing it unless it may hold a header', () => {
+    const workspace = new Workspace();
+    workspace.setOpenFile('/ws/framework.kpi', pathToUri('/ws/framework.kpi'), HEADER, 1);
+    workspace.setOpenFile('/ws/parts.kpi', pathToUri('/ws/parts.kpi'), INDICATORS, 1);
+    workspace.analysisOf('/ws/parts.kpi');
+
+    // What the server does on each keystroke: compare the header folders, find the framework.
+    workspace.setOpenFile('/ws/parts.kpi', pathToUri('/ws/parts.kpi'), `${INDICATORS}k`, 2);
+    expect(workspace.headerKey()).toBe('/ws');
+    expect(workspace.rootOf('/ws/parts.kpi')).toBe('/ws');
+    expect(workspace.get('/ws/parts.kpi')?.parsed).toBeUndefined();
+
+    // A text with the keyword in it is parsed: the word alone makes no header.
+    const mention = `// Not a framework header.\n${INDICATORS}`;
+    workspace.setOpenFile('/ws/sub/parts.kpi', pathToUri('/ws/sub/parts.kpi'), mention, 1);
+    expect(workspace.headerKey()).toBe('/ws');
+    workspace.setOpenFile('/ws/sub/head.kpi', pathToUri('/ws/sub/head.kpi'), HEADER, 1);
+    expect(workspace.headerKey()).toBe('/ws\n/ws/sub');
+  });
+
   it('keeps the editor text of an open file over the disk text', () => {
     const workspace = new Workspace();
     workspace.setOpenFile('/ws/framework.kpi', pathToUri('/ws/framework.kpi'), HEADER, 3);
