@@ -376,6 +376,19 @@ describe('the language server over stdio', () => {
         position: { line: -5, character: 'x' },
       }),
     ).rejects.toThrow(/position must have a line and a character/);
+    // A field the request needs, missing or of the wrong type, is named in the error.
+    const goals = { uri: fileUri(join(FRAMEWORK, 'goals.kpi')) };
+    const at = { line: 0, character: 0 };
+    for (const [method, params, reason] of [
+      ['textDocument/hover', { textDocument: goals }, /position must have/],
+      ['textDocument/references', { textDocument: goals, position: at }, /context/],
+      ['textDocument/rename', { textDocument: goals, position: at, newName: 5 }, /newName/],
+      ['workspace/symbol', { query: 5 }, /query must be a string/],
+      ['textDocument/inlayHint', { textDocument: goals }, /range must have/],
+      ['textDocument/codeAction', { textDocument: goals }, /range must have/],
+    ] as const) {
+      await expect(client.request(method, params), method).rejects.toThrow(reason);
+    }
     // Still serving.
     const path = join(FRAMEWORK, 'administrative.kpi');
     const uri = client.open(path);

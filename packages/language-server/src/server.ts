@@ -92,10 +92,11 @@ export function startServer(connection: Connection): void {
    */
   function guard<P, R>(
     name: string,
+    needs: readonly Field[],
     handler: (params: P) => R,
   ): (params: P) => R | ResponseError<void> {
     return (params: P) => {
-      const problem = malformed(params);
+      const problem = malformed(params, needs);
       if (problem)
         return new ResponseError(ErrorCodes.InvalidParams, `kpilang: ${name}: ${problem}`);
       try {
@@ -369,13 +370,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onHover(
-    guard('hover', (params) => {
+    guard('hover', ['textDocument', 'position'], (params) => {
       const view = viewAt(params.textDocument.uri);
       return view ? hover(view, params.textDocument.uri, params.position) : null;
     }),
   );
   connection.onCompletion(
-    guard('completion', (params) => {
+    guard('completion', ['textDocument', 'position'], (params) => {
       const view = viewAt(params.textDocument.uri);
       const document = documents.get(params.textDocument.uri);
       if (!view || !document) return [];
@@ -383,63 +384,63 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onDefinition(
-    guard('definition', (params) => {
+    guard('definition', ['textDocument', 'position'], (params) => {
       const view = viewAt(params.textDocument.uri);
       return view ? definition(view, params.textDocument.uri, params.position) : null;
     }),
   );
   connection.onReferences(
-    guard('references', (params) => {
+    guard('references', ['textDocument', 'position', 'context'], (params) => {
       const view = viewAt(params.textDocument.uri);
       return view ? references(view, params.textDocument.uri, params.position, params.context) : [];
     }),
   );
   connection.onPrepareRename(
-    guard('prepareRename', (params) => {
+    guard('prepareRename', ['textDocument', 'position'], (params) => {
       const view = viewAt(params.textDocument.uri);
       return view ? prepareRename(view, params.textDocument.uri, params.position) : null;
     }),
   );
   connection.onRenameRequest(
-    guard('rename', (params) => {
+    guard('rename', ['textDocument', 'position', 'newName'], (params) => {
       const view = viewAt(params.textDocument.uri);
       return view ? rename(view, params.textDocument.uri, params.position, params.newName) : null;
     }),
   );
   connection.onDocumentSymbol(
-    guard('documentSymbol', (params) => {
+    guard('documentSymbol', ['textDocument'], (params) => {
       const view = viewAt(params.textDocument.uri);
       return view ? documentSymbols(view, params.textDocument.uri) : [];
     }),
   );
   connection.onWorkspaceSymbol(
-    guard('workspaceSymbol', (params) =>
+    guard('workspaceSymbol', ['query'], (params) =>
       workspace
         .units()
         .flatMap((unit) => workspaceSymbols(viewOf(workspace.analyse(unit)), params.query)),
     ),
   );
   connection.onFoldingRanges(
-    guard('foldingRange', (params) => {
+    guard('foldingRange', ['textDocument'], (params) => {
       const view = viewAt(params.textDocument.uri);
       const document = documents.get(params.textDocument.uri);
       return view ? foldingRanges(view, params.textDocument.uri, document?.getText()) : [];
     }),
   );
   connection.onCodeAction(
-    guard('codeAction', (params) => {
+    guard('codeAction', ['textDocument', 'range'], (params) => {
       const view = viewAt(params.textDocument.uri);
       return view ? codeActions(view, params.textDocument.uri, params.range) : [];
     }),
   );
   connection.languages.semanticTokens.on(
-    guard('semanticTokens', (params) => {
+    guard('semanticTokens', ['textDocument'], (params) => {
       const view = viewAt(params.textDocument.uri);
       return view ? semanticTokens(view, params.textDocument.uri) : { data: [] };
     }),
   );
   connection.languages.inlayHint.on(
-    guard('inlayHint', (params) => {
+    guard('inlayHint', ['textDocument', 'range'], (params) => {
       const view = viewAt(params.textDocument.uri);
       return view ? inlayHints(view, params.textDocument.uri, params.range) : [];
     }),
@@ -455,21 +456,46 @@ function isUnder(folder: string, path: string): boolean {
   return rest !== '' && rest.split(sep)[0] !== '..' && !isAbsolute(rest);
 }
 
-/** What is wrong with a request's parameters, or undefined when they have the shape LSP gives. */
-function malformed(params: unknown): string | undefined {
+/** A field of a request's parameters that a handler reads. */
+type Field = 'textDocument' | 'position' | 'range' | 'context' | 'newName' | 'query';
+
+/** What each field must be, as an error names it, and the test of its shape. */
+const FIELDS: Record<Field, [string, (value: unknown) => boolean]> = {
+  textDocument: [
+    'textDocument.uri must be a string.',
+    (value) => typeof (value as { uri?: unknown } | null)?.uri === 'string',
+  ],
+  position: ['position must have a line and a character, whole numbers from 0.', isPosition],
+  range: [
+    'range must have a start and an end position.',
+    (value) => {
+      const { start, end } = (value ?? {}) as { start?: unknown; end?: unknown };
+      return isPosition(start) && isPosition(end);
+    },
+  ],
+  context: [
+    'context.includeDeclaration must be true or false.',
+    (value) =>
+      typeof (value as { includeDeclaration?: unknown } | null)?.includeDeclaration === 'boolean',
+  ],
+  newName: ['newName must be a string.', (value) => typeof value === 'string'],
+  query: ['query must be a string.', (value) => typeof value === 'string'],
+};
+
+/** Fields that mean the same in every request, so they are checked wherever they are given. */
+const SHARED: readonly Field[] = ['textDocument', 'position', 'range'];
+
+/**
+ * What is wrong with a request's parameters, or undefined when they have the shape LSP gives:
+ * each field in `needs` present and well formed, and a shared field well formed if given.
+ */
+function malformed(params: unknown, needs: readonly Field[]): string | undefined {
   if (typeof params !== 'object' || params === null) return 'the parameters are missing.';
-  const { textDocument, position, range } = params as Record<string, unknown>;
-  if ('textDocument' in (params as object)) {
-    const uri = (textDocument as { uri?: unknown } | null)?.uri;
-    if (typeof uri !== 'string') return 'textDocument.uri must be a string.';
-  }
-  if (position !== undefined && !isPosition(position)) {
-    return 'position must have a line and a character, whole numbers from 0.';
-  }
-  if (range !== undefined) {
-    const { start, end } = (range ?? {}) as { start?: unknown; end?: unknown };
-    if (!isPosition(start) || !isPosition(end))
-      return 'range must have a start and an end position.';
+  const fields = params as Record<string, unknown>;
+  for (const [field, [problem, isWellFormed]] of Object.entries(FIELDS)) {
+    const checked =
+      needs.includes(field as Field) || (SHARED.includes(field as Field) && field in fields);
+    if (checked && !isWellFormed(fields[field])) return problem;
   }
   return undefined;
 }
