@@ -1,6 +1,7 @@
 /**
  * The incremental parser gives exactly what `parseSource` gives, version after version, on
- * the examples and on random edits of them (cuts, pastes, typed characters, new lines).
+ * the examples and on random edits of them (cuts, pastes, typed characters, new lines of each
+ * kind, curly quotes, backslashes), with LF or CRLF line breaks.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -54,14 +55,19 @@ describe('the incremental parser', () => {
           'x',
           ' weight 5%',
           '\nkpi k "K" {\n}\n',
+          '\r',
+          '\r\n',
+          '“',
+          '”',
+          '\\',
         ),
         fc.string({ maxLength: 5 }),
       ),
     });
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), fc.boolean(), (edits, crlf) => {
         const parser = new IncrementalParser(URI);
-        let text = ALL;
+        let text = crlf ? ALL.replace(/\n/g, '\r\n') : ALL;
         expect(parser.parse(text)).toEqual(parseSource(text, URI));
         for (const { at, remove, insert } of edits) {
           const where = Math.min(at, text.length);
