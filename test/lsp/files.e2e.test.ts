@@ -120,6 +120,33 @@ describe('the files the language server checks', () => {
     );
   });
 
+  it('keeps the decoding error of a file closed after the editor opened it under its own URI', async () => {
+    const path = join(folder, 'Kế hoạch.kpi');
+    // Windows-1258 bytes, not UTF-8: kpic check reports KPI005.
+    writeFileSync(path, Buffer.from([0x67, 0x6f, 0x61, 0x6c, 0x20, 0xd0, 0x0a]));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: fileUri(path), type: 1 }],
+    });
+    await client.waitFor(
+      () =>
+        codes(client.latest(fileUri(path))?.diagnostics).includes('KPI005') ? true : undefined,
+      'the decoding error of the closed file',
+    );
+
+    const editorUri = fileUri(path).replace(/%[0-9A-F]{2}/g, (code) => code.toLowerCase());
+    client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: editorUri, languageId: 'kpilang', version: 1, text: 'goal \ufffd\n' },
+    });
+    await client.waitFor(() => client.latest(editorUri), 'the open file published');
+    client.connection.sendNotification('textDocument/didClose', {
+      textDocument: { uri: editorUri },
+    });
+    await client.waitFor(
+      () => (codes(client.latest(editorUri)?.diagnostics).includes('KPI005') ? true : undefined),
+      'the decoding error back once the file is closed',
+    );
+  });
+
   it('drops a file that is not a .kpi file when the editor closes it', async () => {
     const administrative = join(folder, 'administrative.kpi');
     const draft = join(folder, 'draft.txt');

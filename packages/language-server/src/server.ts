@@ -215,7 +215,8 @@ export function startServer(connection: Connection): void {
   async function loadDiskFile(path: string): Promise<boolean> {
     try {
       const bytes = await readFile(path);
-      const decoded = decodeSource(bytes, pathToUri(path));
+      // Under the URI the file is known by, which an editor that opened it may have spelled.
+      const decoded = decodeSource(bytes, workspace.get(path)?.uri ?? pathToUri(path));
       return workspace.setDiskFile(path, decoded.text, decoded.diagnostics);
     } catch {
       return workspace.removeDiskFile(path);
