@@ -67,7 +67,7 @@ export class TestClient {
       rootUri: folder === undefined ? null : fileUri(folder),
       workspaceFolders: folder === undefined ? null : [{ uri: fileUri(folder), name: 'test' }],
       capabilities: {
-        workspace: { didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
         textDocument: { publishDiagnostics: { versionSupport: true } },
       },
       initializationOptions: options,

@@ -488,4 +488,32 @@ describe('the language server over stdio', () => {
       await loose.close();
     }
   });
+
+  it('reads a workspace folder added later, and forgets one removed', async () => {
+    const multi = new TestClient();
+    try {
+      await multi.initialize(FRAMEWORK);
+      const header = fileUri(join(FRAMEWORK, 'framework.kpi'));
+      await multi.waitFor(() => multi.latest(header), 'the first folder');
+      const added = fileUri(join(AS_PUBLISHED, 'ethnic-policy.kpi'));
+      expect(multi.latest(added)).toBeUndefined();
+
+      await multi.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [{ uri: fileUri(AS_PUBLISHED), name: 'as-published' }], removed: [] },
+      });
+      const found = await multi.waitFor(() => multi.latest(added), 'the added folder');
+      expect(codes(found.diagnostics)).toContain('KPI201');
+
+      await multi.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [], removed: [{ uri: fileUri(AS_PUBLISHED), name: 'as-published' }] },
+      });
+      const cleared = await multi.waitFor(
+        () => (multi.latest(added)?.diagnostics.length === 0 ? multi.latest(added) : undefined),
+        'the removed folder cleared',
+      );
+      expect(cleared.diagnostics).toEqual([]);
+    } finally {
+      await multi.close();
+    }
+  });
 });

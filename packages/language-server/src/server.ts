@@ -82,6 +82,8 @@ export function startServer(connection: Connection): void {
   let debounceMs = DEBOUNCE_MS;
   let reportTiming = false;
   let watchDynamically = false;
+  /** True when the editor tells the server about workspace folders added and removed. */
+  let foldersChange = false;
 
   const log = (message: string): void => connection.console.error(message);
 
@@ -291,6 +293,7 @@ export function startServer(connection: Connection): void {
     }
     watchDynamically =
       params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    foldersChange = params.capabilities.workspace?.workspaceFolders === true;
 
     return {
       capabilities: {
@@ -306,6 +309,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
         inlayHintProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'kpilang-language-server', version: SERVER_VERSION },
     };
@@ -317,12 +321,49 @@ export function startServer(connection: Connection): void {
         watchers: [{ globPattern: '**/*.kpi' }],
       });
     }
+    if (foldersChange) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        void changeFolders(event.added, event.removed).catch((error: unknown) =>
+          log(`kpilang: reading the workspace folders failed: ${String(error)}`),
+        );
+      });
+    }
     try {
       for (const root of roots) await scanFolder(root);
     } catch (error) {
       log(`kpilang: reading the workspace failed: ${String(error)}`);
     }
   });
+
+  /**
+   * Folders added to or removed from a multi-root workspace: an added one is read like those
+   * given at start; the closed files of a removed one leave the workspace, its open files stay.
+   */
+  async function changeFolders(
+    added: readonly { uri: string }[],
+    removed: readonly { uri: string }[],
+  ): Promise<void> {
+    for (const folder of removed) {
+      const path = uriToPath(folder.uri);
+      if (!path) continue;
+      const index = roots.indexOf(path);
+      if (index >= 0) roots.splice(index, 1);
+      const before = headerKey();
+      const dropped = workspace
+        .allFiles()
+        .map((file) => file.path)
+        .filter(
+          (file) => isUnder(path, file) && !isScanned(file) && workspace.removeDiskFile(file),
+        );
+      if (dropped.length > 0) changed(dropped, before);
+    }
+    for (const folder of added) {
+      const path = uriToPath(folder.uri);
+      if (!path || roots.includes(path)) continue;
+      roots.push(path);
+      await scanFolder(path);
+    }
+  }
 
   documents.onDidChangeContent((event) => {
     const path = uriToPath(event.document.uri);
