@@ -147,6 +147,24 @@ describe('the files the language server checks', () => {
     );
   });
 
+  it('checks alone a local-history copy the editor opens, so it duplicates nothing', async () => {
+    const copy = join(folder, '.history/administrative_20240101.kpi');
+    mkdirSync(join(copy, '..'), { recursive: true });
+    writeFileSync(copy, readFileSync(join(folder, 'administrative.kpi'), 'utf8'));
+    const copyUri = client.open(copy);
+    const alone = await client.waitFor(() => client.latest(copyUri), 'the copy checked');
+    // On its own it has no header and unknown goals, but no duplicate of the framework's.
+    expect(codes(alone.diagnostics)).toContain('KPI010');
+    expect(codes(alone.diagnostics)).not.toContain('KPI103');
+    // Touch the framework so it is checked again with the copy open: still no duplicates.
+    const uri = client.open(join(folder, 'administrative.kpi'));
+    const framework = await client.waitFor(
+      () => client.published.find((params) => params.uri === uri && params.version === 1),
+      'the framework checked again',
+    );
+    expect(codes(framework.diagnostics)).not.toContain('KPI103');
+  });
+
   it('drops a file that is not a .kpi file when the editor closes it', async () => {
     const administrative = join(folder, 'administrative.kpi');
     const draft = join(folder, 'draft.txt');

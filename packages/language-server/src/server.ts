@@ -70,7 +70,9 @@ export function viewOf(analysis: Analysis): FrameworkView {
 }
 
 export function startServer(connection: Connection): void {
-  const workspace = new Workspace();
+  // A file in a dot-folder or node_modules of a workspace folder, which the scan skips, is
+  // checked alone when an editor opens it (a local-history copy would duplicate everything).
+  const workspace = new Workspace((path) => inSkippedFolder(path));
   const documents = new TextDocuments(TextDocument);
   const roots: string[] = [];
   const timers = new Map<string, NodeJS.Timeout>();
@@ -256,6 +258,14 @@ export function startServer(connection: Connection): void {
     else if (looseFolders.has(dirname(path))) parts = [basename(path)];
     else return false;
     return parts.every((part) => !part.startsWith('.') && part !== 'node_modules');
+  }
+
+  /** True for a path under a workspace folder, inside a dot-folder or node_modules of it. */
+  function inSkippedFolder(path: string): boolean {
+    const root = roots.find((candidate) => isUnder(candidate, path));
+    if (root === undefined) return false;
+    const folders = relative(root, path).split(sep).slice(0, -1);
+    return folders.some((part) => part.startsWith('.') || part === 'node_modules');
   }
 
   async function scanFolder(folder: string, pattern = '**/*.kpi'): Promise<void> {

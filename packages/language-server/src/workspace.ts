@@ -83,6 +83,13 @@ export class Workspace {
   /** One incremental parser per file, so an edit reparses only the declarations it touched. */
   private readonly parsers = new Map<string, IncrementalParser>();
 
+  /**
+   * @param alone True for a file `kpic check` would not read with its neighbours, such as an
+   *   open file in a dot-folder or node_modules (a local-history copy): it is checked alone,
+   *   so it neither joins nor duplicates the framework above it.
+   */
+  constructor(private readonly alone: (path: string) => boolean = () => false) {}
+
   /** Every known file, in path order. */
   allFiles(): KnownFile[] {
     return [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -133,6 +140,7 @@ export class Workspace {
 
   /** The folder whose framework `path` belongs to. */
   rootOf(path: string): string {
+    if (this.alone(path)) return path;
     const folder = dirname(path);
     const headed = this.headedFolders();
     for (let current = folder; ; current = dirname(current)) {
@@ -217,7 +225,7 @@ export class Workspace {
     if (this.headed) return this.headed;
     const folders = new Set<string>();
     for (const file of this.files.values()) {
-      if (this.hasHeader(file)) folders.add(dirname(file.path));
+      if (!this.alone(file.path) && this.hasHeader(file)) folders.add(dirname(file.path));
     }
     this.headed = folders;
     return folders;

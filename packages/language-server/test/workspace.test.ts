@@ -85,4 +85,20 @@ describe('the workspace', () => {
     expect(workspace.removeDiskFile('/ws/framework.kpi')).toBe(true);
     expect(workspace.units()).toEqual([]);
   });
+
+  it('checks alone a file the scan would skip, so it duplicates nothing', () => {
+    const workspace = new Workspace((path) => path.includes('/.history/'));
+    workspace.setDiskFile('/ws/a/framework.kpi', HEADER, []);
+    workspace.setDiskFile('/ws/a/indicators.kpi', INDICATORS, []);
+    const copy = '/ws/a/.history/indicators_2024.kpi';
+    workspace.setOpenFile(copy, pathToUri(copy), `${HEADER}\n${INDICATORS}`, 1);
+    expect(workspace.rootOf(copy)).toBe(copy);
+    expect(workspace.unitOf('/ws/a/indicators.kpi')?.files.map((file) => file.path)).toEqual([
+      '/ws/a/framework.kpi',
+      '/ws/a/indicators.kpi',
+    ]);
+    const codes = workspace.analysisOf('/ws/a/indicators.kpi')?.diagnostics.map((d) => d.code);
+    expect(codes).not.toContain('KPI103');
+    expect(workspace.analysisOf(copy)?.diagnostics.map((d) => d.code)).not.toContain('KPI103');
+  });
 });
