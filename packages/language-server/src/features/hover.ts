@@ -179,14 +179,25 @@ function describeIndicator(found: model.Model, indicator: model.Indicator): stri
   return lines.join('\n');
 }
 
+/**
+ * A position's weights as written, and their sum as the weight check adds them, so the hover
+ * and KPI201 always give the same total (an indicator the framework does not declare still
+ * counts, and is marked).
+ */
 function describePosition(found: model.Model, position: model.Position): string {
   const lines = [title('position', position.id, position.label)];
   if (position.group) lines.push('', `Group: \`${position.group}\``);
   lines.push('', '| Indicator | Weight |', '|---|---|');
-  for (const entry of position.indicators)
-    lines.push(`| \`${entry.indicator}\` | ${percent(entry.weight)} |`);
-  const complete = decimal.compare(position.total, decimal.decimalFromInt(100)) === 0;
-  lines.push(`| **Total** | **${percent(position.total)}**${complete ? '' : ' (not 100%)'} |`);
+  let total = decimal.decimalFromInt(0);
+  for (const assignment of position.node.assignments) {
+    const name = assignment.indicator.text;
+    const known = found.indicators.some((indicator) => indicator.id === name);
+    const weight = assignment.weight ? percent(assignment.weight.value) : 'no weight';
+    if (assignment.weight) total = decimal.add(total, assignment.weight.value);
+    lines.push(`| \`${name}\`${known ? '' : ' (not declared)'} | ${weight} |`);
+  }
+  const complete = decimal.compare(total, decimal.decimalFromInt(100)) === 0;
+  lines.push(`| **Total** | **${percent(total)}**${complete ? '' : ' (not 100%)'} |`);
   for (const context of found.contexts) {
     const there = context.positions.find((candidate) => candidate.id === position.id);
     if (there && there.overrideNode)
