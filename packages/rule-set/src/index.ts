@@ -4,6 +4,7 @@
  * depends on zod alone, so that renderers and runtimes can read rule sets without the parser.
  */
 export * from './primitives.js';
+export * from './expression-schema.js';
 export * from './indicator-schema.js';
 export * from './framework-schema.js';
 export * from './position-schema.js';

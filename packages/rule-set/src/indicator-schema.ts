@@ -4,6 +4,7 @@
  * contexts refer to indicators by id and restate only what they change (weight, target, bands).
  */
 import { z } from 'zod';
+import { ExpressionSchema } from './expression-schema.js';
 import {
   AggregationSchema,
   BandSchema,
@@ -18,27 +19,60 @@ import {
   PeriodSchema,
 } from './primitives.js';
 
-export const MeasurementSchema = z
+const measurementMeasures = z
+  .array(IdentifierSchema)
+  .describe('Every measure the formula or survey names, in order of first use.');
+
+export const FormulaMeasurementSchema = z
   .strictObject({
-    kind: z
-      .enum(['formula', 'survey'])
-      .describe('`formula`: arithmetic over named measures; `survey`: the mean of the answers.'),
+    kind: z.literal('formula').describe('Arithmetic over named measures.'),
     text: z.string().describe('The formula as canonical text, e.g. "tasks_on_time / tasks_total".'),
-    measures: z
-      .array(IdentifierSchema)
-      .describe('Every measure the formula or survey names, in order of first use.'),
+    measures: measurementMeasures,
     ratio: z
       .strictObject({
         numerator: z.string().describe('The numerator as formula text.'),
         denominator: z.string().describe('The denominator as formula text.'),
       })
       .optional()
-      .describe('For a formula that is a ratio, its two sides.'),
-    minimumResponses: DecimalSchema.optional().describe(
-      'For a survey: the fewest answers in a period for the value to count.',
+      .describe(
+        'For a formula that is a ratio (its `expression` is `{"op": "/"}` at the top), its ' +
+          'two sides as text.',
+      ),
+    expression: ExpressionSchema.describe(
+      'The formula as a tree, to compute the value from the measures without parsing ' +
+        '`text`. See Expression for how to evaluate it, and how a ratio on a percent ' +
+        'indicator becomes a percentage.',
     ),
   })
-  .meta({ id: 'Measurement', description: 'How the value of an indicator is computed.' });
+  .meta({
+    id: 'FormulaMeasurement',
+    description: 'A value computed by a formula from the measures of the period.',
+  });
+
+export const SurveyMeasurementSchema = z
+  .strictObject({
+    kind: z.literal('survey').describe('The mean of the answers to a survey.'),
+    text: z
+      .string()
+      .describe('The survey as canonical text, e.g. "survey collaborating_unit_rating".'),
+    measures: measurementMeasures,
+    minimumResponses: DecimalSchema.optional().describe(
+      'The fewest answers in a period for the value to count.',
+    ),
+  })
+  .meta({
+    id: 'SurveyMeasurement',
+    description: 'A value that is the mean of the answers given in the period.',
+  });
+
+export const MeasurementSchema = z
+  .discriminatedUnion('kind', [FormulaMeasurementSchema, SurveyMeasurementSchema])
+  .meta({
+    id: 'Measurement',
+    description:
+      'How the value of an indicator is computed: by a formula (`kind` "formula", with its ' +
+      '`expression`) or as a survey mean (`kind` "survey").',
+  });
 
 export const UnitSchema = z
   .strictObject({
@@ -101,6 +135,8 @@ export const IndicatorSchema = z
     description: 'An indicator with every name resolved, as declared before any context applies.',
   });
 
+export type FormulaMeasurement = z.infer<typeof FormulaMeasurementSchema>;
+export type SurveyMeasurement = z.infer<typeof SurveyMeasurementSchema>;
 export type Measurement = z.infer<typeof MeasurementSchema>;
 export type Unit = z.infer<typeof UnitSchema>;
 export type Domain = z.infer<typeof DomainSchema>;

@@ -16,8 +16,12 @@ import {
 import { IndicatorSchema } from './indicator-schema.js';
 import { ContextSchema, PositionSchema } from './position-schema.js';
 
-/** The format version every rule set of this shape carries. Bumped on incompatible changes. */
-export const RULE_SET_FORMAT = 'kpilang.rules/1';
+/**
+ * The format version every rule set of this shape carries. Bumped on any change that a strict
+ * reader of the previous version would reject, a new field included (`/2` added
+ * `measurement.expression`).
+ */
+export const RULE_SET_FORMAT = 'kpilang.rules/2';
 
 /** The prefix of `sourceHash`, followed by 64 lower-case hex digits. */
 export const SOURCE_HASH_PATTERN = /^sha256:[0-9a-f]{64}$/;
@@ -43,7 +47,12 @@ export const ConventionsSchema = z
 
 export const RuleSetSchema = z
   .strictObject({
-    format: z.literal(RULE_SET_FORMAT).describe('The format version of this document.'),
+    format: z
+      .literal(RULE_SET_FORMAT)
+      .describe(
+        'The format version of this document. It changes whenever a reader of the previous ' +
+          'version that rejects unknown fields would reject this one.',
+      ),
     compiler: z
       .strictObject({
         name: z.string().min(1).describe('The compiler that wrote it: "kpic".'),

@@ -1,9 +1,19 @@
 /** The JSON Schema derived from the zod schema: shape, documentation and strictness. */
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
-import { DECIMAL_PATTERN, ruleSetJsonSchema } from '@kpilang/rule-set';
+import {
+  DECIMAL_PATTERN,
+  ruleSetJsonSchema,
+  safeParseRuleSet,
+  type RuleSet,
+} from '@kpilang/rule-set';
+import { validRuleSet } from './valid-rule-set.js';
 
 interface SchemaNode {
   type?: string;
+  required?: string[];
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
   description?: string;
   $ref?: string;
   pattern?: string;
@@ -70,5 +80,82 @@ describe('ruleSetJsonSchema', () => {
 
   test('is plain JSON: it survives a round trip through JSON text unchanged', () => {
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
+  });
+
+  test('defines the formula tree once, as a recursive Expression with five kinds of node', () => {
+    const defs = schema.$defs ?? {};
+    const kinds = (defs.Expression?.anyOf ?? []).map((branch) => branch.$ref);
+    const refs = [
+      defs.OperationExpression?.properties?.left?.$ref,
+      defs.OperationExpression?.properties?.right?.$ref,
+      defs.NegateExpression?.properties?.negate?.$ref,
+      defs.CallExpression?.properties?.args?.items?.$ref,
+    ];
+
+    expect(kinds).toEqual([
+      '#/$defs/MeasureExpression',
+      '#/$defs/NumberExpression',
+      '#/$defs/OperationExpression',
+      '#/$defs/NegateExpression',
+      '#/$defs/CallExpression',
+    ]);
+    expect(refs).toEqual(refs.map(() => '#/$defs/Expression'));
+    expect(defs.Expression?.description).toMatch(/100 × left ÷ right/);
+  });
+
+  test('requires the expression of a formula and gives a survey none', () => {
+    const defs = schema.$defs ?? {};
+
+    expect(defs.Measurement?.oneOf?.map((branch) => branch.$ref)).toEqual([
+      '#/$defs/FormulaMeasurement',
+      '#/$defs/SurveyMeasurement',
+    ]);
+    expect(defs.FormulaMeasurement?.required).toContain('expression');
+    expect(Object.keys(defs.SurveyMeasurement?.properties ?? {})).not.toContain('expression');
+  });
+});
+
+describe('ruleSetJsonSchema in a strict validator (ajv)', () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  const validate = ajv.compile(ruleSetJsonSchema());
+
+  /** The valid rule set with its first indicator's measurement replaced by `measurement`. */
+  function withMeasurement(measurement: unknown): RuleSet {
+    const ruleSet = validRuleSet();
+    ruleSet.indicators[0]!.measurement = measurement as never;
+    return ruleSet;
+  }
+
+  const formula = { kind: 'formula', text: 'x', measures: ['a', 'b'] };
+
+  test('accepts a nested expression, as zod does', () => {
+    const expression = {
+      negate: {
+        op: '/',
+        left: { call: 'mean', args: [{ measure: 'a' }, { number: '-2.5' }] },
+        right: { op: '*', left: { measure: 'b' }, right: { number: '100' } },
+      },
+    };
+
+    const ruleSet = withMeasurement({ ...formula, expression });
+
+    expect(validate(ruleSet), ajv.errorsText(validate.errors)).toBe(true);
+    expect(safeParseRuleSet(ruleSet).success).toBe(true);
+  });
+
+  test.each([
+    ['a formula without its expression', formula],
+    ['a call without arguments', { ...formula, expression: { call: 'max', args: [] } }],
+    ['a bracket node', { ...formula, expression: { paren: { measure: 'a' } } }],
+    ['a bad node deep inside', { ...formula, expression: { negate: { number: '5%' } } }],
+    [
+      'a survey with an expression',
+      { kind: 'survey', text: 'survey a', measures: ['a'], expression: { measure: 'a' } },
+    ],
+  ])('rejects %s, as zod does', (_, measurement) => {
+    const ruleSet = withMeasurement(measurement);
+
+    expect(validate(ruleSet)).toBe(false);
+    expect(safeParseRuleSet(ruleSet).success).toBe(false);
   });
 });

@@ -5,6 +5,8 @@ import {
   parseRuleSet,
   safeParseRuleSet,
   serializeRuleSet,
+  type Expression,
+  type RuleSet,
 } from '@kpilang/rule-set';
 import { validRuleSet } from './valid-rule-set.js';
 
@@ -80,11 +82,11 @@ describe('parseRuleSet', () => {
     expect(issuePaths(ruleSet)).toEqual(['indicators.0']);
   });
 
-  test('rejects another format version, a bad hash and an unknown frequency', () => {
+  test('rejects an older format version, a bad hash and an unknown frequency', () => {
     const ruleSet = validRuleSet() as unknown as Record<string, unknown> & {
       indicators: Record<string, unknown>[];
     };
-    ruleSet.format = 'kpilang.rules/2';
+    ruleSet.format = 'kpilang.rules/1';
     ruleSet.sourceHash = 'md5:abc';
     ruleSet.indicators[0]!.frequency = 'monthly';
 
@@ -97,6 +99,79 @@ describe('parseRuleSet', () => {
     ruleSet.framework.effective = '1/1/2024';
 
     expect(issuePaths(ruleSet).sort()).toEqual(['framework.effective', 'groups.0.indicators.0']);
+  });
+});
+
+/** A rule set whose first indicator's formula has `expression` in place of its own tree. */
+function withExpression(expression: unknown): RuleSet {
+  const ruleSet = validRuleSet();
+  const measurement = ruleSet.indicators[0]!.measurement as { expression: unknown };
+  measurement.expression = expression;
+  return ruleSet;
+}
+
+/** Every kind of node at once: `-(mean(a, -2.5, 50%) - max(b)) / (c + 1)`. */
+const EVERY_NODE: Expression = {
+  op: '/',
+  left: {
+    negate: {
+      op: '-',
+      left: { call: 'mean', args: [{ measure: 'a' }, { number: '-2.5' }, { number: '50' }] },
+      right: { call: 'max', args: [{ measure: 'b' }] },
+    },
+  },
+  right: { op: '+', left: { measure: 'c' }, right: { number: '1' } },
+};
+
+describe('the expression of a formula', () => {
+  test('accepts a tree with every kind of node, nested', () => {
+    expect(parseRuleSet(withExpression(EVERY_NODE))).toEqual(withExpression(EVERY_NODE));
+  });
+
+  test('is required on a formula', () => {
+    const ruleSet = validRuleSet();
+    delete (ruleSet.indicators[0]!.measurement as { expression?: unknown }).expression;
+
+    expect(issuePaths(ruleSet)).toEqual(['indicators.0.measurement.expression']);
+  });
+
+  test('is not allowed on a survey, nor the minimum responses of a survey on a formula', () => {
+    const survey = validRuleSet();
+    survey.indicators[0]!.measurement = {
+      kind: 'survey',
+      text: 'survey answers',
+      measures: ['answers'],
+      expression: { measure: 'answers' },
+    } as never;
+    const formula = validRuleSet();
+    (formula.indicators[0]!.measurement as { minimumResponses?: string }).minimumResponses = '10';
+
+    expect(issuePaths(survey)).toEqual(['indicators.0.measurement']);
+    expect(issuePaths(formula)).toEqual(['indicators.0.measurement']);
+  });
+
+  const at = 'indicators.0.measurement.expression';
+  test.each([
+    [
+      'an operator it does not define',
+      { op: '^', left: { measure: 'a' }, right: { number: '2' } },
+      at,
+    ],
+    ['a function it does not define', { call: 'sum', args: [{ measure: 'a' }] }, at],
+    ['a call without arguments', { call: 'min', args: [] }, `${at}.args`],
+    ['a number written as a JSON number', { number: 50 }, at],
+    ['a number written with its percent sign', { number: '50%' }, `${at}.number`],
+    ['a measure that is not an identifier', { measure: 'tasks on time' }, `${at}.measure`],
+    ['a node of two kinds at once', { measure: 'a', number: '1' }, at],
+    ['a node for brackets', { paren: { measure: 'a' } }, at],
+    ['an operation without its right side', { op: '+', left: { measure: 'a' } }, at],
+    [
+      'a bad node deep inside',
+      { negate: { negate: { op: '*', left: {}, right: { number: '1' } } } },
+      at,
+    ],
+  ])('rejects %s', (_, expression, path) => {
+    expect(issuePaths(withExpression(expression))).toEqual([path]);
   });
 });
 
@@ -114,6 +189,6 @@ describe('serializeRuleSet', () => {
     const text = serializeRuleSet(validRuleSet());
 
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.split('\n')[1]).toBe('  "format": "kpilang.rules/1",');
+    expect(text.split('\n')[1]).toBe('  "format": "kpilang.rules/2",');
   });
 });

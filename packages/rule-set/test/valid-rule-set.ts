@@ -7,7 +7,7 @@ import type { RuleSet } from '@kpilang/rule-set';
 
 export function validRuleSet(): RuleSet {
   return {
-    format: 'kpilang.rules/1',
+    format: 'kpilang.rules/2',
     compiler: { name: 'kpic', version: '0.1.0' },
     sourceHash: `sha256:${'ab'.repeat(32)}`,
     conventions: { numbers: 'exact-decimal-text', percent: '0-100' },
@@ -56,6 +56,11 @@ export function validRuleSet(): RuleSet {
           text: 'tasks_on_time / tasks_total',
           measures: ['tasks_on_time', 'tasks_total'],
           ratio: { numerator: 'tasks_on_time', denominator: 'tasks_total' },
+          expression: {
+            op: '/',
+            left: { measure: 'tasks_on_time' },
+            right: { measure: 'tasks_total' },
+          },
         },
         unit: { name: 'percent', low: '0', high: '100', integer: false },
         direction: 'higher',

@@ -6,6 +6,7 @@
 import type * as rules from '@kpilang/rule-set';
 import type * as model from '../semantics/model.js';
 import { toText, type Decimal } from '../util/decimal.js';
+import { toExpression } from './emit-expression.js';
 
 /** The exact decimal text of `value`, or undefined when there is no value. */
 export function decimalText(value: Decimal): string;
@@ -46,7 +47,7 @@ export function toIndicator(
     id: indicator.id,
     label: toBilingual(indicator.label),
     kind: indicator.kind,
-    measurement: indicator.measurement && toMeasurement(indicator.measurement),
+    measurement: indicator.measurement && toMeasurement(indicator.measurement, indicator.id),
     unit: indicator.unit && toUnit(indicator.unit),
     direction: indicator.direction,
     target: indicator.target && toInterval(indicator.target),
@@ -80,13 +81,35 @@ function toWeightedIndicator(weighted: model.WeightedIndicator): rules.WeightedI
   });
 }
 
-function toMeasurement(measurement: model.Measurement): rules.Measurement {
+/**
+ * A formula with its expression tree, or a survey. Throws when a formula's tree is incomplete
+ * (a hole left by parse recovery, an unknown function): the checker reports those as errors,
+ * and a model with errors is never emitted, so this is a broken assumption, not user input.
+ */
+function toMeasurement(measurement: model.Measurement, indicatorId: string): rules.Measurement {
+  if (measurement.kind === 'survey') {
+    return withoutUndefined({
+      kind: 'survey',
+      text: measurement.text,
+      measures: [...measurement.measures],
+      minimumResponses: decimalText(measurement.minimumResponses),
+    });
+  }
+
+  const node = measurement.node;
+  const expression = toExpression(node.kind === 'FormulaMeasurement' ? node.formula : undefined);
+  if (!expression) {
+    throw new Error(
+      `kpic cannot emit the formula of '${indicatorId}' (${measurement.text}): part of it is ` +
+        'missing, which the checker should have reported (a bug in kpic).',
+    );
+  }
   return withoutUndefined({
-    kind: measurement.kind,
+    kind: 'formula',
     text: measurement.text,
     measures: [...measurement.measures],
     ratio: measurement.ratio && { ...measurement.ratio },
-    minimumResponses: decimalText(measurement.minimumResponses),
+    expression,
   });
 }
 

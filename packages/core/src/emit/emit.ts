@@ -26,8 +26,9 @@ export interface EmitOptions {
 /**
  * Turns an error-free model into a rule set. The same model and source texts always give an
  * equal rule set (and `serializeRuleSet` the same bytes). Throws only on a broken assumption,
- * never on user input: when the model has no framework (the checker reports KPI010 first) or
- * when the result fails the schema, which would be a bug in kpic.
+ * never on user input: when the model has no framework (the checker reports KPI010 first),
+ * when a formula has a part missing (the checker reports it first), or when the result fails
+ * the schema, which would be a bug in kpic.
  */
 export function emitRuleSet(model: Model, options: EmitOptions): RuleSet {
   const framework = model.framework;

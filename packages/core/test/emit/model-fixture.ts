@@ -1,8 +1,10 @@
 /**
  * A small resolved model built by hand, as the checker would build it from a framework with
  * three levels, two indicators, a position and a context. Syntax nodes are placeholders that
- * carry only a kind and a range: the emitter never reads them.
+ * carry only a kind and a range, except the formula, which the emitter turns into the
+ * measurement's expression tree.
  */
+import type * as ast from '../../src/syntax/ast.js';
 import type { Range } from '../../src/syntax/source.js';
 import type * as model from '../../src/semantics/model.js';
 import { parseDecimal, type Decimal } from '../../src/util/decimal.js';
@@ -12,6 +14,23 @@ const RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, charact
 /** A syntax node of the given kind; enough for a model, which only keeps it for diagnostics. */
 function node<T>(kind: string): T {
   return { kind, range: RANGE } as unknown as T;
+}
+
+/** `name` as a measure in a formula. */
+function measureRef(name: string): ast.MeasureRef {
+  return { kind: 'MeasureRef', name: { kind: 'Name', text: name, range: RANGE }, range: RANGE };
+}
+
+/** The syntax of `measure <numerator> / <denominator>`. */
+function ratioFormula(numerator: string, denominator: string): ast.FormulaMeasurement {
+  const formula: ast.Binary = {
+    kind: 'Binary',
+    op: '/',
+    left: measureRef(numerator),
+    right: measureRef(denominator),
+    range: RANGE,
+  };
+  return { kind: 'FormulaMeasurement', formula, range: RANGE };
 }
 
 function dec(text: string): Decimal {
@@ -62,7 +81,7 @@ export function modelFixture(): model.Model {
       text: 'tasks_on_time / tasks_total',
       measures: ['tasks_on_time', 'tasks_total'],
       ratio: { numerator: 'tasks_on_time', denominator: 'tasks_total' },
-      node: node('FormulaMeasurement'),
+      node: ratioFormula('tasks_on_time', 'tasks_total'),
     },
     unit: { name: 'percent', low: dec('0'), high: dec('100'), integer: false },
     direction: 'higher',
