@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^@kpilang\/core$/, replacement: src('core') },
       { find: /^@kpilang\/core\/emit$/, replacement: src('core', 'emit-entry') },
       { find: /^@kpilang\/render$/, replacement: src('render') },
+      { find: /^@kpilang\/runtime$/, replacement: src('runtime') },
       { find: /^@kpilang\/language-server$/, replacement: src('language-server') },
     ],
   },

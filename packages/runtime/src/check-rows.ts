@@ -1,0 +1,360 @@
+/**
+ * Checks data rows against the rule set and the scored period, and sorts the rows it accepts
+ * by person and measure. A row is accepted only when some indicator of its person's position
+ * reads its measure for its period; every other row becomes a rejection with its row number,
+ * the column at fault and a reason that never quotes the measured value.
+ */
+import type { Column, DataRow, Rejection, RejectionCode } from './data-row.js';
+import { isBlank } from './data-row.js';
+import type { LoadedRuleSet } from './load-rule-set.js';
+import { periodProblem } from './measurement-plan.js';
+import {
+  PERIOD_FORMS,
+  parsePeriod,
+  periodAndAncestors,
+  type CalendarPeriod,
+  type PeriodKind,
+} from './period.js';
+import { setUpPosition, type PositionSetup } from './position-setup.js';
+import { Rational } from './rational.js';
+import { decimal } from './band.js';
+
+/** A row that passed every check. */
+export interface AcceptedRow {
+  row: number;
+  period: CalendarPeriod;
+  measure: string;
+  /** Null for a blank cell. */
+  value: Rational | null;
+}
+
+/** A person's accepted rows, with the position and context the first of them named. */
+export interface PersonRows {
+  person: string;
+  orgUnit: string;
+  setup: PositionSetup;
+  /** The row that fixed the person's position, context and unit. */
+  identityRow: number;
+  byMeasure: Map<string, AcceptedRow[]>;
+}
+
+export interface CheckedRows {
+  /** By person id, in order of first appearance. */
+  people: Map<string, PersonRows>;
+  rejected: Rejection[];
+  used: number;
+}
+
+interface Problem {
+  code: RejectionCode;
+  column: Column | null;
+  reason: string;
+}
+
+export function checkRows(
+  rules: LoadedRuleSet,
+  rows: readonly DataRow[],
+  scored: CalendarPeriod,
+  cycle: PeriodKind,
+): CheckedRows {
+  const checker = new RowChecker(rules, scored, cycle);
+  const rejected: Rejection[] = [];
+  let used = 0;
+  for (const row of rows) {
+    const problem = checker.accept(row);
+    if (problem === undefined) {
+      used += 1;
+      continue;
+    }
+    const person = row.person.trim();
+    rejected.push({
+      row: row.row,
+      line: row.line,
+      column: problem.column,
+      person: person === '' ? null : person,
+      code: problem.code,
+      reason: problem.reason,
+    });
+  }
+  return { people: checker.people, rejected, used };
+}
+
+class RowChecker {
+  readonly people = new Map<string, PersonRows>();
+  private readonly setups = new Map<string, PositionSetup>();
+  /**
+   * Keyed by person, formula measure and period: the row that gives that period, and a row
+   * that gives a period lying within it.
+   */
+  private readonly given = new Map<string, number>();
+  private readonly covered = new Map<string, number>();
+
+  constructor(
+    private readonly rules: LoadedRuleSet,
+    private readonly scored: CalendarPeriod,
+    private readonly cycle: PeriodKind,
+  ) {}
+
+  /** Accepts the row (filing it under its person) and returns undefined, or says why not. */
+  accept(row: DataRow): Problem | undefined {
+    const person = row.person.trim();
+    const measure = row.measure.trim();
+    const local = this.checkAlone(row, person, measure);
+    if ('problem' in local) return local.problem;
+
+    const setup = this.setupFor(row);
+    if ('problem' in setup) return setup.problem;
+    const holder = this.personFor(row, person, setup.setup);
+    if ('problem' in holder) return holder.problem;
+
+    const readers = holder.rows.setup.byMeasure.get(measure);
+    if (readers === undefined) {
+      const where =
+        holder.rows.setup.context === undefined ? '' : ` in context "${holder.rows.setup.context}"`;
+      return problem(
+        'unknown-measure',
+        'measure',
+        `No indicator of position "${holder.rows.setup.position.id}"${where} reads measure "${measure}".`,
+      );
+    }
+
+    const periodProblems = readers.map((reader) =>
+      periodProblem(local.period, reader.indicator, reader.plan, this.scored),
+    );
+    if (!periodProblems.includes(undefined)) {
+      const first = periodProblems[0] ?? {
+        code: 'outside-period',
+        reason: 'The period is not scored.',
+      };
+      return problem(first.code, 'period', first.reason);
+    }
+
+    const surveyProblem = this.checkAnswer(holder.rows.setup, measure, local.value);
+    if (surveyProblem !== undefined) return surveyProblem;
+    if (!holder.rows.setup.surveyUnits.has(measure)) {
+      const overlap = this.checkOverlap(person, measure, local.period, row.row);
+      if (overlap !== undefined) return overlap;
+    }
+
+    const accepted: AcceptedRow = {
+      row: row.row,
+      period: local.period,
+      measure,
+      value: local.value,
+    };
+    const list = holder.rows.byMeasure.get(measure);
+    if (list === undefined) holder.rows.byMeasure.set(measure, [accepted]);
+    else list.push(accepted);
+    return undefined;
+  }
+
+  /** The checks a row passes or fails on its own: required fields, period and value syntax. */
+  private checkAlone(
+    row: DataRow,
+    person: string,
+    measure: string,
+  ): { problem: Problem } | { period: CalendarPeriod; value: Rational | null } {
+    if (person === '') return { problem: problem('empty-field', 'person', 'The person is empty.') };
+    if (row.position.trim() === '') {
+      return { problem: problem('empty-field', 'position', 'The position is empty.') };
+    }
+    if (measure === '')
+      return { problem: problem('empty-field', 'measure', 'The measure is empty.') };
+
+    const period = parsePeriod(row.period.trim());
+    if (period === undefined) {
+      return {
+        problem: problem(
+          'bad-period',
+          'period',
+          `The period is not one of the forms ${PERIOD_FORMS} (a real ISO week for W).`,
+        ),
+      };
+    }
+
+    if (isBlank(row.value)) return { period, value: null };
+    const value = Rational.parseDecimal(row.value.trim());
+    if (value === undefined) {
+      return {
+        problem: problem(
+          'bad-number',
+          'value',
+          'The value is not a decimal number such as 95, -2.5 or 0.75 (a point for decimals, ' +
+            'no exponent, no thousands separator, no unit).',
+        ),
+      };
+    }
+    return { period, value };
+  }
+
+  private setupFor(row: DataRow): { problem: Problem } | { setup: PositionSetup } {
+    const positionId = row.position.trim();
+    const contextId = row.context.trim() === '' ? undefined : row.context.trim();
+    const key = `${contextId ?? ''}\u0000${positionId}`;
+    const known = this.setups.get(key);
+    if (known !== undefined) return { setup: known };
+
+    if (this.rules.position(positionId) === undefined) {
+      return {
+        problem: problem(
+          'unknown-position',
+          'position',
+          `The rule set has no position "${positionId}".`,
+        ),
+      };
+    }
+    if (contextId !== undefined && this.rules.context(contextId) === undefined) {
+      return {
+        problem: problem(
+          'unknown-context',
+          'context',
+          `The rule set has no context "${contextId}".`,
+        ),
+      };
+    }
+    const position = this.rules.position(positionId, contextId);
+    if (position === undefined) {
+      return {
+        problem: problem(
+          'unknown-position',
+          'position',
+          `Context "${contextId ?? ''}" has no rules for position "${positionId}".`,
+        ),
+      };
+    }
+
+    const setup = setUpPosition(this.rules, position, contextId, this.scored, this.cycle);
+    this.setups.set(key, setup);
+    return { setup };
+  }
+
+  /** The person's entry; the first row that names a known position fixes who they are. */
+  private personFor(
+    row: DataRow,
+    person: string,
+    setup: PositionSetup,
+  ): { problem: Problem } | { rows: PersonRows } {
+    const orgUnit = row.org_unit.trim();
+    const known = this.people.get(person);
+    if (known === undefined) {
+      const rows: PersonRows = {
+        person,
+        orgUnit,
+        setup,
+        identityRow: row.row,
+        byMeasure: new Map(),
+      };
+      this.people.set(person, rows);
+      return { rows };
+    }
+
+    const since = `(row ${known.identityRow})`;
+    if (known.setup.position.id !== setup.position.id) {
+      return {
+        problem: problem(
+          'conflict',
+          'position',
+          `Person "${person}" holds position "${known.setup.position.id}" ${since}; a person has one position per scored period.`,
+        ),
+      };
+    }
+    if (known.setup.context !== setup.context) {
+      const context =
+        known.setup.context === undefined ? 'no context' : `context "${known.setup.context}"`;
+      return {
+        problem: problem(
+          'conflict',
+          'context',
+          `Person "${person}" is in ${context} ${since}; a person has one context per scored period.`,
+        ),
+      };
+    }
+    if (known.orgUnit !== orgUnit) {
+      return {
+        problem: problem(
+          'conflict',
+          'org_unit',
+          `Person "${person}" is in org_unit "${known.orgUnit}" ${since}; a person has one unit per scored period.`,
+        ),
+      };
+    }
+    return { rows: known };
+  }
+
+  /** A survey answer must be a point of the survey's scale; a blank one is kept as blank. */
+  private checkAnswer(
+    setup: PositionSetup,
+    measure: string,
+    value: Rational | null,
+  ): Problem | undefined {
+    if (value === null || !setup.surveyUnits.has(measure)) return undefined;
+    const unit = setup.surveyUnits.get(measure);
+    if (unit === undefined) return undefined;
+
+    const low = unit.low === undefined ? undefined : decimal(unit.low);
+    const high = unit.high === undefined ? undefined : decimal(unit.high);
+    const outside =
+      (low !== undefined && value.compare(low) < 0) ||
+      (high !== undefined && value.compare(high) > 0) ||
+      (unit.integer && value.denominator !== 1n);
+    if (!outside) return undefined;
+
+    const range = `${unit.low ?? '…'} to ${unit.high ?? '…'}`;
+    return problem(
+      'not-an-answer',
+      'value',
+      `An answer to survey measure "${measure}" must be a ${unit.integer ? 'whole ' : ''}point of ${unit.name}, from ${range}.`,
+    );
+  }
+
+  /**
+   * The rows of a formula measure add up within a measured period, so two rows of one person
+   * and measure must not cover the same time: the same period twice, or a month and the
+   * quarter it lies in, would count the same figures twice.
+   */
+  private checkOverlap(
+    person: string,
+    measure: string,
+    period: CalendarPeriod,
+    row: number,
+  ): Problem | undefined {
+    const prefix = `${person}\u0000${measure}\u0000`;
+    const chain = periodAndAncestors(period);
+    const same = this.given.get(prefix + period.text);
+    if (same !== undefined) {
+      return problem(
+        'duplicate',
+        'period',
+        `Row ${same} already gives measure "${measure}" for ${period.text}.`,
+      );
+    }
+    for (const outer of chain.slice(1)) {
+      const earlier = this.given.get(prefix + outer.text);
+      if (earlier !== undefined) {
+        return problem(
+          'duplicate',
+          'period',
+          `Row ${earlier} gives measure "${measure}" for ${outer.text}, which ${period.text} lies within.`,
+        );
+      }
+    }
+    const inner = this.covered.get(prefix + period.text);
+    if (inner !== undefined) {
+      return problem(
+        'duplicate',
+        'period',
+        `Row ${inner} gives measure "${measure}" for a period within ${period.text}.`,
+      );
+    }
+
+    this.given.set(prefix + period.text, row);
+    for (const outer of chain.slice(1)) {
+      if (!this.covered.has(prefix + outer.text)) this.covered.set(prefix + outer.text, row);
+    }
+    return undefined;
+  }
+}
+
+function problem(code: RejectionCode, column: Column | null, reason: string): Problem {
+  return { code, column, reason };
+}

@@ -1,0 +1,432 @@
+/**
+ * One indicator of one person: the value of each measured period from its rows (a formula
+ * over the sums of its measures, or the mean of a survey's answers), the periods combined
+ * into the rated value by the indicator's aggregation, and the band that value falls in.
+ * What the missing-data rule then does is up to `score-person`.
+ */
+import type { Aggregation, Band, Level } from '@kpilang/rule-set';
+import { decimal, findBand, pointsOf, toBandMatch } from './band.js';
+import type { AcceptedRow } from './check-rows.js';
+import { toExactNumber } from './exact-number.js';
+import { evaluateExpression, isRatio, writeExpression } from './expression.js';
+import {
+  KIND_NOUN,
+  kindRank,
+  periodWithin,
+  periodsWithin,
+  type CalendarPeriod,
+  type PeriodKind,
+} from './period.js';
+import type { IndicatorSetup } from './position-setup.js';
+import { Rational, maxRational, minRational, sumRationals } from './rational.js';
+import type { FormulaInput, NotRated, PeriodResult, SurveyInput } from './results.js';
+
+/** The value of an indicator before its missing-data rule and weight are applied. */
+export interface MeasuredIndicator {
+  periods: PeriodResult[];
+  /** How the periods were combined; null when one period gives the value. */
+  aggregation: Aggregation | null;
+  value: Rational | undefined;
+  band: Band | undefined;
+  notRated: NotRated | undefined;
+  rows: number[];
+  /** How the value was reached, for the explanation: `19 / 20 × 100 = 95 in 2024-Q1`. */
+  summary: string;
+}
+
+export function measureIndicator(
+  item: IndicatorSetup,
+  rowsByMeasure: ReadonlyMap<string, AcceptedRow[]>,
+  cycle: PeriodKind,
+  scoredText: string,
+  levelOf: (id: string) => Level,
+): MeasuredIndicator {
+  const { indicator, plan } = item;
+  const aggregation =
+    kindRank(plan.frequency) < kindRank(cycle) ? (indicator.aggregation ?? null) : null;
+  const empty = { periods: [], aggregation, value: undefined, band: undefined, rows: [] };
+  if (indicator.measurement === undefined) {
+    const notRated: NotRated = {
+      reason: 'no-measurement',
+      message: `Indicator "${indicator.id}" has no measurement in the rule set.`,
+    };
+    return { ...empty, notRated, summary: notRated.message };
+  }
+  if (plan.kind === 'between') {
+    const notRated: NotRated = {
+      reason: 'between-measurements',
+      message:
+        `Measured every ${KIND_NOUN[plan.frequency]} and rated in ${plan.ratedIn.text}; ` +
+        `${scoredText} lies between its measurements, for which it says "missing".`,
+    };
+    return { ...empty, notRated, summary: notRated.message };
+  }
+
+  const periods = plan.periods.map((period) =>
+    measurePeriod(item, period, plan.carried, rowsByMeasure),
+  );
+  const rows = periods.flatMap((period) => period.rows).sort((a, b) => a - b);
+  const results = periods.map((period) => period.result);
+  const missing = periods.filter((period) => period.value === undefined);
+  if (missing.length > 0) {
+    return {
+      periods: results,
+      aggregation,
+      value: undefined,
+      band: undefined,
+      rows,
+      notRated: combineMissing(missing),
+      summary: '',
+    };
+  }
+
+  const values = periods.map((period) => period.value as Rational);
+  if (aggregation === 'every') return rateEvery(item, periods, aggregation, rows, levelOf);
+
+  const value = aggregate(aggregation, values);
+  const band = findBand(item.weighted.bands, value);
+  const summary = summarise(aggregation, periods, value);
+  if (band === undefined) {
+    const notRated: NotRated = {
+      reason: 'no-band',
+      message: `No band of "${indicator.id}" holds the value ${valueText(value)}.`,
+    };
+    return { periods: results, aggregation, value, band, rows, notRated, summary };
+  }
+  return { periods: results, aggregation, value, band, rows, notRated: undefined, summary };
+}
+
+interface MeasuredPeriod {
+  result: PeriodResult;
+  value: Rational | undefined;
+  rows: number[];
+}
+
+function measurePeriod(
+  item: IndicatorSetup,
+  period: CalendarPeriod,
+  carried: boolean,
+  rowsByMeasure: ReadonlyMap<string, AcceptedRow[]>,
+): MeasuredPeriod {
+  const rowsOf = (measure: string): AcceptedRow[] =>
+    (rowsByMeasure.get(measure) ?? []).filter((row) => periodWithin(row.period, period));
+  const measured =
+    item.indicator.measurement?.kind === 'survey'
+      ? measureSurvey(item, period, rowsOf)
+      : measureFormula(item, period, rowsOf);
+
+  const result: PeriodResult = {
+    period: period.text,
+    carried,
+    inputs: measured.inputs,
+    survey: measured.survey,
+    computation: null,
+    value: null,
+    notRated: measured.notRated ?? null,
+    band: null,
+  };
+  if (measured.value === undefined) return { result, value: undefined, rows: measured.rows };
+
+  // A rate measured over a longer period than its own is that period's figure shared out:
+  // 6 in a quarter is 2 per month.
+  let value = measured.value;
+  let computation = measured.computation;
+  const per = item.indicator.unit?.per;
+  if (per !== undefined && kindRank(item.plan.frequency) > kindRank(per)) {
+    const count = periodsWithin(period, per).length;
+    value = value.divide(Rational.integer(count));
+    computation = `${computation} ÷ ${count} ${KIND_NOUN[per]}s`;
+  }
+  result.computation = `${computation} = ${valueText(value)}`;
+
+  const range = rangeProblem(item, period, value);
+  if (range !== undefined) {
+    result.notRated = range;
+    return { result, value: undefined, rows: measured.rows };
+  }
+  result.value = toExactNumber(value);
+  return { result, value, rows: measured.rows };
+}
+
+interface PeriodMeasurement {
+  inputs: FormulaInput[];
+  survey: SurveyInput | null;
+  value: Rational | undefined;
+  computation: string;
+  notRated: NotRated | undefined;
+  rows: number[];
+}
+
+function measureFormula(
+  item: IndicatorSetup,
+  period: CalendarPeriod,
+  rowsOf: (measure: string) => AcceptedRow[],
+): PeriodMeasurement {
+  const sums = new Map<string, Rational>();
+  const inputs: FormulaInput[] = [];
+  const rows: number[] = [];
+  const noData: string[] = [];
+  const blank: string[] = [];
+  for (const measure of item.measures) {
+    const found = rowsOf(measure);
+    const blankRows = found.filter((row) => row.value === null).map((row) => row.row);
+    const numbers = found.flatMap((row) => (row.value === null ? [] : [row.value]));
+    const sum = found.length > 0 && blankRows.length === 0 ? sumRationals(numbers) : undefined;
+    if (sum !== undefined) sums.set(measure, sum);
+    if (found.length === 0) noData.push(measure);
+    if (blankRows.length > 0) blank.push(`${measure} (${rowList(blankRows)})`);
+    rows.push(...found.map((row) => row.row));
+    inputs.push({
+      measure,
+      value: sum === undefined ? null : toExactNumber(sum),
+      rows: found.map((row) => row.row),
+      blankRows,
+    });
+  }
+
+  const base = { inputs, survey: null, computation: '', rows };
+  if (blank.length > 0) {
+    return {
+      ...base,
+      value: undefined,
+      notRated: {
+        reason: 'blank-cell',
+        message: `${period.text}: blank value for ${blank.join(', ')}.`,
+      },
+    };
+  }
+  if (noData.length > 0) {
+    const names = noData.map((measure) => `"${measure}"`).join(', ');
+    return {
+      ...base,
+      value: undefined,
+      notRated: { reason: 'no-data', message: `${period.text}: no row gives ${names}.` },
+    };
+  }
+
+  const expression = item.expression;
+  if (expression === undefined) throw new Error('A formula without its expression.');
+  const evaluation = evaluateExpression(
+    expression,
+    (measure) => sums.get(measure) ?? Rational.ZERO,
+  );
+  if (!evaluation.ok) {
+    const denominator = writeExpression(evaluation.zeroDenominator);
+    return {
+      ...base,
+      value: undefined,
+      notRated: {
+        reason: 'zero-denominator',
+        message: `${period.text}: the denominator ${denominator} is zero, so the formula has no value.`,
+      },
+    };
+  }
+
+  let computation = writeExpression(expression, (measure) =>
+    (sums.get(measure) ?? Rational.ZERO).toExactText(),
+  );
+  let value = evaluation.value;
+  // On a percent indicator a ratio is a share, reported as a percentage: 19 of 20 is 95.
+  if (item.indicator.unit?.name === 'percent' && isRatio(expression)) {
+    value = value.multiply(Rational.HUNDRED);
+    computation = `${computation} × 100`;
+  }
+  return { ...base, value, computation, notRated: undefined };
+}
+
+function measureSurvey(
+  item: IndicatorSetup,
+  period: CalendarPeriod,
+  rowsOf: (measure: string) => AcceptedRow[],
+): PeriodMeasurement {
+  const measure = item.measures[0] ?? '';
+  const found = rowsOf(measure);
+  const blankRows = found.filter((row) => row.value === null).map((row) => row.row);
+  const answers = found.flatMap((row) => (row.value === null ? [] : [row.value]));
+  const minimumText =
+    item.indicator.measurement?.kind === 'survey'
+      ? item.indicator.measurement.minimumResponses
+      : undefined;
+  const minimum = minimumText === undefined ? Rational.ONE : decimal(minimumText);
+  const enough = answers.length > 0 && Rational.integer(answers.length).compare(minimum) >= 0;
+  const sum = sumRationals(answers);
+  const mean = enough ? sum.divide(Rational.integer(answers.length)) : undefined;
+
+  const survey: SurveyInput = {
+    measure,
+    responses: answers.length,
+    minimum: toExactNumber(minimum),
+    mean: mean === undefined ? null : toExactNumber(mean),
+    rows: found.map((row) => row.row),
+    blankRows,
+  };
+  const base = { inputs: [], survey, rows: survey.rows };
+  if (mean !== undefined) {
+    return {
+      ...base,
+      value: mean,
+      computation: `${sum.toExactText()} / ${answers.length}`,
+      notRated: undefined,
+    };
+  }
+
+  const blanks = blankRows.length > 0 ? ` (${blankRows.length} blank: ${rowList(blankRows)})` : '';
+  const notRated: NotRated =
+    answers.length === 0 && blankRows.length > 0
+      ? {
+          reason: 'blank-cell',
+          message: `${period.text}: every answer to "${measure}" is blank${blanks}.`,
+        }
+      : answers.length === 0
+        ? { reason: 'no-data', message: `${period.text}: no answer to "${measure}".` }
+        : {
+            reason: 'too-few-responses',
+            message:
+              `${period.text}: ${answers.length} ${answers.length === 1 ? 'answer' : 'answers'} to ` +
+              `"${measure}"${blanks}; the survey needs at least ${minimum.toExactText()}.`,
+          };
+  return { ...base, value: undefined, computation: '', notRated };
+}
+
+/** A period value outside the range of one measured value of the unit (a share above 100). */
+function rangeProblem(
+  item: IndicatorSetup,
+  period: CalendarPeriod,
+  value: Rational,
+): NotRated | undefined {
+  const unit = item.indicator.unit;
+  if (unit === undefined) return undefined;
+  const below = unit.low !== undefined && value.compare(decimal(unit.low)) < 0;
+  const above = unit.high !== undefined && value.compare(decimal(unit.high)) > 0;
+  if (!below && !above) return undefined;
+  const range =
+    unit.high === undefined ? `from ${unit.low ?? ''}` : `${unit.low ?? '…'} to ${unit.high}`;
+  return {
+    reason: 'out-of-range',
+    message: `${period.text}: the value ${valueText(value)} lies outside the range of ${unit.name}, ${range}.`,
+  };
+}
+
+function aggregate(aggregation: Aggregation | null, values: readonly Rational[]): Rational {
+  const [first, ...rest] = values;
+  if (first === undefined) throw new Error('No period to aggregate.');
+  switch (aggregation) {
+    case null:
+    case 'every':
+      return first;
+    case 'mean':
+      return sumRationals(values).divide(Rational.integer(values.length));
+    case 'sum':
+      return sumRationals(values);
+    case 'min':
+      return rest.reduce(minRational, first);
+    case 'max':
+      return rest.reduce(maxRational, first);
+    case 'last':
+      return values[values.length - 1] ?? first;
+  }
+}
+
+/** `aggregate every`: each period is rated on its own, and the worst one decides. */
+function rateEvery(
+  item: IndicatorSetup,
+  periods: readonly MeasuredPeriod[],
+  aggregation: Aggregation,
+  rows: number[],
+  levelOf: (id: string) => Level,
+): MeasuredIndicator {
+  const results = periods.map((period) => period.result);
+  let worst: { period: MeasuredPeriod; band: Band } | undefined;
+  const unbanded: string[] = [];
+  for (const period of periods) {
+    const value = period.value as Rational;
+    const band = findBand(item.weighted.bands, value);
+    if (band === undefined) {
+      unbanded.push(period.result.period);
+      continue;
+    }
+    period.result.band = toBandMatch(band, levelOf(band.level));
+    if (
+      worst === undefined ||
+      pointsOf(levelOf(band.level)).compare(pointsOf(levelOf(worst.band.level))) < 0
+    ) {
+      worst = { period, band };
+    }
+  }
+
+  const names = periods.map(
+    (period) => `${period.result.period}: ${period.result.value?.exact ?? '?'}`,
+  );
+  if (unbanded.length > 0 || worst === undefined) {
+    const notRated: NotRated = {
+      reason: 'no-band',
+      message: `No band of "${item.indicator.id}" holds the value of ${unbanded.join(', ')}.`,
+    };
+    return {
+      periods: results,
+      aggregation,
+      value: undefined,
+      band: undefined,
+      rows,
+      notRated,
+      summary: '',
+    };
+  }
+  const value = worst.period.value as Rational;
+  const summary =
+    `every period rated on its own (${names.join(', ')}); the worst is ` +
+    `${worst.period.result.period}, ${valueText(value)}`;
+  return {
+    periods: results,
+    aggregation,
+    value,
+    band: worst.band,
+    rows,
+    notRated: undefined,
+    summary,
+  };
+}
+
+function summarise(
+  aggregation: Aggregation | null,
+  periods: readonly MeasuredPeriod[],
+  value: Rational,
+): string {
+  const only = periods[0];
+  if (periods.length === 1 && only !== undefined) {
+    return `${only.result.computation ?? valueText(value)} in ${only.result.period}${only.result.carried ? ' (carried)' : ''}`;
+  }
+  const values = periods.map((period) => period.result.value?.exact ?? '?');
+  const listed = periods
+    .map((period) => `${period.result.period}: ${period.result.value?.exact ?? '?'}`)
+    .join(', ');
+  switch (aggregation) {
+    case 'sum':
+      return `sum ${values.join(' + ')} = ${valueText(value)} (${listed})`;
+    case 'last':
+      return `last period, ${periods[periods.length - 1]?.result.period ?? ''}: ${valueText(value)} (${listed})`;
+    default:
+      return `${aggregation ?? 'value'}(${values.join(', ')}) = ${valueText(value)} (${listed})`;
+  }
+}
+
+/** An indicator without a value for want of some periods: the first reason, every message. */
+function combineMissing(missing: readonly MeasuredPeriod[]): NotRated {
+  const reasons = missing.flatMap((period) =>
+    period.result.notRated === null ? [] : [period.result.notRated],
+  );
+  const [first] = reasons;
+  const shown = reasons.slice(0, 3).map((reason) => reason.message);
+  if (reasons.length > 3) shown.push(`${reasons.length - 3} more periods have no value.`);
+  return { reason: first?.reason ?? 'no-data', message: shown.join(' ') };
+}
+
+/** A value as the explanations write it: exact decimal text, or a fraction with its rounding. */
+export function valueText(value: Rational): string {
+  const decimalText = value.toDecimalText();
+  return decimalText ?? `${value.toFractionText()} (≈ ${value.toDisplayText(4)})`;
+}
+
+function rowList(rows: readonly number[]): string {
+  return `${rows.length === 1 ? 'row' : 'rows'} ${rows.join(', ')}`;
+}

@@ -1,0 +1,133 @@
+/**
+ * Reads data rows from CSV text with csv-parse: a header naming the seven columns (in any
+ * order, other columns ignored), then one record per row. Quoted fields may hold commas and
+ * line breaks; a byte-order mark is skipped; empty lines, and lines of empty fields only, are
+ * skipped and not counted.
+ */
+import { parse } from 'csv-parse/sync';
+import { COLUMNS, DataFileError, type Column, type DataRow, type RowsRead } from './data-row.js';
+
+/**
+ * Reads CSV text. Row 1 is the first record after the header; `line` says where each record
+ * starts in the file. A record with fewer or more fields than the header is rejected; a file
+ * that is not CSV, or whose header lacks a column, throws a `DataFileError` with its line.
+ * Neither message quotes a field, so they can go to logs.
+ */
+export function readRowsCsv(text: string): RowsRead {
+  const records = parseRecords(text);
+  const [header, ...body] = records;
+  if (header === undefined)
+    throw new DataFileError(`The file has no header: ${COLUMNS.join(',')}.`);
+  const positions = headerPositions(header.fields);
+
+  const result: RowsRead = { rows: [], rejected: [] };
+  for (const [index, record] of body.entries()) {
+    const row = index + 1;
+    if (record.fields.length !== header.fields.length) {
+      const missing = COLUMNS.find((column) => positions[column] >= record.fields.length);
+      result.rejected.push({
+        row,
+        line: record.line,
+        column: missing ?? null,
+        person: null,
+        code: 'field-count',
+        reason: `The record has ${record.fields.length} fields; the header has ${header.fields.length}.`,
+      });
+      continue;
+    }
+
+    const field = (column: Column): string => record.fields[positions[column]] ?? '';
+    result.rows.push({
+      row,
+      line: record.line,
+      person: field('person'),
+      org_unit: field('org_unit'),
+      position: field('position'),
+      context: field('context'),
+      period: field('period'),
+      measure: field('measure'),
+      value: field('value'),
+    });
+  }
+  return result;
+}
+
+interface CsvRecord {
+  fields: string[];
+  line: number;
+}
+
+function parseRecords(text: string): CsvRecord[] {
+  let output: { record: string[]; raw: string; info: { lines: number } }[];
+  try {
+    // With `info` and `raw`, csv-parse returns each record with them, which its types miss.
+    output = parse(text, {
+      bom: true,
+      info: true,
+      raw: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+    }) as unknown as typeof output;
+  } catch (error) {
+    throw csvError(error);
+  }
+
+  return output.map(({ record, raw, info }) => {
+    // `info.lines` is the line the record ends on; count back over the line breaks inside it.
+    // `raw` may start with the empty lines skipped before the record.
+    const inner = raw.replace(/^(?:\r?\n|\r)+/, '').replace(/(?:\r?\n|\r)$/, '');
+    const breaks = inner.match(/\r?\n|\r/g)?.length ?? 0;
+    return { fields: record, line: info.lines - breaks };
+  });
+}
+
+function headerPositions(header: readonly string[]): Record<Column, number> {
+  const names = header.map((name) => name.trim());
+  if (names.length === 1 && names[0]?.includes(';')) {
+    throw new DataFileError(
+      'The header is one column holding ";": the file separates its columns with ";", ' +
+        'and only "," is read.',
+      1,
+    );
+  }
+
+  const duplicate = names.find((name, index) => names.indexOf(name) !== index);
+  if (duplicate !== undefined) throw new DataFileError(`The header names "${duplicate}" twice.`, 1);
+  const missing = COLUMNS.filter((column) => !names.includes(column));
+  if (missing.length > 0) {
+    throw new DataFileError(
+      `The header lacks ${missing.map((column) => `"${column}"`).join(', ')}; ` +
+        `it must name ${COLUMNS.join(',')}.`,
+      1,
+    );
+  }
+
+  return Object.fromEntries(COLUMNS.map((column) => [column, names.indexOf(column)])) as Record<
+    Column,
+    number
+  >;
+}
+
+/** csv-parse's messages quote field values; ours name the line and the kind of problem only. */
+function csvError(error: unknown): DataFileError {
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const lines =
+    typeof error === 'object' &&
+    error !== null &&
+    'lines' in error &&
+    typeof error.lines === 'number'
+      ? error.lines
+      : null;
+  const problem = CSV_PROBLEMS[code] ?? `the file is not valid CSV (${code || 'unknown error'})`;
+  return new DataFileError(`${problem[0]?.toUpperCase() ?? ''}${problem.slice(1)}.`, lines);
+}
+
+const CSV_PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is not closed before the end of the file',
+  INVALID_OPENING_QUOTE: 'a quote opens in the middle of a field',
+  CSV_INVALID_CLOSING_QUOTE: 'a quoted field has text after its closing quote',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a quoted field has text after its closing quote',
+  CSV_MAX_RECORD_SIZE: 'a record is too long',
+};

@@ -1,0 +1,99 @@
+/**
+ * Scores one rating cycle: checks the data rows against the rule set, then computes every
+ * person's indicators, total and rating. The entry point of the runtime.
+ */
+import type { DataRow, Rejection, RowsRead } from './data-row.js';
+import { checkRows } from './check-rows.js';
+import { frequencyIssues } from './frequency-rules.js';
+import type { LoadedRuleSet, RuleSetIssue } from './load-rule-set.js';
+import { KIND_NOUN, PERIOD_FORMS, parsePeriod } from './period.js';
+import type { ScoreResult } from './results.js';
+import { scorePerson } from './score-person.js';
+
+export interface ScoreOptions {
+  /** The cycle to score, written like a data period: `2024-Q1` in a quarterly framework. */
+  period: string;
+}
+
+/**
+ * Thrown by `score` when it cannot score at all: a period that is not a period, or not a
+ * cycle of the framework, or a rule set that lacks an aggregation rule for the cycle the
+ * period implies (`issues` then lists them).
+ */
+export class ScoreError extends Error {
+  override readonly name = 'ScoreError';
+
+  constructor(
+    message: string,
+    readonly issues: readonly RuleSetIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Scores the cycle `options.period`. `rows` are data rows, or what a reader returned, whose
+ * rejections then come first in the result's `rejected`. Every row ends up either used by
+ * some person's result or rejected with a reason; the people are listed in the order they
+ * first appear. Throws a `ScoreError` only for a bad period or rule set, never for bad rows.
+ */
+export function score(
+  rules: LoadedRuleSet,
+  rows: readonly DataRow[] | RowsRead,
+  options: ScoreOptions,
+): ScoreResult {
+  const scored = parsePeriod(options.period.trim());
+  if (scored === undefined) {
+    throw new ScoreError(`The period to score must be written ${PERIOD_FORMS}.`);
+  }
+  const cycle = rules.cycle ?? scored.kind;
+  if (scored.kind !== cycle) {
+    throw new ScoreError(
+      `The framework rates every ${KIND_NOUN[cycle]}, so the period to score must be a ` +
+        `${KIND_NOUN[cycle]} (such as ${EXAMPLE[cycle]}), not ${scored.text}.`,
+    );
+  }
+  if (rules.cycle === undefined) {
+    const issues = frequencyIssues(rules.ruleSet, cycle);
+    if (issues.length > 0) {
+      throw new ScoreError(
+        `The framework declares no cycle, and scoring every ${KIND_NOUN[cycle]} leaves ` +
+          `${issues.length} indicator rule${issues.length === 1 ? '' : 's'} missing.`,
+        issues,
+      );
+    }
+  }
+
+  const dataRows = 'rows' in rows ? rows.rows : rows;
+  const readRejections: readonly Rejection[] = 'rows' in rows ? rows.rejected : [];
+  const checked = checkRows(rules, dataRows, scored, cycle);
+  const levels = new Map(rules.ruleSet.levels.map((level) => [level.id, level]));
+  const levelOf = (id: string) => {
+    const level = levels.get(id);
+    if (level === undefined) throw new Error(`Unknown level "${id}".`);
+    return level;
+  };
+
+  const context = { ruleSet: rules.ruleSet, cycle, scored: scored.text, levelOf };
+  const people = [...checked.people.values()].map((person) => scorePerson(person, context));
+  const rejected = [...readRejections, ...checked.rejected].sort((a, b) => a.row - b.row);
+  return {
+    period: scored.text,
+    cycle,
+    people,
+    rejected,
+    counts: {
+      rows: dataRows.length + readRejections.length,
+      used: checked.used,
+      rejected: rejected.length,
+    },
+  };
+}
+
+const EXAMPLE = {
+  week: '2024-W05',
+  month: '2024-03',
+  quarter: '2024-Q1',
+  'half-year': '2024-H1',
+  year: '2024',
+} as const;
