@@ -311,6 +311,13 @@ export const CODES = {
     severity: 'error',
     message: (detail: string) => detail,
   }),
+  KPI504: code({
+    slug: 'percent-scaled-twice',
+    severity: 'error',
+    message: (indicator: string) =>
+      `'${indicator}' is in percent, so its ratio is already read as a share and multiplied ` +
+      "by 100; the '100 *' would make every value 100 times too large.",
+  }),
 
   // Alignment and SMART.
   KPI601: code({

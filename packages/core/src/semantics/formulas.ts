@@ -7,6 +7,7 @@
  * (`done + 5%` on an hours indicator).
  */
 import type * as ast from '../syntax/ast.js';
+import { toText } from '../util/decimal.js';
 import { unreachable } from '../util/never.js';
 import { unwrapParens } from './convert.js';
 import type { Indicator } from './model.js';
@@ -34,7 +35,51 @@ export function checkFormulas(state: CheckState): void {
     const formula = measurement.formula;
     const place = { uri: indicator.uri ?? '', range: measurement.range };
     state.reporter.guard('formula units', place, () => checkResultUnit(state, indicator, formula));
+    state.reporter.guard('percent ratio', place, () => checkScaledTwice(state, indicator, formula));
   }
+}
+
+/**
+ * KPI504: on a percent indicator a formula that is one division is read as a share and
+ * multiplied by 100 (19 of 20 is 95%). A numerator that multiplies by 100 itself
+ * (`100 * done / total`, read as `(100 * done) / total`) would count the 100 twice. When the
+ * other factor is a measure, the fix writes the measure alone.
+ */
+function checkScaledTwice(state: CheckState, indicator: Indicator, formula: ast.Expr): void {
+  if (indicator.unit?.name !== 'percent' || indicator.unit.per) return;
+  const top = unwrapParens(formula);
+  if (top?.kind !== 'Binary' || top.op !== '/') return;
+  const numerator = unwrapParens(top.left);
+  if (numerator?.kind !== 'Binary' || numerator.op !== '*') return;
+  const [hundred, other] = isHundred(numerator.left)
+    ? [numerator.left, numerator.right]
+    : isHundred(numerator.right)
+      ? [numerator.right, numerator.left]
+      : [];
+  if (!hundred) return;
+
+  const uri = indicator.uri ?? '';
+  const measure = unwrapParens(other);
+  const fixes =
+    measure?.kind === 'MeasureRef'
+      ? [
+          {
+            title: `Write '${measure.name.text}' without '100 *'`,
+            edits: [{ uri, range: numerator.range, newText: measure.name.text }],
+          },
+        ]
+      : [];
+  state.reporter.report('KPI504', { uri, range: numerator.range }, [indicator.id], { fixes });
+}
+
+/** True for the plain number 100 (written `100` or `100.0`, with no unit). */
+function isHundred(expr: ast.Expr | undefined): boolean {
+  const inner = unwrapParens(expr);
+  return (
+    inner?.kind === 'NumberExpr' &&
+    inner.value.suffix === undefined &&
+    toText(inner.value.value) === '100'
+  );
 }
 
 /**

@@ -4,7 +4,7 @@
  * and a survey's unit, which must be a scale (KPI503).
  */
 import { describe, expect, test } from 'vitest';
-import { checkKpi, HEADER, only, rangeOf, withCode } from './helpers.js';
+import { applyFix, checkKpi, HEADER, only, rangeOf, withCode } from './helpers.js';
 
 function kpi(fields: string): string {
   return `kpi k "K" { kind output source "S" better higher every quarter ${fields} }\nposition p "P" { k weight 100% }\n`;
@@ -148,5 +148,41 @@ describe("KPI503 a survey's unit", () => {
       const text = HEADER + scale + kpi(`measure survey x minimum 10 responses unit ${unit}`);
       expect(withCode(checkKpi(text), 'KPI503'), unit).toEqual([]);
     }
+  });
+});
+
+describe('KPI504 a percent ratio multiplied by 100 again', () => {
+  const percent = (formula: string) =>
+    HEADER +
+    kpi(`measure ${formula} unit percent target >= 90% bands { excellent >= 90%  poor < 90% }`);
+
+  test('100 * done / total counts the 100 twice; the fix writes the measure alone', () => {
+    const text = percent('100 * done / total');
+    const diagnostic = only(checkKpi(text), 'KPI504');
+    expect(diagnostic.severity).toBe('error');
+    expect(diagnostic.range).toEqual(rangeOf(text, '100 * done'));
+    expect(diagnostic.message).toBe(
+      "'k' is in percent, so its ratio is already read as a share and multiplied by 100; " +
+        "the '100 *' would make every value 100 times too large.",
+    );
+    expect(diagnostic.fixes?.[0]?.title).toBe("Write 'done' without '100 *'");
+    const fixed = applyFix(text, diagnostic.fixes?.[0]);
+    expect(fixed).toContain('measure done / total unit percent');
+    expect(withCode(checkKpi(fixed), 'KPI504')).toEqual([]);
+  });
+
+  test('the 100 on either side, or in brackets, is found; a sum gets no fix', () => {
+    expect(only(checkKpi(percent('(done * 100) / total')), 'KPI504').fixes).toHaveLength(1);
+    expect(only(checkKpi(percent('100.0 * (done) / total')), 'KPI504').fixes).toHaveLength(1);
+    expect(only(checkKpi(percent('100 * (a + b) / total')), 'KPI504').fixes ?? []).toEqual([]);
+  });
+
+  test('nothing when the 100 is outside the division, is a percentage, or the unit is not percent', () => {
+    expect(withCode(checkKpi(percent('(done / total) * 100')), 'KPI504')).toEqual([]);
+    expect(withCode(checkKpi(percent('done / total')), 'KPI504')).toEqual([]);
+    expect(withCode(checkKpi(percent('50 * done / total')), 'KPI504')).toEqual([]);
+    const count =
+      HEADER + kpi('measure 100 * a / b unit count target >= 5 bands { excellent >= 5  poor < 5 }');
+    expect(withCode(checkKpi(count), 'KPI504')).toEqual([]);
   });
 });
