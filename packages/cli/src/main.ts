@@ -23,6 +23,8 @@ Examples:
   $ kpic build examples/cema/framework --html --pdf
                      the rule set, HTML pages in out/html/ and PDFs in out/pdf/
   $ kpic schema > kpilang.rules.schema.json        the JSON Schema of rule sets
+  $ kpic score --rules out/cema.rules.json --data rows.csv --period 2024-Q3
+                     score a quarter's measured data against the rule set
   $ kpic lsp --stdio                               the language server, for editors
 
 Paths are .kpi files or folders; folders are searched for .kpi files, skipping
@@ -40,6 +42,13 @@ Examples:
 --html and --pdf write every document: one scorecard per position and context, the
 group catalogue and the framework overview. --templates needs --html or the browser
 engine; the default PDF engine draws its built-in layout and needs no browser.`;
+
+const SCORE_EXAMPLES = `
+Example:
+  $ kpic score --rules out/cema.rules.json --data measured.csv --period 2024-Q3
+
+Exit codes: 0 every row used, 1 some rows rejected (listed in <out>/rejected.csv;
+the scores are still written), 2 a usage or file problem (nothing is written).`;
 
 /** The options of `kpic build` as commander hands them over. */
 interface BuildCliOptions {
@@ -147,6 +156,29 @@ function createProgram(io: CliIo, done: (code: number) => void): Command {
           io,
         ),
       );
+    });
+
+  program
+    .command('score')
+    .description(
+      'score measured data against a compiled rule set: writes <out>/scores.json, ' +
+        '<out>/scores.csv and <out>/rejected.csv',
+    )
+    .requiredOption('--rules <file>', 'the rule set kpic build wrote (<framework-id>.rules.json)')
+    .requiredOption(
+      '--data <file>',
+      'the measured rows: a .csv with the columns person, org_unit, position, context, ' +
+        'period, measure, value, or a .json array of objects with those fields',
+    )
+    .requiredOption(
+      '--period <period>',
+      'the cycle to score: 2024, 2024-H1, 2024-Q1, 2024-03 or 2024-W05',
+    )
+    .option('-o, --out <dir>', 'the folder to write to', 'out')
+    .addHelpText('after', SCORE_EXAMPLES)
+    .action(async (options: { rules: string; data: string; period: string; out: string }) => {
+      const { scoreCommand } = await import('./commands/score.js');
+      done(await scoreCommand(options, io));
     });
 
   program

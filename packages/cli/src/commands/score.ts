@@ -1,0 +1,226 @@
+/**
+ * `kpic score`: scores a period's measured data against a compiled rule set with
+ * @kpilang/runtime, and writes `<out>/scores.json` (every result with how it was reached),
+ * `<out>/scores.csv` (one line per person and indicator, numbers as displayed: exact values
+ * are in the JSON) and `<out>/rejected.csv` (the rows
+ * kept out, with their row number and reason), all or none.
+ *
+ * Measured values never reach the terminal: messages name files, rows and columns only.
+ * Exit codes: 0 every row used, 1 some rows rejected (the results are still written), 2 a
+ * usage or file problem (nothing is written).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import {
+  DataFileError,
+  loadRuleSet,
+  parsePeriod,
+  PERIOD_FORMS,
+  readRowsCsv,
+  readRowsJson,
+  RuleSetError,
+  score,
+  ScoreError,
+  type RowsRead,
+  type ScoreResult,
+} from '@kpilang/runtime';
+import { stringify } from 'csv-stringify/sync';
+import { reportProblems } from '../compile-paths.js';
+import { describeFsError } from '../fs-errors.js';
+import { EXIT, type CliIo } from '../io.js';
+import { toUri } from '../read-sources.js';
+import { writeOutputs } from '../write-outputs.js';
+
+export interface ScoreCliOptions {
+  rules: string;
+  data: string;
+  period: string;
+  out: string;
+}
+
+/** The columns of scores.csv: one line per person and weighted indicator. */
+const SCORE_COLUMNS = [
+  'person',
+  'org_unit',
+  'position',
+  'context',
+  'period',
+  'indicator',
+  'indicator_status',
+  'value',
+  'band',
+  'points',
+  'weight',
+  'effective_weight',
+  'contribution',
+  'not_rated_reason',
+  'person_status',
+  'total',
+  'rating',
+] as const;
+
+const REJECTED_COLUMNS = ['row', 'line', 'column', 'person', 'code', 'reason'] as const;
+
+export async function scoreCommand(options: ScoreCliOptions, io: CliIo): Promise<number> {
+  const period = options.period.trim();
+  if (parsePeriod(period) === undefined) {
+    return reportProblems(
+      [`--period '${options.period}' is not a period: write ${PERIOD_FORMS}.`],
+      io,
+    );
+  }
+  const dataKind = extname(options.data).toLowerCase();
+  if (dataKind !== '.csv' && dataKind !== '.json') {
+    return reportProblems(
+      [`--data ${options.data}: give a .csv or a .json file of measured rows.`],
+      io,
+    );
+  }
+  const outDir = resolve(io.cwd, options.out);
+  const outKind = await stat(outDir).catch(() => undefined);
+  if (outKind !== undefined && !outKind.isDirectory()) {
+    return reportProblems([`--out ${options.out} is a file; give a folder to write to.`], io);
+  }
+
+  const rulesText = await readText(options.rules, '--rules', io);
+  if (typeof rulesText !== 'string') return rulesText.code;
+  const dataText = await readText(options.data, '--data', io);
+  if (typeof dataText !== 'string') return dataText.code;
+
+  let result: ScoreResult;
+  try {
+    const rules = loadRuleSet(parseJson(rulesText, `--rules ${options.rules}`));
+    const rows = readRows(dataText, dataKind, `--data ${options.data}`);
+    result = score(rules, rows, { period });
+  } catch (error) {
+    if (error instanceof RuleSetError) {
+      // The message names the first problem; the next few follow, one per line.
+      const more = error.issues.slice(1, 5).map((issue) => `  ${issue.path}: ${issue.message}`);
+      return reportProblems([`--rules ${options.rules}: ${error.message}`, ...more], io);
+    }
+    if (
+      error instanceof DataFileError ||
+      error instanceof ScoreError ||
+      error instanceof FileFormatError
+    ) {
+      const file = error instanceof ScoreError ? '--period' : `--data ${options.data}`;
+      const where = error instanceof FileFormatError ? error.file : file;
+      return reportProblems([`${where}: ${error.message}`], io);
+    }
+    throw error;
+  }
+
+  const written = await writeOutputs(
+    [
+      { target: join(outDir, 'scores.json'), data: `${JSON.stringify(result, null, 2)}\n` },
+      { target: join(outDir, 'scores.csv'), data: scoresCsv(result) },
+      { target: join(outDir, 'rejected.csv'), data: rejectedCsv(result) },
+    ],
+    io.cwd,
+  );
+  if (!written.ok) return reportProblems([written.problem], io);
+
+  io.stdout.write(`${summary(result, toUri(outDir, io.cwd) || '.')}\n`);
+  return result.rejected.length > 0 ? EXIT.errors : EXIT.ok;
+}
+
+/** A JSON file that is not JSON, named by the option that gave it. */
+class FileFormatError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readText(
+  path: string,
+  option: string,
+  io: CliIo,
+): Promise<string | { code: number }> {
+  try {
+    return await readFile(resolve(io.cwd, path), 'utf8');
+  } catch (error) {
+    return {
+      code: reportProblems([`cannot read ${option} ${path}: ${describeFsError(error)}.`], io),
+    };
+  }
+}
+
+/**
+ * Parses JSON, or throws naming the line and column where it stops being JSON. The parser's
+ * own message quotes the text around the fault, which may be a measured value, so it is
+ * never shown.
+ */
+function parseJson(text: string, option: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const position = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+    let where = '';
+    if (position) {
+      const before = text.slice(0, Number(position[1]));
+      const line = before.split('\n').length;
+      const column = before.length - before.lastIndexOf('\n');
+      where = ` at line ${line}, column ${column}`;
+    }
+    throw new FileFormatError(option, `not valid JSON${where}.`);
+  }
+}
+
+function readRows(text: string, kind: string, option: string): RowsRead {
+  if (kind === '.csv') return readRowsCsv(text);
+  return readRowsJson(parseJson(text, option));
+}
+
+function scoresCsv(result: ScoreResult): string {
+  const records = result.people.flatMap((person) =>
+    person.indicators.map((indicator) => ({
+      person: person.person,
+      org_unit: person.orgUnit,
+      position: person.position,
+      context: person.context ?? '',
+      period: person.period,
+      indicator: indicator.indicator,
+      indicator_status: indicator.status,
+      value: indicator.value?.display ?? '',
+      band: indicator.band?.level ?? '',
+      points: indicator.points?.display ?? '',
+      weight: indicator.weight.display,
+      effective_weight: indicator.effectiveWeight?.display ?? '',
+      contribution: indicator.contribution?.display ?? '',
+      not_rated_reason: indicator.notRated?.reason ?? '',
+      person_status: person.status,
+      total: person.total?.display ?? '',
+      rating: person.rating?.id ?? '',
+    })),
+  );
+  return stringify(records, { header: true, columns: [...SCORE_COLUMNS] });
+}
+
+function rejectedCsv(result: ScoreResult): string {
+  const records = result.rejected.map((rejection) => ({
+    row: rejection.row,
+    line: rejection.line ?? '',
+    column: rejection.column ?? '',
+    person: rejection.person ?? '',
+    code: rejection.code,
+    reason: rejection.reason,
+  }));
+  return stringify(records, { header: true, columns: [...REJECTED_COLUMNS] });
+}
+
+/** One line for the terminal: counts only, never a measured value. */
+function summary(result: ScoreResult, out: string): string {
+  const count = (status: string) =>
+    result.people.filter((person) => person.status === status).length;
+  const people = result.people.length === 1 ? '1 person' : `${result.people.length} people`;
+  const statuses = `${count('complete')} complete, ${count('incomplete')} incomplete, ${count('unrated')} unrated`;
+  const rows = `${result.counts.used} of ${result.counts.rows} rows used`;
+  const rejected =
+    result.rejected.length > 0
+      ? `; ${result.rejected.length} rejected, listed in ${out}/rejected.csv`
+      : '';
+  return `kpic: scored ${people} for ${result.period} (${statuses}); ${rows}${rejected}. Results in ${out}/scores.json and ${out}/scores.csv.`;
+}

@@ -1,0 +1,166 @@
+/**
+ * `kpic score` end to end, on the CEMA framework's administrative officer: the scores written
+ * for a quarter of measured rows, computed by hand below; bad rows kept out and listed with
+ * their reasons; usage and file problems refused with nothing written; and no measured value
+ * ever printed.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { kpic, REPO_ROOT, workspace } from './kpic-process.js';
+
+const HEADER = 'person,org_unit,position,context,period,measure,value';
+const OFFICER = 'a1,personnel,administrative_officer,';
+
+/**
+ * One quarter (2024-Q3) for officer a1:
+ * - response_time (hours, every week, aggregate mean; excellent under 8h): 13 weeks of
+ *   51.3 hours over 9 requests = 5.7 h each, mean 5.7: excellent, 100 points × 40% = 40.
+ * - coordination_quality (survey, minimum 10; excellent from 4.5): five 4s and five 5s,
+ *   mean 45 / 10 = 4.5: excellent, 100 × 30% = 30.
+ * - document_accuracy (percent, every month, mean; good from 95% to under 98%): 95 / 100 in
+ *   each month = 95%: good, 80 × 30% = 24.
+ * Total 40 + 30 + 24 = 94: outstanding (from 90). 13 × 2 + 10 + 3 × 2 = 42 rows.
+ */
+function quarter(): string[] {
+  const rows = [HEADER];
+  for (let week = 27; week <= 39; week++) {
+    rows.push(`${OFFICER},2024-W${week},response_hours,51.3`);
+    rows.push(`${OFFICER},2024-W${week},requests_answered,9`);
+  }
+  for (let answer = 0; answer < 10; answer++) {
+    rows.push(`${OFFICER},2024-Q3,coordination_rating,${answer < 5 ? 4 : 5}`);
+  }
+  for (const month of ['07', '08', '09']) {
+    rows.push(`${OFFICER},2024-${month},documents_without_error,95`);
+    rows.push(`${OFFICER},2024-${month},documents_processed,100`);
+  }
+  return rows;
+}
+
+function withRules(files: Record<string, string> = {}): string {
+  const root = workspace(files);
+  const built = kpic(['build', join(REPO_ROOT, 'examples/cema/framework'), '--out', 'rules'], root);
+  expect(built.code).toBe(0);
+  return root;
+}
+
+const SCORE = [
+  'score',
+  '--rules',
+  'rules/cema.rules.json',
+  '--data',
+  'rows.csv',
+  '--period',
+  '2024-Q3',
+];
+
+function csv(path: string): Record<string, string>[] {
+  const [head, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
+  const names = (head ?? '').split(',');
+  return lines.map((line) =>
+    Object.fromEntries(line.split(',').map((cell, i) => [names[i], cell])),
+  );
+}
+
+describe('kpic score', () => {
+  test('writes the hand-computed scores of a quarter and exits 0 when every row is used', () => {
+    const root = withRules();
+    writeFileSync(join(root, 'rows.csv'), `${quarter().join('\n')}\n`);
+    const result = kpic(SCORE, root);
+
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      'kpic: scored 1 person for 2024-Q3 (1 complete, 0 incomplete, 0 unrated); 42 of 42 rows used. ' +
+        'Results in out/scores.json and out/scores.csv.\n',
+    );
+    expect(readdirSync(join(root, 'out')).sort()).toEqual([
+      'rejected.csv',
+      'scores.csv',
+      'scores.json',
+    ]);
+
+    const lines = csv(join(root, 'out', 'scores.csv'));
+    expect(
+      lines.map((line) => [line.indicator, line.value, line.band, line.points, line.contribution]),
+    ).toEqual([
+      ['response_time', '5.7', 'excellent', '100', '40'],
+      ['coordination_quality', '4.5', 'excellent', '100', '30'],
+      ['document_accuracy', '95', 'good', '80', '24'],
+    ]);
+    expect(lines.every((line) => line.total === '94' && line.rating === 'outstanding')).toBe(true);
+
+    const json = JSON.parse(readFileSync(join(root, 'out', 'scores.json'), 'utf8'));
+    expect(json.people[0].total.exact).toBe('94');
+    expect(json.people[0].rating.id).toBe('outstanding');
+    expect(readFileSync(join(root, 'out', 'rejected.csv'), 'utf8')).toBe(
+      'row,line,column,person,code,reason\n',
+    );
+  });
+
+  test('keeps bad rows out, lists them with row and reason, still scores, and exits 1', () => {
+    const root = withRules();
+    const rows = [
+      ...quarter(),
+      'a2,personnel,nobody,,2024-Q3,coordination_rating,4',
+      `${OFFICER},2024-Q3,coordination_rating,4x7`,
+      `${OFFICER},2024-Q1,coordination_rating,3`,
+    ];
+    writeFileSync(join(root, 'rows.csv'), `${rows.join('\n')}\n`);
+    const result = kpic(SCORE, root);
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('3 rejected, listed in out/rejected.csv');
+    const rejected = csv(join(root, 'out', 'rejected.csv'));
+    expect(rejected.map((line) => [line.row, line.column, line.code])).toEqual([
+      ['43', 'position', 'unknown-position'],
+      ['44', 'value', 'bad-number'],
+      ['45', 'period', 'outside-period'],
+    ]);
+    // The scores of a1 are those of the clean quarter: the bad rows took no part.
+    const scores = csv(join(root, 'out', 'scores.csv'));
+    expect(scores.find((line) => line.person === 'a1')?.total).toBe('94');
+    // No measured value reaches the terminal or the reasons.
+    for (const text of [
+      result.stdout,
+      result.stderr,
+      readFileSync(join(root, 'out', 'rejected.csv'), 'utf8'),
+    ]) {
+      expect(text).not.toContain('4x7');
+      expect(text).not.toContain('51.3');
+    }
+  });
+
+  test('refuses usage and file problems with one line and exit 2, writing nothing', () => {
+    const root = withRules({ 'rows.txt': 'x', 'bad.json': '[{"person": 12x}]', taken: 'a file' });
+    writeFileSync(join(root, 'rows.csv'), `${quarter().join('\n')}\n`);
+    const cases: [string[], string][] = [
+      [
+        ['--period', '2024-13'],
+        "kpic: --period '2024-13' is not a period: write 2024, 2024-H1, 2024-Q1, 2024-03 or 2024-W05.\n",
+      ],
+      [
+        ['--data', 'rows.txt'],
+        'kpic: --data rows.txt: give a .csv or a .json file of measured rows.\n',
+      ],
+      [['--data', 'none.csv'], 'kpic: cannot read --data none.csv: no such file or folder.\n'],
+      [['--data', 'bad.json'], 'kpic: --data bad.json: not valid JSON at line 1, column 15.\n'],
+      [['--rules', 'rows.csv'], 'kpic: --rules rows.csv: not valid JSON.\n'],
+      [['--out', 'taken'], 'kpic: --out taken is a file; give a folder to write to.\n'],
+    ];
+    for (const [change, message] of cases) {
+      const args = [...SCORE];
+      const at = args.indexOf(change[0] as string);
+      if (at >= 0) args.splice(at, 2, ...change);
+      else args.push(...change);
+      const result = kpic(args, root);
+      expect(result.code, change.join(' ')).toBe(2);
+      expect(result.stderr).toBe(message);
+      expect(existsSync(join(root, 'out'))).toBe(false);
+    }
+    const missing = kpic(['score', '--rules', 'rules/cema.rules.json', '--data', 'rows.csv'], root);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("required option '--period <period>' not specified");
+  });
+});
