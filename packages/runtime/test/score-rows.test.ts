@@ -1,0 +1,219 @@
+/**
+ * Which rows are used and which are rejected, with what reason; and contexts, whose rules
+ * replace the base rules for the people in them.
+ */
+import { describe, expect, test } from 'vitest';
+import { score, type Rejection } from '@kpilang/runtime';
+import {
+  band,
+  csv,
+  formulaIndicator,
+  from,
+  fromUnder,
+  indicatorOf,
+  measure,
+  op,
+  personOf,
+  position,
+  rules,
+  surveyIndicator,
+  under,
+} from './fixture.js';
+
+const share = formulaIndicator('share', op(measure('done'), '/', measure('all')));
+const quick = formulaIndicator('quick', measure('q'));
+const survey = surveyIndicator('survey', 'rating', '1');
+const officer = position('officer', [share, quick, survey], {
+  share: '50',
+  quick: '30',
+  survey: '20',
+});
+const clerk = position('clerk', [quick], { quick: '100' });
+
+// In Đắk Lắk, share weighs 70 and quick 10, and share is excellent from 90.
+const dakLakBands = [
+  band('excellent', from('90')),
+  band('good', fromUnder('80', '90')),
+  band('poor', under('80')),
+];
+const ruleSet = rules({
+  indicators: [share, quick, survey],
+  positions: [officer, clerk],
+  contexts: [
+    {
+      id: 'dak_lak',
+      label: { vi: 'Đắk Lắk', en: 'Dak Lak' },
+      positions: [
+        {
+          ...officer,
+          indicators: [
+            { indicator: 'share', weight: '70', bands: dakLakBands },
+            { indicator: 'quick', weight: '10', bands: quick.bands },
+            { indicator: 'survey', weight: '20', bands: survey.bands },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+const codes = (rejected: readonly Rejection[]) =>
+  rejected.map((rejection) => [rejection.row, rejection.column, rejection.code]);
+
+describe('score: contexts', () => {
+  const result = score(
+    ruleSet,
+    csv(`
+      base,u,officer,,2024-Q1,done,92
+      base,u,officer,,2024-Q1,all,100
+      base,u,officer,,2024-Q1,q,96
+      base,u,officer,,2024-Q1,rating,5
+      highland,u,officer,dak_lak,2024-Q1,done,92
+      highland,u,officer,dak_lak,2024-Q1,all,100
+      highland,u,officer,dak_lak,2024-Q1,q,96
+      highland,u,officer,dak_lak,2024-Q1,rating,5
+    `),
+    { period: '2024-Q1' },
+  );
+
+  test('without a context, the base rules apply', () => {
+    // share 92: good (80) × 50% = 40; quick 96: excellent (100) × 30% = 30; survey 5: excellent × 20% = 20.
+    expect(indicatorOf(result, 'base', 'share').band?.level).toBe('good');
+    expect(personOf(result, 'base')).toMatchObject({ context: null, total: { exact: '90' } });
+  });
+
+  test('in a context, its bands and weights apply instead', () => {
+    // share 92 is excellent from 90: 100 × 70% = 70; quick 100 × 10% = 10; survey 100 × 20% = 20.
+    expect(indicatorOf(result, 'highland', 'share').band).toMatchObject({
+      level: 'excellent',
+      condition: 'from 90',
+    });
+    expect(indicatorOf(result, 'highland', 'share').weight.exact).toBe('70');
+    expect(personOf(result, 'highland')).toMatchObject({
+      context: 'dak_lak',
+      total: { exact: '100' },
+    });
+  });
+
+  test('an unknown context, or a context without rules for the position, is rejected', () => {
+    const rejected = score(
+      ruleSet,
+      csv('a,u,officer,can_tho,2024-Q1,q,1\nb,u,clerk,dak_lak,2024-Q1,q,1'),
+      {
+        period: '2024-Q1',
+      },
+    ).rejected;
+    expect(codes(rejected)).toEqual([
+      [1, 'context', 'unknown-context'],
+      [2, 'position', 'unknown-position'],
+    ]);
+    expect(rejected[1]?.reason).toBe('Context "dak_lak" has no rules for position "clerk".');
+  });
+});
+
+describe('score: rejected rows', () => {
+  test('each kind of bad row is rejected with its row, column and reason, and kept out of the scores', () => {
+    const result = score(
+      ruleSet,
+      csv(`
+        x,u,officer,,2024-Q1,q,90
+        ,u,officer,,2024-Q1,q,90
+        x,u,officer,,2024-Q5,q,90
+        x,u,officer,,2024-Q1,done,1e3
+        x,u,officer,,2024-Q1,done,"1,5"
+        x,u,officer,,2024-Q1,done,95%
+        x,u,director,,2024-Q1,q,90
+        x,u,clerk,,2024-Q1,q,90
+        x,u,officer,dak_lak,2024-Q1,q,90
+        x,other,officer,,2024-Q1,q,90
+        x,u,officer,,2024-Q1,speed,90
+        x,u,officer,,2024-Q2,done,90
+        x,u,officer,,2024,done,90
+        x,u,officer,,2024-Q1,q,80
+        x,u,officer,,2024-01,q,80
+        x,u,officer,,2024-Q1,rating,6
+        x,u,officer,,2024-Q1,rating,4.5
+        x,u,officer
+      `),
+      { period: '2024-Q1' },
+    );
+    expect(codes(result.rejected)).toEqual([
+      [2, 'person', 'empty-field'],
+      [3, 'period', 'bad-period'],
+      [4, 'value', 'bad-number'],
+      [5, 'value', 'bad-number'],
+      [6, 'value', 'bad-number'],
+      [7, 'position', 'unknown-position'],
+      [8, 'position', 'conflict'],
+      [9, 'context', 'conflict'],
+      [10, 'org_unit', 'conflict'],
+      [11, 'measure', 'unknown-measure'],
+      [12, 'period', 'outside-period'],
+      [13, 'period', 'coarser-than-measured'],
+      [14, 'period', 'duplicate'],
+      [15, 'period', 'duplicate'],
+      [16, 'value', 'not-an-answer'],
+      [17, 'value', 'not-an-answer'],
+      [18, 'context', 'field-count'],
+    ]);
+    expect(result.counts).toEqual({ rows: 18, used: 1, rejected: 17 });
+    // Only row 1 is used: quick is 90, good.
+    expect(personOf(result, 'x').rows).toEqual([1]);
+    expect(indicatorOf(result, 'x', 'quick').value?.exact).toBe('90');
+  });
+
+  test('the reasons name rows, columns and ids, never the measured value', () => {
+    const result = score(
+      ruleSet,
+      csv(`
+        x,u,officer,,2024-Q1,q,987654321
+        x,u,officer,,2024-Q1,q,987654321
+        x,u,officer,,2024-Q1,done,987654321e3
+        x,u,officer,,2024-Q2,done,987654321
+        x,u,officer,,2024-Q1,rating,987654321
+        x,u,officer,,2024-Q1,nothing,987654321
+      `),
+      { period: '2024-Q1' },
+    );
+    expect(result.rejected).toHaveLength(5);
+    for (const rejection of result.rejected) expect(rejection.reason).not.toContain('987654321');
+  });
+
+  test('the reasons say what is wrong in words', () => {
+    const result = score(
+      ruleSet,
+      csv(`
+        x,u,officer,,2024-Q1,q,90
+        x,u,clerk,,2024-Q1,q,90
+        x,u,officer,,2024-Q1,speed,1
+        x,u,officer,,2024-Q1,q,2
+        x,u,officer,,2024-01,q,2
+        x,u,officer,,2024-Q1,rating,6
+      `),
+      { period: '2024-Q1' },
+    );
+    expect(result.rejected.map((rejection) => rejection.reason)).toEqual([
+      'Person "x" holds position "officer" (row 1); a person has one position per scored period.',
+      'No indicator of position "officer" reads measure "speed".',
+      'Row 1 already gives measure "q" for 2024-Q1.',
+      'Row 1 gives measure "q" for 2024-Q1, which 2024-01 lies within.',
+      'An answer to survey measure "rating" must be a whole point of likert5, from 1 to 5.',
+    ]);
+    expect(result.rejected[0]).toMatchObject({ row: 2, line: 3, person: 'x' });
+  });
+
+  test('rows a reader rejected come first in the result, in row order with the others', () => {
+    const result = score(
+      ruleSet,
+      csv('x,u,officer,,2024-Q1,q\nx,u,officer,,2024-Q1,q,90\nx,u,officer,,2024-Q2,q,1'),
+      {
+        period: '2024-Q1',
+      },
+    );
+    expect(codes(result.rejected)).toEqual([
+      [1, 'value', 'field-count'],
+      [3, 'period', 'outside-period'],
+    ]);
+    expect(result.counts).toEqual({ rows: 3, used: 1, rejected: 2 });
+  });
+});
