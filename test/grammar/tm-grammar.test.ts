@@ -134,6 +134,28 @@ describe('lines of the CEMA example', () => {
     expect(scopeOf(text, '}')).toBe('punctuation.section.block.end.kpi');
   });
 
+  test('the rounding clauses of the header: keyword, word, count, word', () => {
+    const text = '  round values to 1 decimal\n  round total to 2 decimals';
+    expect(scopeOf(text, 'round', 0)).toBe('keyword.other.kpi');
+    expect(scopeOf(text, 'round', 1)).toBe('keyword.other.kpi');
+    expect(scopeOf(text, 'values')).toBe('constant.language.rounding.kpi');
+    expect(scopeOf(text, 'total')).toBe('constant.language.rounding.kpi');
+    expect(scopeOf(text, 'to', 0)).toBe('keyword.other.kpi');
+    expect(scopeOf(text, '1')).toBe('constant.numeric.kpi');
+    expect(scopeOf(text, '2')).toBe('constant.numeric.kpi');
+    expect(scopeOf(text, 'decimal')).toBe('constant.language.rounding.kpi');
+    expect(scopeOf(text, 'decimals')).toBe('constant.language.rounding.kpi');
+  });
+
+  test('a misspelt rounding word, or one run on into letters, stays a name', () => {
+    const text = '  round valuse to 1.5 decimels';
+    expect(scopeOf(text, 'valuse')).toBe('variable.other.kpi');
+    expect(scopeOf(text, '1.5')).toBe('constant.numeric.kpi');
+    expect(scopeOf(text, 'decimels')).toBe('variable.other.kpi');
+    expect(scopeOf('  round totals to 2 decimalsế', 'totals')).toBe('variable.other.kpi');
+    expect(scopeOf('  round totals to 2 decimalsế', 'decimalsế')).toBe('variable.other.kpi');
+  });
+
   test('a band line: from 8h to under 24h', () => {
     const line = '    good       from 8h to under 24h';
     expect(scopeOf(line, 'good')).toBe('variable.other.kpi');

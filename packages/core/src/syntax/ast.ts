@@ -225,7 +225,24 @@ export interface FrameworkDecl {
   effective?: DateLit;
   cycle?: WordClause;
   missingData?: WordClause;
+  /**
+   * The `round` clauses in text order, the first of each `round <word>` only (a repeat is in
+   * `repeated`). The checker reads which is which, so a misspelt word gets a "did you mean".
+   */
+  rounding: RoundingClause[];
   repeated: { keyword: string; range: Range }[];
+  range: Range;
+}
+
+/** `round values to 1 decimal`, `round total to 2 decimals`: a header field. */
+export interface RoundingClause {
+  kind: 'RoundingClause';
+  /** What is rounded, as written: `values` or `total` when it is right. */
+  target?: Name;
+  /** How many decimals, as written; any number, which the checker holds to 0 to 6. */
+  places?: NumberLit;
+  /** `decimal` or `decimals`, as written. */
+  unit?: Name;
   range: Range;
 }
 

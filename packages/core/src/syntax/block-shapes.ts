@@ -44,6 +44,7 @@ export const FRAMEWORK_BLOCK = braced('framework', [
   t.Effective,
   t.Cycle,
   t.Missing,
+  t.Round,
 ]);
 export const KPI_BLOCK = braced('kpi', [
   t.Kind,

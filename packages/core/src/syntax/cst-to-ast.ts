@@ -20,6 +20,7 @@ import type {
   PositionDecl,
   PositionOverride,
   RatingDecl,
+  RoundingClause,
   ScaleDecl,
   SourceFile,
   UnitClause,
@@ -63,7 +64,14 @@ function toDeclaration(context: AstContext, node: CstNode | undefined): Declarat
 
   switch (node.name) {
     case 'framework':
-      return toFramework(context, node, { kind: 'FrameworkDecl', id, label, repeated: [], range });
+      return toFramework(context, node, {
+        kind: 'FrameworkDecl',
+        id,
+        label,
+        rounding: [],
+        repeated: [],
+        range,
+      });
     case 'levels':
       return toLevels(context, node, range);
     case 'rating':
@@ -120,9 +128,28 @@ function toFramework(context: AstContext, node: CstNode, decl: FrameworkDecl): F
           wordClause(context, field, 'missing data'),
         );
         break;
+      case 'roundingField': {
+        const rounding = toRounding(context, field);
+        // A repeat is `round values` written twice; `round` alone when recovery lost the word.
+        const keyword = rounding?.target ? `round ${rounding.target.text}` : 'round';
+        if (rounding && fields.claim(field, keyword)) decl.rounding.push(rounding);
+        break;
+      }
     }
   }
   return decl;
+}
+
+function toRounding(context: AstContext, field: CstNode): RoundingClause | undefined {
+  const span = spanOfNode(field);
+  if (!span) return undefined;
+  return {
+    kind: 'RoundingClause',
+    target: nameOf(context, tokenAt(field, 'target')),
+    places: toNumber(context, nodeAt(field, 'places')),
+    unit: nameOf(context, tokenAt(field, 'unit')),
+    range: toRange(context, span),
+  };
 }
 
 function toKpi(context: AstContext, node: CstNode, decl: KpiDecl): KpiDecl {
@@ -208,16 +235,24 @@ class FieldSetter<Decl extends { repeated: { keyword: string; range: KpiDecl['ra
     keyword: string,
     value: Decl[K] | undefined,
   ): void {
+    if (this.claim(field, keyword) && value !== undefined) this.decl[key] = value;
+  }
+
+  /**
+   * True when `field` is the first one written with `keyword`; false for a repeat, which is
+   * recorded and reported (KPI006), and for a field without any token.
+   */
+  claim(field: CstNode, keyword: string): boolean {
     const span = spanOfNode(field);
-    if (!span) return;
+    if (!span) return false;
     if (this.seen.has(keyword)) {
       const range = toRange(this.context, span);
       this.decl.repeated.push({ keyword, range });
       this.context.diagnostics.push(makeDiagnostic('KPI006', this.context.uri, range, [keyword]));
-      return;
+      return false;
     }
     this.seen.add(keyword);
-    if (value !== undefined) this.decl[key] = value;
+    return true;
   }
 }
 

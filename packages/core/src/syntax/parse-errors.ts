@@ -24,7 +24,7 @@ const DECLARATIONS =
 /** What may come before the `}` that closes each kind of block, named for the writer. */
 const BLOCK_CONTENTS: Record<string, string> = {
   file: DECLARATIONS,
-  framework: 'a framework field (version, agency, effective, cycle, missing data)',
+  framework: 'a framework field (version, agency, effective, cycle, missing data, round)',
   levels: 'a level line (name, label, points)',
   rating: 'a rating line (name, label, condition)',
   scale: 'a scale point (number and label)',
@@ -52,6 +52,9 @@ const WORD_AFTER: Record<string, string> = {
   per: 'a period such as month',
 };
 
+/** What `round` rounds: the words of `round values to 1 decimal`, `round total to 2 decimals`. */
+const ROUNDED = "'values' or 'total'";
+
 /** The message when a bare number stands where a condition belongs; placed at the number. */
 const NUMBER_ALONE =
   'A number alone is not a condition: write a comparison (such as >= 95%) or a range ' +
@@ -77,6 +80,9 @@ class MessageProvider implements IParserErrorMessageProvider {
     if (expected === t.RBrace && block !== undefined && ruleName !== 'file' && !isEnd(actual)) {
       return `Unexpected ${describeToken(actual)} here; expected ${block} or '}'.`;
     }
+    // `round to 2 decimals` leaves out a word; `to` is not a keyword used as a name.
+    const rounding = this.roundingWord(expected, previous);
+    if (rounding) return this.expectedAfter(rounding, actual, previous);
     if (expected === t.Identifier && isKeyword(actual)) return reservedName(actual, previous);
     return this.expectedAfter(this.describeExpected(expected, previous), actual, previous);
   }
@@ -125,6 +131,8 @@ class MessageProvider implements IParserErrorMessageProvider {
   }
 
   private describeExpected(expected: TokenType, previous: IToken): string {
+    const rounding = this.roundingWord(expected, previous);
+    if (rounding) return rounding;
     if (expected === t.NumberLiteral)
       return this.isPercentRange(previous) ? 'a percentage' : 'a number';
     if (expected === t.Word) return WORD_AFTER[previous.image] ?? 'a word';
@@ -132,6 +140,16 @@ class MessageProvider implements IParserErrorMessageProvider {
       return 'a quoted version such as "2024.1"';
     }
     return describeType(expected);
+  }
+
+  /**
+   * What a rounding clause expects where a name is missing after `round`: `values or total`
+   * (in `round to 2 decimals` the `to` is not a name misused, but a word left out).
+   */
+  private roundingWord(expected: TokenType, previous: IToken): string | undefined {
+    return expected === t.Identifier && isReal(previous) && previous.tokenType === t.Round
+      ? ROUNDED
+      : undefined;
   }
 
   /** True after the `..` of `80% ..` or the `under` of `from 70% to under`. */

@@ -72,6 +72,7 @@ export class KpiParser extends ValueRules {
       { ALT: () => this.SUBRULE(this.effectiveField) },
       { ALT: () => this.SUBRULE(this.cycleField) },
       { ALT: () => this.SUBRULE(this.missingDataField) },
+      { ALT: () => this.SUBRULE(this.roundingField) },
     ]);
   });
 
@@ -110,6 +111,24 @@ export class KpiParser extends ValueRules {
     this.CONSUME(t.Missing);
     this.CONSUME(t.Data);
     this.CONSUME(t.Word, { LABEL: 'value' });
+  });
+
+  // round values to 1 decimal | round total to 2 decimals
+  // The count is any number here, so that `to 1.5 decimals` or `to -1 decimals` reaches the
+  // checker (KPI013) rather than a bare syntax error. The two words are names, not words:
+  // none of their choices is a keyword, and in `round to 2 decimals` a word would take `to`.
+  roundingField = this.RULE('roundingField', () => {
+    this.CONSUME(t.Round);
+    this.CONSUME(t.Identifier, { LABEL: 'target' });
+    this.CONSUME(t.To);
+    this.SUBRULE(this.number, { LABEL: 'places' });
+    // An alternative rather than a plain CONSUME, which recovers by dropping the token in
+    // front: in `round total to 2` followed by `cycle quarterly`, it would drop `cycle` and
+    // take `quarterly`, losing the next line to a forgotten `decimals`.
+    this.OR({
+      DEF: [{ ALT: () => this.CONSUME2(t.Identifier, { LABEL: 'unit' }) }],
+      ERR_MSG: "'decimals' (or 'decimal')",
+    });
   });
 
   levels = this.RULE('levels', () => {

@@ -193,6 +193,7 @@ export const Effective = keyword('effective');
 export const Cycle = keyword('cycle');
 export const Missing = keyword('missing');
 export const Data = keyword('data');
+export const Round = keyword('round');
 export const Points = keyword('points');
 export const Perspective = keyword('perspective');
 export const From = keyword('from');

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Condition, Expr, NumberLit } from '../../src/syntax/ast.js';
 import { toText } from '../../src/util/decimal.js';
-import { find, parseKpi, textAt } from './helpers.js';
+import { find, parseKpi, summary, textAt } from './helpers.js';
 
 const SAMPLE = `// A framework that uses every construct of the grammar.
 /* A block comment
@@ -16,6 +16,8 @@ framework cema "Ủy ban Dân tộc" / "Committee for Ethnic Minority Affairs" {
   effective 2024-01-01
   cycle quarterly
   missing data exclude
+  round values to 1 decimal
+  round total to 2 decimals
 }
 
 levels {
@@ -146,7 +148,7 @@ describe('parseSource on a sample using every construct', () => {
     ]);
   });
 
-  test('the framework header keeps its labels, version, agency, date, cycle and missing-data rule', () => {
+  test('the framework header keeps its labels, version, agency, date, cycle, missing-data rule and rounding', () => {
     const framework = find(file, 'FrameworkDecl');
     expect(framework.id?.text).toBe('cema');
     expect(framework.label?.vi.value).toBe('Ủy ban Dân tộc');
@@ -157,6 +159,17 @@ describe('parseSource on a sample using every construct', () => {
     expect(framework.cycle?.value?.text).toBe('quarterly');
     expect(framework.missingData?.keyword).toBe('missing data');
     expect(framework.missingData?.value?.text).toBe('exclude');
+    expect(
+      framework.rounding.map((clause) => [
+        clause.target?.text,
+        num(clause.places),
+        clause.unit?.text,
+        textAt(result, SAMPLE, clause.range),
+      ]),
+    ).toEqual([
+      ['values', '1', 'decimal', 'round values to 1 decimal'],
+      ['total', '2', 'decimals', 'round total to 2 decimals'],
+    ]);
     expect(framework.repeated).toEqual([]);
   });
 
@@ -321,5 +334,73 @@ describe('parseSource on a sample using every construct', () => {
     expect(target?.kind === 'Comparison' && textAt(result, SAMPLE, target.opRange)).toBe('≥');
     expect(file.range.start).toEqual({ line: 0, character: 0 });
     expect(result.lineMap.offsetAt(file.range.end)).toBe(SAMPLE.length);
+  });
+});
+
+describe('the rounding clauses of the framework header', () => {
+  /** The header's rounding clauses as [word, count, word], and the messages of the parse. */
+  function rounding(fields: string): { clauses: unknown[]; messages: string[] } {
+    const parsed = parseKpi(`framework f "F" {\n  ${fields}\n  cycle quarterly\n}`);
+    const framework = find(parsed.file, 'FrameworkDecl', 'f');
+    // Every case keeps the line after the broken clause.
+    expect(framework.cycle?.value?.text).toBe('quarterly');
+    return {
+      clauses: framework.rounding.map((clause) => [
+        clause.target?.text,
+        clause.places ? num(clause.places) : undefined,
+        clause.unit?.text,
+      ]),
+      messages: parsed.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`),
+    };
+  }
+
+  test('the count may be any number, and the words are kept as written for the checker', () => {
+    expect(rounding('round valuse to 1.5 decimels')).toEqual({
+      clauses: [['valuse', '1.5', 'decimels']],
+      messages: [],
+    });
+    expect(rounding('round total to -1 decimal').clauses).toEqual([['total', '-1', 'decimal']]);
+  });
+
+  test('a missing count is a syntax error that names the number', () => {
+    expect(rounding('round values to decimals')).toEqual({
+      clauses: [['values', undefined, 'decimals']],
+      messages: ["KPI001 Missing a number after 'to'."],
+    });
+  });
+
+  test('a missing word after round asks for values or total, even before the keyword to', () => {
+    expect(rounding('round to 2 decimals')).toEqual({
+      clauses: [[undefined, '2', 'decimals']],
+      messages: ["KPI001 Missing 'values' or 'total' after 'round'."],
+    });
+  });
+
+  test('a forgotten decimals asks for it and leaves the next line alone', () => {
+    expect(rounding('round total to 2')).toEqual({
+      clauses: [['total', '2', undefined]],
+      messages: ["KPI001 Expected 'decimals' (or 'decimal') after '2', not 'cycle'."],
+    });
+  });
+
+  test('each clause may be written once: a repeat is KPI006, named with its word', () => {
+    const text =
+      'framework f "F" { round total to 2 decimals round values to 1 decimal ' +
+      'round total to 0 decimals }';
+    const parsed = parseKpi(text);
+    const repeat = text.indexOf('round total to 0 decimals');
+    expect(summary(parsed.diagnostics)).toEqual([
+      {
+        code: 'KPI006',
+        message: "'round total' is given twice here; keep one.",
+        range: {
+          start: { line: 0, character: repeat },
+          end: { line: 0, character: repeat + 'round total to 0 decimals'.length },
+        },
+      },
+    ]);
+    const framework = find(parsed.file, 'FrameworkDecl', 'f');
+    expect(framework.rounding.map((clause) => num(clause.places))).toEqual(['2', '1']);
+    expect(framework.repeated.map((entry) => entry.keyword)).toEqual(['round total']);
   });
 });

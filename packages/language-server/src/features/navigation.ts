@@ -36,6 +36,7 @@ export const KEYWORDS = new Set([
   'cycle',
   'missing',
   'data',
+  'round',
   'points',
   'perspective',
   'from',
