@@ -14,12 +14,14 @@ import { BUILTIN_UNITS } from '../../packages/core/src/semantics/units.js';
 import {
   AGGREGATIONS,
   BETWEEN_RULES,
+  DECIMAL_WORDS,
   DIRECTIONS,
   FUNCTIONS,
   KINDS,
   MISSING_DATA_RULES,
   PERIOD_ADVERBS,
   PERIOD_NOUNS,
+  ROUNDED_THINGS,
 } from '../../packages/core/src/semantics/words.js';
 import { GRAMMAR_URL, loadKpiGrammar, tokenize, type GrammarToken } from './tm-grammar.js';
 
@@ -431,6 +433,8 @@ describe('enumerated words, read from the checker', () => {
     ['between measurements', 'constant.language.between.kpi', BETWEEN_RULES.words.keys()],
     ['missing data', 'constant.language.missing-data.kpi', MISSING_DATA_RULES.words.keys()],
     ['unit', 'constant.language.unit.kpi', BUILTIN_UNITS.keys()],
+    ['round', 'constant.language.rounding.kpi', ROUNDED_THINGS.words.keys()],
+    ['round total to 2', 'constant.language.rounding.kpi', DECIMAL_WORDS.words.keys()],
   ];
 
   test.each(cases)('each word after "%s" is %s', (before, scope, words) => {

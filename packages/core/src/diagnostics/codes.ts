@@ -82,6 +82,13 @@ export const CODES = {
       (suggestion ? ` Did you mean ${suggestion} (the month comes before the day)?` : '') +
       ' Write dates as year-month-day, for example 2024-07-01.',
   }),
+  KPI013: code({
+    slug: 'bad-rounding',
+    severity: 'error',
+    message: (written: string) =>
+      `'${written}' is not a number of decimal places a framework can round to. ` +
+      "Write a whole number from 0 to 6, as in 'round total to 2 decimals'.",
+  }),
 
   // Names.
   KPI101: code({

@@ -1,18 +1,32 @@
 /**
  * Resolves the framework-wide declarations into the model: the header, the rating levels,
- * the overall rating lines, the goals and the scales. Reports misspelt cycle and missing-data
- * words (KPI102), an effective date that is not in the calendar (KPI012) and scale points
- * outside their scale (KPI304). Declarations whose required parts are missing after parse
+ * the overall rating lines, the goals and the scales. Reports misspelt cycle, missing-data
+ * and rounding words (KPI102), an effective date that is not in the calendar (KPI012), a
+ * rounding count that is not 0 to 6 decimal places (KPI013) and scale points outside their
+ * scale (KPI304). Declarations whose required parts are missing after parse
  * recovery are left out of the model, never guessed.
  */
 import type * as ast from '../syntax/ast.js';
 import { calendarProblem, swappedDate } from '../util/calendar.js';
-import { compare, type Decimal } from '../util/decimal.js';
+import {
+  compare,
+  decimalFromInt,
+  isInteger,
+  toText,
+  ZERO,
+  type Decimal,
+} from '../util/decimal.js';
 import { conditionInterval, toBilingual } from './convert.js';
 import type { Framework, Goal, Level, RatingLine, Scale } from './model.js';
 import type { CheckState } from './state.js';
 import type { Declared } from './symbols.js';
-import { MISSING_DATA_RULES, PERIOD_ADVERBS, readWord } from './words.js';
+import {
+  DECIMAL_WORDS,
+  MISSING_DATA_RULES,
+  PERIOD_ADVERBS,
+  readWord,
+  ROUNDED_THINGS,
+} from './words.js';
 
 /** The framework header, or undefined when no file declares one (KPI010 is reported already). */
 export function buildFramework(state: CheckState): Framework | undefined {
@@ -35,7 +49,45 @@ export function buildFramework(state: CheckState): Framework | undefined {
   }
   const cycle = readWord(reporter, uri, decl.cycle?.value, PERIOD_ADVERBS);
   if (cycle) framework.cycle = cycle;
+  const rounding = readRounding(state, uri, decl.rounding);
+  if (rounding) framework.rounding = rounding;
   return framework;
+}
+
+/** The most decimal places a `round` clause may ask for. */
+const MAX_DECIMAL_PLACES = 6;
+
+/**
+ * The header's `round` clauses as decimal places by what they round, or undefined when none
+ * is complete and valid. A misspelt word is KPI102 and a count that is not a whole number from
+ * 0 to 6 (or has a unit, as `2%`) is KPI013; such a clause is left out of the model.
+ */
+function readRounding(
+  state: CheckState,
+  uri: string,
+  clauses: readonly ast.RoundingClause[],
+): Framework['rounding'] {
+  const { reporter } = state;
+  const rounding: NonNullable<Framework['rounding']> = {};
+  for (const clause of clauses) {
+    const rounded = readWord(reporter, uri, clause.target, ROUNDED_THINGS);
+    readWord(reporter, uri, clause.unit, DECIMAL_WORDS);
+    const places = clause.places && decimalPlaces(state, uri, clause.places);
+    if (rounded && places !== undefined) rounding[rounded] = places;
+  }
+  return Object.keys(rounding).length > 0 ? rounding : undefined;
+}
+
+/** The count of a `round` clause as a number, or undefined after reporting KPI013. */
+function decimalPlaces(state: CheckState, uri: string, count: ast.NumberLit): number | undefined {
+  const whole =
+    count.suffix === undefined &&
+    isInteger(count.value) &&
+    compare(count.value, ZERO) >= 0 &&
+    compare(count.value, decimalFromInt(MAX_DECIMAL_PLACES)) <= 0;
+  if (whole) return Number(toText(count.value));
+  state.reporter.report('KPI013', { uri, range: count.range }, [count.text]);
+  return undefined;
 }
 
 /**

@@ -187,6 +187,12 @@ export interface Framework {
   effective?: string;
   cycle?: Period;
   missingData: MissingDataRule;
+  /**
+   * The decimal places the header's `round` clauses ask for, each a whole number from 0 to 6:
+   * `values` for each indicator's rated value, `total` for the weighted total. Absent when
+   * neither clause is written (or none is valid): values and totals are then exact.
+   */
+  rounding?: { values?: number; total?: number };
   node: ast.FrameworkDecl;
   uri: string;
 }

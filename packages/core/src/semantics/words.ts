@@ -92,6 +92,21 @@ export const MISSING_DATA_RULES = vocabulary<MissingDataRule>('missing-data rule
   ['unrated', 'unrated'],
 ]);
 
+/** What a `round` clause of the header rounds: `round values`, `round total`. */
+export const ROUNDED_THINGS = vocabulary<'values' | 'total'>('thing a framework rounds', [
+  ['values', 'values'],
+  ['total', 'total'],
+]);
+
+/**
+ * The word after the count of a `round` clause. Both forms are read with any count
+ * (`to 2 decimal` is not an error): the count says how many, the word only reads well.
+ */
+export const DECIMAL_WORDS = vocabulary<'decimals'>('word for decimal places', [
+  ['decimal', 'decimals'],
+  ['decimals', 'decimals'],
+]);
+
 /** The functions a measurement formula may call. */
 export const FUNCTIONS = vocabulary<'min' | 'max' | 'mean'>('function of a formula', [
   ['min', 'min'],
