@@ -44,16 +44,26 @@ export function lowestBand(
   return lowest;
 }
 
-/** A band as a result shows it: the level, its points and the condition. */
+/**
+ * A band as a result shows it: the level, its points and the condition. Made once per band
+ * and shared by every result that matches it, frozen.
+ */
 export function toBandMatch(band: Band, level: Level): BandMatch {
-  return {
-    level: level.id,
-    label: level.label,
-    points: toExactNumber(pointsOf(level)),
-    interval: band.interval,
-    condition: describeInterval(band.interval),
-  };
+  let match = matches.get(band);
+  if (match === undefined || match.level !== level.id) {
+    match = Object.freeze({
+      level: level.id,
+      label: level.label,
+      points: toExactNumber(pointsOf(level)),
+      interval: band.interval,
+      condition: describeInterval(band.interval),
+    });
+    matches.set(band, match);
+  }
+  return match;
 }
+
+const matches = new WeakMap<Band, BandMatch>();
 
 export function pointsOf(level: Level): Rational {
   return decimal(level.points);

@@ -12,6 +12,7 @@ import {
   PERIOD_FORMS,
   parsePeriod,
   periodAndAncestors,
+  periodWithin,
   type CalendarPeriod,
   type PeriodKind,
 } from './period.js';
@@ -82,12 +83,8 @@ export function checkRows(
 class RowChecker {
   readonly people = new Map<string, PersonRows>();
   private readonly setups = new Map<string, PositionSetup>();
-  /**
-   * Keyed by person, formula measure and period: the row that gives that period, and a row
-   * that gives a period lying within it.
-   */
-  private readonly given = new Map<string, number>();
-  private readonly covered = new Map<string, number>();
+  /** Indexes of the long lists of rows of formula measures (see `checkOverlap`). */
+  private readonly indexes = new WeakMap<readonly AcceptedRow[], OverlapIndex>();
 
   constructor(
     private readonly rules: LoadedRuleSet,
@@ -131,20 +128,13 @@ class RowChecker {
 
     const surveyProblem = this.checkAnswer(holder.rows.setup, measure, local.value);
     if (surveyProblem !== undefined) return surveyProblem;
-    if (!holder.rows.setup.surveyUnits.has(measure)) {
-      const overlap = this.checkOverlap(person, measure, local.period, row.row);
+    const list = holder.rows.byMeasure.get(measure);
+    if (list !== undefined && !holder.rows.setup.surveyUnits.has(measure)) {
+      const overlap = this.checkOverlap(list, measure, local.period);
       if (overlap !== undefined) return overlap;
     }
 
-    const accepted: AcceptedRow = {
-      row: row.row,
-      period: local.period,
-      measure,
-      value: local.value,
-    };
-    const list = holder.rows.byMeasure.get(measure);
-    if (list === undefined) holder.rows.byMeasure.set(measure, [accepted]);
-    else list.push(accepted);
+    this.file(holder.rows, { row: row.row, period: local.period, measure, value: local.value });
     return undefined;
   }
 
@@ -310,48 +300,89 @@ class RowChecker {
   /**
    * The rows of a formula measure add up within a measured period, so two rows of one person
    * and measure must not cover the same time: the same period twice, or a month and the
-   * quarter it lies in, would count the same figures twice.
+   * quarter it lies in, would count the same figures twice. A person's rows of one measure
+   * are few, so they are compared one by one; a long list gets an index by period.
    */
   private checkOverlap(
-    person: string,
+    list: readonly AcceptedRow[],
     measure: string,
     period: CalendarPeriod,
-    row: number,
   ): Problem | undefined {
-    const prefix = `${person}\u0000${measure}\u0000`;
-    const chain = periodAndAncestors(period);
-    const same = this.given.get(prefix + period.text);
-    if (same !== undefined) {
+    const earlier =
+      list.length <= SCAN_LIMIT ? scanOverlap(list, period) : this.indexOf(list).find(period);
+    if (earlier === undefined) return undefined;
+    if (earlier.period.text === period.text) {
       return problem(
         'duplicate',
         'period',
-        `Row ${same} already gives measure "${measure}" for ${period.text}.`,
+        `Row ${earlier.row} already gives measure "${measure}" for ${period.text}.`,
       );
     }
-    for (const outer of chain.slice(1)) {
-      const earlier = this.given.get(prefix + outer.text);
-      if (earlier !== undefined) {
-        return problem(
-          'duplicate',
-          'period',
-          `Row ${earlier} gives measure "${measure}" for ${outer.text}, which ${period.text} lies within.`,
-        );
-      }
-    }
-    const inner = this.covered.get(prefix + period.text);
-    if (inner !== undefined) {
+    if (periodWithin(period, earlier.period)) {
       return problem(
         'duplicate',
         'period',
-        `Row ${inner} gives measure "${measure}" for a period within ${period.text}.`,
+        `Row ${earlier.row} gives measure "${measure}" for ${earlier.period.text}, which ${period.text} lies within.`,
       );
     }
+    return problem(
+      'duplicate',
+      'period',
+      `Row ${earlier.row} gives measure "${measure}" for ${earlier.period.text}, within ${period.text}.`,
+    );
+  }
 
-    this.given.set(prefix + period.text, row);
-    for (const outer of chain.slice(1)) {
-      if (!this.covered.has(prefix + outer.text)) this.covered.set(prefix + outer.text, row);
+  private indexOf(list: readonly AcceptedRow[]): OverlapIndex {
+    let index = this.indexes.get(list);
+    if (index === undefined) {
+      index = new OverlapIndex();
+      for (const row of list) index.add(row);
+      this.indexes.set(list, index);
     }
-    return undefined;
+    return index;
+  }
+
+  /** Files an accepted row under its person and measure. */
+  private file(rows: PersonRows, accepted: AcceptedRow): void {
+    const list = rows.byMeasure.get(accepted.measure);
+    if (list === undefined) {
+      rows.byMeasure.set(accepted.measure, [accepted]);
+      return;
+    }
+    list.push(accepted);
+    this.indexes.get(list)?.add(accepted);
+  }
+}
+
+/** Lists up to this long are searched row by row for an overlapping period. */
+const SCAN_LIMIT = 16;
+
+function scanOverlap(
+  list: readonly AcceptedRow[],
+  period: CalendarPeriod,
+): AcceptedRow | undefined {
+  return list.find((row) => periodWithin(period, row.period) || periodWithin(row.period, period));
+}
+
+/** The periods of a long list of rows, and every period they lie within, to find overlaps fast. */
+class OverlapIndex {
+  private readonly given = new Map<string, AcceptedRow>();
+  private readonly covered = new Map<string, AcceptedRow>();
+
+  add(row: AcceptedRow): void {
+    const [own, ...outer] = periodAndAncestors(row.period);
+    if (own !== undefined) this.given.set(own.text, row);
+    for (const period of outer)
+      if (!this.covered.has(period.text)) this.covered.set(period.text, row);
+  }
+
+  /** A row whose period is `period`, contains it or lies within it. */
+  find(period: CalendarPeriod): AcceptedRow | undefined {
+    for (const around of periodAndAncestors(period)) {
+      const row = this.given.get(around.text);
+      if (row !== undefined) return row;
+    }
+    return this.covered.get(period.text);
   }
 }
 

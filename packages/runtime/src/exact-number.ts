@@ -24,5 +24,18 @@ export interface ExactNumber {
 }
 
 export function toExactNumber(value: Rational): ExactNumber {
-  return { exact: value.toExactText(), display: value.toDisplayText(DISPLAY_PLACES) };
+  if (value.denominator !== 1n) {
+    return { exact: value.toExactText(), display: value.toDisplayText(DISPLAY_PLACES) };
+  }
+  // Whole numbers recur (weights, points, counts), so each is made once and shared, frozen.
+  const text = value.numerator.toString();
+  let shared = integers.get(text);
+  if (shared === undefined) {
+    shared = Object.freeze({ exact: text, display: text });
+    if (integers.size >= 4096) integers.clear();
+    integers.set(text, shared);
+  }
+  return shared;
 }
+
+const integers = new Map<string, ExactNumber>();

@@ -21,7 +21,7 @@ export {
   type RejectionCode,
   type RowsRead,
 } from './data-row.js';
-export { score, ScoreError, type ScoreOptions } from './score.js';
+export { score, scorePeople, ScoreError, type ScoreOptions, type ScoreStream } from './score.js';
 export type {
   BandMatch,
   FormulaInput,

@@ -108,8 +108,13 @@ function measurePeriod(
   carried: boolean,
   rowsByMeasure: ReadonlyMap<string, AcceptedRow[]>,
 ): MeasuredPeriod {
-  const rowsOf = (measure: string): AcceptedRow[] =>
-    (rowsByMeasure.get(measure) ?? []).filter((row) => periodWithin(row.period, period));
+  const rowsOf = (measure: string): AcceptedRow[] => {
+    const found: AcceptedRow[] = [];
+    for (const row of rowsByMeasure.get(measure) ?? []) {
+      if (periodWithin(row.period, period)) found.push(row);
+    }
+    return found;
+  };
   const measured =
     item.indicator.measurement?.kind === 'survey'
       ? measureSurvey(item, period, rowsOf)
@@ -169,17 +174,23 @@ function measureFormula(
   const blank: string[] = [];
   for (const measure of item.measures) {
     const found = rowsOf(measure);
-    const blankRows = found.filter((row) => row.value === null).map((row) => row.row);
-    const numbers = found.flatMap((row) => (row.value === null ? [] : [row.value]));
-    const sum = found.length > 0 && blankRows.length === 0 ? sumRationals(numbers) : undefined;
-    if (sum !== undefined) sums.set(measure, sum);
+    const measureRows: number[] = [];
+    const blankRows: number[] = [];
+    let sum = Rational.ZERO;
+    for (const row of found) {
+      measureRows.push(row.row);
+      if (row.value === null) blankRows.push(row.row);
+      else sum = sum.add(row.value);
+    }
+    const known = found.length > 0 && blankRows.length === 0;
+    if (known) sums.set(measure, sum);
     if (found.length === 0) noData.push(measure);
     if (blankRows.length > 0) blank.push(`${measure} (${rowList(blankRows)})`);
-    rows.push(...found.map((row) => row.row));
+    rows.push(...measureRows);
     inputs.push({
       measure,
-      value: sum === undefined ? null : toExactNumber(sum),
-      rows: found.map((row) => row.row),
+      value: known ? toExactNumber(sum) : null,
+      rows: measureRows,
       blankRows,
     });
   }

@@ -28,6 +28,7 @@ export class Rational {
 
   /** `numerator / denominator` in lowest terms. A zero denominator is a programming error. */
   static of(numerator: bigint, denominator: bigint = 1n): Rational {
+    if (denominator === 1n) return new Rational(numerator, 1n);
     if (denominator === 0n) throw new RangeError('Rational with a zero denominator.');
     if (denominator < 0n) {
       numerator = -numerator;
@@ -52,7 +53,12 @@ export class Rational {
     const match = INPUT_DECIMAL.exec(text);
     if (match === null) return undefined;
     const [, sign = '', whole = '', fraction = ''] = match;
-    if (whole === '' && fraction === '') return undefined;
+    if (fraction === '') {
+      if (whole === '') return undefined;
+      // Whole numbers, the most common measured values, need no scaling or reduction.
+      const integer = BigInt(whole);
+      return new Rational(sign === '-' ? -integer : integer, 1n);
+    }
 
     const digits = BigInt(`${whole}${fraction}` || '0');
     const scale = 10n ** BigInt(fraction.length);
@@ -68,6 +74,9 @@ export class Rational {
   }
 
   add(other: Rational): Rational {
+    if (this.denominator === 1n && other.denominator === 1n) {
+      return new Rational(this.numerator + other.numerator, 1n);
+    }
     return Rational.of(
       this.numerator * other.denominator + other.numerator * this.denominator,
       this.denominator * other.denominator,
@@ -79,6 +88,9 @@ export class Rational {
   }
 
   multiply(other: Rational): Rational {
+    if (this.denominator === 1n && other.denominator === 1n) {
+      return new Rational(this.numerator * other.numerator, 1n);
+    }
     return Rational.of(this.numerator * other.numerator, this.denominator * other.denominator);
   }
 
@@ -97,6 +109,9 @@ export class Rational {
 
   /** -1, 0 or 1 as this number is less than, equal to or greater than `other`. */
   compare(other: Rational): -1 | 0 | 1 {
+    if (this.denominator === other.denominator) {
+      return this.numerator < other.numerator ? -1 : this.numerator > other.numerator ? 1 : 0;
+    }
     const left = this.numerator * other.denominator;
     const right = other.numerator * this.denominator;
     return left < right ? -1 : left > right ? 1 : 0;
@@ -112,6 +127,7 @@ export class Rational {
    * trailing zeros in the fraction, `0` never `-0`. Undefined for a number such as 2/3.
    */
   toDecimalText(): string | undefined {
+    if (this.denominator === 1n) return this.numerator.toString();
     let twos = 0n;
     let fives = 0n;
     let rest = this.denominator;
@@ -147,6 +163,7 @@ export class Rational {
    * -0.00005 → `-0.0001`), trailing zeros dropped. For display only: never compare it.
    */
   toDisplayText(places: number): string {
+    if (this.denominator === 1n) return this.numerator.toString();
     const scale = 10n ** BigInt(places);
     const magnitude = this.numerator < 0n ? -this.numerator : this.numerator;
     const twice = (2n * magnitude * scale) / this.denominator;

@@ -3,11 +3,11 @@
  * person's indicators, total and rating. The entry point of the runtime.
  */
 import type { DataRow, Rejection, RowsRead } from './data-row.js';
-import { checkRows } from './check-rows.js';
+import { checkRows, type PersonRows } from './check-rows.js';
 import { frequencyIssues } from './frequency-rules.js';
 import type { LoadedRuleSet, RuleSetIssue } from './load-rule-set.js';
-import { KIND_NOUN, PERIOD_FORMS, parsePeriod } from './period.js';
-import type { ScoreResult } from './results.js';
+import { KIND_NOUN, PERIOD_FORMS, parsePeriod, type CalendarPeriod } from './period.js';
+import type { PersonResult, ScoreResult } from './results.js';
 import { scorePerson } from './score-person.js';
 
 export interface ScoreOptions {
@@ -42,6 +42,59 @@ export function score(
   rows: readonly DataRow[] | RowsRead,
   options: ScoreOptions,
 ): ScoreResult {
+  const scoring = scorePeople(rules, rows, options);
+  return { ...scoring, people: [...scoring.people] };
+}
+
+/** What `scorePeople` gives: a `ScoreResult` whose people are computed one by one. */
+export interface ScoreStream extends Omit<ScoreResult, 'people'> {
+  /**
+   * Each person's result, computed as it is reached, in the order people first appear. It
+   * can be iterated once; a person's rows are let go once their result is made, so a caller
+   * that writes each result out and drops it keeps memory to the rows alone.
+   */
+  people: IterableIterator<PersonResult>;
+}
+
+/**
+ * `score` for many people: checks every row first (so `rejected` and `counts` are complete
+ * at once), then computes each person's result only when `people` reaches it. The results
+ * are the same as `score` gives.
+ */
+export function scorePeople(
+  rules: LoadedRuleSet,
+  rows: readonly DataRow[] | RowsRead,
+  options: ScoreOptions,
+): ScoreStream {
+  const scored = scoredPeriod(rules, options);
+  const cycle = rules.cycle ?? scored.kind;
+  const dataRows = 'rows' in rows ? rows.rows : rows;
+  const readRejections: readonly Rejection[] = 'rows' in rows ? rows.rejected : [];
+  const checked = checkRows(rules, dataRows, scored, cycle);
+  const levels = new Map(rules.ruleSet.levels.map((level) => [level.id, level]));
+  const levelOf = (id: string) => {
+    const level = levels.get(id);
+    if (level === undefined) throw new Error(`Unknown level "${id}".`);
+    return level;
+  };
+
+  const context = { ruleSet: rules.ruleSet, cycle, scored: scored.text, levelOf };
+  const rejected = [...readRejections, ...checked.rejected].sort((a, b) => a.row - b.row);
+  return {
+    period: scored.text,
+    cycle,
+    people: eachPerson(checked.people, (person) => scorePerson(person, context)),
+    rejected,
+    counts: {
+      rows: dataRows.length + readRejections.length,
+      used: checked.used,
+      rejected: rejected.length,
+    },
+  };
+}
+
+/** The period to score, checked against the framework's cycle and rules. */
+function scoredPeriod(rules: LoadedRuleSet, options: ScoreOptions): CalendarPeriod {
   const scored = parsePeriod(options.period.trim());
   if (scored === undefined) {
     throw new ScoreError(`The period to score must be written ${PERIOD_FORMS}.`);
@@ -63,31 +116,17 @@ export function score(
       );
     }
   }
+  return scored;
+}
 
-  const dataRows = 'rows' in rows ? rows.rows : rows;
-  const readRejections: readonly Rejection[] = 'rows' in rows ? rows.rejected : [];
-  const checked = checkRows(rules, dataRows, scored, cycle);
-  const levels = new Map(rules.ruleSet.levels.map((level) => [level.id, level]));
-  const levelOf = (id: string) => {
-    const level = levels.get(id);
-    if (level === undefined) throw new Error(`Unknown level "${id}".`);
-    return level;
-  };
-
-  const context = { ruleSet: rules.ruleSet, cycle, scored: scored.text, levelOf };
-  const people = [...checked.people.values()].map((person) => scorePerson(person, context));
-  const rejected = [...readRejections, ...checked.rejected].sort((a, b) => a.row - b.row);
-  return {
-    period: scored.text,
-    cycle,
-    people,
-    rejected,
-    counts: {
-      rows: dataRows.length + readRejections.length,
-      used: checked.used,
-      rejected: rejected.length,
-    },
-  };
+function* eachPerson(
+  people: Map<string, PersonRows>,
+  scoreOne: (person: PersonRows) => PersonResult,
+): IterableIterator<PersonResult> {
+  for (const [id, person] of people) {
+    people.delete(id);
+    yield scoreOne(person);
+  }
 }
 
 const EXAMPLE = {

@@ -3,7 +3,7 @@
  * replace the base rules for the people in them.
  */
 import { describe, expect, test } from 'vitest';
-import { score, type Rejection } from '@kpilang/runtime';
+import { score, scorePeople, type Rejection } from '@kpilang/runtime';
 import {
   band,
   csv,
@@ -215,5 +215,56 @@ describe('score: rejected rows', () => {
       [3, 'period', 'outside-period'],
     ]);
     expect(result.counts).toEqual({ rows: 3, used: 1, rejected: 2 });
+  });
+});
+
+describe('score: many rows of one measure', () => {
+  test('a long list of weekly rows of a yearly measure still finds each overlap', () => {
+    const yearly = formulaIndicator('yearly', measure('w'), {
+      frequency: 'year',
+      unit: { name: 'number', integer: false },
+    });
+    const set = rules({
+      indicators: [yearly],
+      positions: [position('p', [yearly], { yearly: '100' })],
+      cycle: 'year',
+    });
+    const weeks = Array.from(
+      { length: 52 },
+      (_, index) => `x,u,p,,2024-W${String(index + 1).padStart(2, '0')},w,1`,
+    );
+    const result = score(
+      set,
+      csv([...weeks, 'x,u,p,,2024-W30,w,1', 'x,u,p,,2024-07,w,1', 'x,u,p,,2024-H2,w,1'].join('\n')),
+      {
+        period: '2024',
+      },
+    );
+    // 52 weeks of 1: 52. Week 30 again, July (which holds weeks 27 to 30) and the second half all overlap.
+    expect(indicatorOf(result, 'x', 'yearly').value?.exact).toBe('52');
+    expect(result.rejected.map((rejection) => [rejection.row, rejection.reason])).toEqual([
+      [53, 'Row 30 already gives measure "w" for 2024-W30.'],
+      [54, 'Row 27 gives measure "w" for 2024-W27, within 2024-07.'],
+      [55, 'Row 27 gives measure "w" for 2024-W27, within 2024-H2.'],
+    ]);
+  });
+});
+
+describe('scorePeople', () => {
+  test('gives the same results as score, one person at a time, with every rejection up front', () => {
+    const data = csv(`
+      a,u,officer,,2024-Q1,q,96
+      b,u,clerk,,2024-Q1,q,50
+      a,u,officer,,2024-Q2,q,1
+      a,u,officer,,2024-Q1,done,9
+      a,u,officer,,2024-Q1,all,10
+    `);
+    const stream = scorePeople(ruleSet, data, { period: '2024-Q1' });
+    expect(stream.rejected.map((rejection) => rejection.row)).toEqual([3]);
+    expect(stream.counts).toEqual({ rows: 5, used: 4, rejected: 1 });
+    const people = [...stream.people];
+    expect(people.map((person) => person.person)).toEqual(['a', 'b']);
+    expect(people).toEqual(score(ruleSet, data, { period: '2024-Q1' }).people);
+    expect([...stream.people]).toEqual([]);
   });
 });
