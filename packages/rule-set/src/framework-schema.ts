@@ -1,7 +1,7 @@
 /**
- * The schema of a framework's header and of its shared catalogues: rating levels, the overall
- * rating, goals, labelled scales and position groups. Indicators and positions refer to these
- * by id.
+ * The schema of a framework's header, its rounding included, and of its shared catalogues:
+ * rating levels, the overall rating, goals, labelled scales and position groups. Indicators
+ * and positions refer to these by id.
  */
 import { z } from 'zod';
 import {
@@ -12,6 +12,55 @@ import {
   MissingDataRuleSchema,
   PeriodSchema,
 } from './primitives.js';
+
+/**
+ * A count of decimal places: the decimal text of a whole number from 0 to 6. The pattern
+ * admits only spellings that are also valid `Decimal` text, so the numbers convention holds.
+ */
+export const DecimalPlacesSchema = z
+  .string()
+  .regex(/^[0-6]$/, 'Expected a whole number of decimal places from "0" to "6".')
+  .meta({
+    id: 'DecimalPlaces',
+    description:
+      'A number of decimal places, written as decimal text: one of "0" to "6". ' +
+      '"0" rounds to a whole number.',
+  });
+
+export const RoundingSchema = z
+  .strictObject({
+    mode: z
+      .literal('half-up')
+      .describe(
+        'How to round. "half-up": take the exact value (never a binary float) to the nearest ' +
+          'number with the given decimal places; when it lies exactly halfway between two, ' +
+          'take the one farther from zero. Equivalently, for n places and a value x >= 0, ' +
+          'floor(x * 10^n + 1/2) / 10^n, and for x < 0 the negation of that for -x. ' +
+          'Examples: 2.345 to 2 places is 2.35, 2.344 is 2.34, -2.345 is -2.35; 94.95 to 0 ' +
+          'places is 95, 94.5 is 95; 1900/21 (90.476...) to 1 place is 90.5. Round the exact ' +
+          'value once, never in steps: 2.3449 to 2 places is 2.34.',
+      ),
+    values: DecimalPlacesSchema.optional().describe(
+      "The decimal places of each indicator's rated value: the value of its measurement once " +
+        '`aggregation` has combined the periods of the cycle. It is rounded before its band ' +
+        'is found, and the rounded value is the value from then on, for the bands and the ' +
+        'target alike. A missing value stays missing. Absent: rated values stay exact.',
+    ),
+    total: DecimalPlacesSchema.optional().describe(
+      "The decimal places of a person's weighted total of points, as the missing-data rules " +
+        'leave it. It is rounded before the `rating` line it falls in is found. ' +
+        'Absent: totals stay exact.',
+    ),
+  })
+  .meta({
+    id: 'Rounding',
+    description:
+      'Where scores are rounded, as the framework\'s `round values` and `round total` clauses ' +
+      'say; kpic writes it only when at least one of them is given. Nothing else is ' +
+      'rounded: not the measures, not the value of one period before aggregation, not the ' +
+      'weights, the points of a level, or the products of points and weight that make up ' +
+      'the total.',
+  });
 
 export const FrameworkSchema = z
   .strictObject({
@@ -29,6 +78,10 @@ export const FrameworkSchema = z
     cycle: PeriodSchema.optional().describe('How often civil servants are rated.'),
     missingData: MissingDataRuleSchema.describe(
       "The framework's missing-data rule, for indicators that set none of their own.",
+    ),
+    rounding: RoundingSchema.optional().describe(
+      'How rated values and weighted totals are rounded. Absent: nothing is rounded, and ' +
+        'every value and total is compared with bands and rating lines exactly.',
     ),
   })
   .meta({ id: 'Framework', description: 'The framework header.' });
@@ -91,6 +144,7 @@ export const GroupSchema = z
   .meta({ id: 'Group', description: 'A position group and the indicators it lists.' });
 
 export type Framework = z.infer<typeof FrameworkSchema>;
+export type Rounding = z.infer<typeof RoundingSchema>;
 export type Level = z.infer<typeof LevelSchema>;
 export type RatingLine = z.infer<typeof RatingLineSchema>;
 export type Goal = z.infer<typeof GoalSchema>;

@@ -143,6 +143,32 @@ describe('ruleSetJsonSchema in a strict validator (ajv)', () => {
     expect(safeParseRuleSet(ruleSet).success).toBe(true);
   });
 
+  test('checks the rounding of the framework as zod does: places "0" to "6", half up only', () => {
+    const ruleSet = validRuleSet();
+    expect(validate(ruleSet), ajv.errorsText(validate.errors)).toBe(true);
+
+    for (const rounding of [
+      { mode: 'half-up', total: '7' },
+      { mode: 'half-up', values: '1.5' },
+      { mode: 'half-even', total: '2' },
+      { total: '2' },
+    ]) {
+      ruleSet.framework.rounding = rounding as never;
+      expect(validate(ruleSet)).toBe(false);
+      expect(safeParseRuleSet(ruleSet).success).toBe(false);
+    }
+  });
+
+  test('explains half-up rounding with its examples, for implementers in other languages', () => {
+    const json = ruleSetJsonSchema() as SchemaNode;
+    const rounding = json.$defs?.Rounding?.properties?.mode?.description ?? '';
+
+    expect(rounding).toMatch(/farther from zero/);
+    expect(rounding).toContain('2.345 to 2 places is 2.35');
+    expect(rounding).toContain('-2.345 is -2.35');
+    expect(rounding).toContain('94.95 to 0 places is 95');
+  });
+
   test.each([
     ['a formula without its expression', formula],
     ['a call without arguments', { ...formula, expression: { call: 'max', args: [] } }],

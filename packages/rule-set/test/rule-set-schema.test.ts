@@ -102,6 +102,39 @@ describe('parseRuleSet', () => {
   });
 });
 
+describe('the rounding of the framework', () => {
+  /** The valid rule set with `framework.rounding` replaced (or deleted, for undefined). */
+  function withRounding(rounding: unknown): RuleSet {
+    const ruleSet = validRuleSet();
+    if (rounding === undefined) delete ruleSet.framework.rounding;
+    else ruleSet.framework.rounding = rounding as never;
+    return ruleSet;
+  }
+
+  test.each([
+    ['absent', undefined],
+    ['values alone', { mode: 'half-up', values: '0' }],
+    ['total alone', { mode: 'half-up', total: '6' }],
+    ['both', { mode: 'half-up', values: '1', total: '2' }],
+  ])('accepts rounding %s', (_, rounding) => {
+    expect(parseRuleSet(withRounding(rounding))).toEqual(withRounding(rounding));
+  });
+
+  const at = 'framework.rounding';
+  test.each([
+    ['a count above 6', { mode: 'half-up', total: '7' }, `${at}.total`],
+    ['a fraction of a place', { mode: 'half-up', values: '1.5' }, `${at}.values`],
+    ['a negative count', { mode: 'half-up', values: '-1' }, `${at}.values`],
+    ['a count with a leading zero', { mode: 'half-up', total: '02' }, `${at}.total`],
+    ['a count as a JSON number', { mode: 'half-up', total: 2 }, `${at}.total`],
+    ['another mode', { mode: 'half-even', total: '2' }, `${at}.mode`],
+    ['no mode', { total: '2' }, `${at}.mode`],
+    ['a field it does not define', { mode: 'half-up', total: '2', weights: '1' }, at],
+  ])('rejects %s', (_, rounding, path) => {
+    expect(issuePaths(withRounding(rounding))).toEqual([path]);
+  });
+});
+
 /** A rule set whose first indicator's formula has `expression` in place of its own tree. */
 function withExpression(expression: unknown): RuleSet {
   const ruleSet = validRuleSet();

@@ -18,6 +18,7 @@ export function validRuleSet(): RuleSet {
       effective: '2024-01-01',
       cycle: 'quarter',
       missingData: 'unrated',
+      rounding: { mode: 'half-up', values: '1', total: '2' },
     },
     levels: [
       { id: 'excellent', label: { vi: 'Xuất sắc', en: 'Excellent' }, points: '100' },

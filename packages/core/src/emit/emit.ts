@@ -4,9 +4,14 @@
  * source order, no timestamps, no paths) and is validated against the rule-set schema before
  * it is returned, so nothing invalid ever reaches a file.
  */
-import { RULE_SET_FORMAT, RuleSetSchema, type RuleSet } from '@kpilang/rule-set';
+import {
+  RULE_SET_FORMAT,
+  RuleSetSchema,
+  type Rounding,
+  type RuleSet,
+} from '@kpilang/rule-set';
 import type { SourceInput } from '../check-sources.js';
-import type { Model } from '../semantics/model.js';
+import type { Framework, Model } from '../semantics/model.js';
 import { toText } from '../util/decimal.js';
 import { COMPILER_VERSION } from '../version.js';
 import {
@@ -47,6 +52,7 @@ export function emitRuleSet(model: Model, options: EmitOptions): RuleSet {
       effective: framework.effective,
       cycle: framework.cycle,
       missingData: framework.missingData,
+      rounding: framework.rounding && toRounding(framework.rounding),
     }),
     levels: model.levels.map((level) => ({
       id: level.id,
@@ -90,6 +96,15 @@ export function emitRuleSet(model: Model, options: EmitOptions): RuleSet {
   };
 
   return validated(candidate);
+}
+
+/** The header's rounding as the rule set writes it: half up, places as decimal text. */
+function toRounding(rounding: NonNullable<Framework['rounding']>): Rounding {
+  return withoutUndefined({
+    mode: 'half-up' as const,
+    values: rounding.values === undefined ? undefined : String(rounding.values),
+    total: rounding.total === undefined ? undefined : String(rounding.total),
+  });
 }
 
 /** The candidate as the schema reads it back, or a thrown error naming every bad path. */

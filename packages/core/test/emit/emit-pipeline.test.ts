@@ -1,6 +1,7 @@
 /**
  * Emit through the whole pipeline, on the corrected CEMA framework: the rule set is valid,
- * the same sources always give the same bytes, and line endings change only the hash.
+ * the same sources always give the same bytes, and line endings change only the hash; the
+ * header's rounding is written when given, and only then.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -50,5 +51,51 @@ describe('emit through compileSources', () => {
     const crlf = parseRuleSet(build(withCrlf));
     expect({ ...crlf, sourceHash: lf.sourceHash }).toEqual(lf);
     expect(crlf.sourceHash).not.toBe(lf.sourceHash);
+  });
+});
+
+describe('the rounding of the header in the rule set', () => {
+  /** The CEMA sources with `clauses` added to the header, after its cycle. */
+  function withRounding(clauses: string): SourceInput[] {
+    return sources('fw/').map((source) => {
+      if (!source.uri.endsWith('framework.kpi')) return source;
+      const text = source.text.replace('  cycle quarterly\n', `  cycle quarterly\n${clauses}`);
+      expect(text).not.toBe(source.text);
+      return { ...source, text };
+    });
+  }
+
+  test('is absent when the header has no round clause', () => {
+    const ruleSet = parseRuleSet(build(sources('fw/')));
+
+    expect(Object.keys(ruleSet.framework)).not.toContain('rounding');
+  });
+
+  test('writes both clauses as half-up rounding with decimal text, and the schema accepts it', () => {
+    const text = build(withRounding('  round values to 1 decimal\n  round total to 2 decimals\n'));
+
+    expect(parseRuleSet(text).framework.rounding).toEqual({
+      mode: 'half-up',
+      values: '1',
+      total: '2',
+    });
+    expect(JSON.parse(text).framework.rounding).toEqual({
+      mode: 'half-up',
+      values: '1',
+      total: '2',
+    });
+  });
+
+  test('writes only the clause that is given; 0 decimals is "0"', () => {
+    const ruleSet = parseRuleSet(build(withRounding('  round total to 0 decimals\n')));
+
+    expect(ruleSet.framework.rounding).toEqual({ mode: 'half-up', total: '0' });
+  });
+
+  test('builds nothing when a count is out of range (KPI013)', () => {
+    const result = compileSources(withRounding('  round values to 7 decimals\n'));
+
+    expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toContain('KPI013');
+    expect(result.ruleSet).toBeUndefined();
   });
 });
