@@ -55,7 +55,7 @@ export const RoundingSchema = z
   .meta({
     id: 'Rounding',
     description:
-      'Where scores are rounded, as the framework\'s `round values` and `round total` clauses ' +
+      "Where scores are rounded, as the framework's `round values` and `round total` clauses " +
       'say; kpic writes it only when at least one of them is given. Nothing else is ' +
       'rounded: not the measures, not the value of one period before aggregation, not the ' +
       'weights, the points of a level, or the products of points and weight that make up ' +

@@ -4,12 +4,7 @@
  * source order, no timestamps, no paths) and is validated against the rule-set schema before
  * it is returned, so nothing invalid ever reaches a file.
  */
-import {
-  RULE_SET_FORMAT,
-  RuleSetSchema,
-  type Rounding,
-  type RuleSet,
-} from '@kpilang/rule-set';
+import { RULE_SET_FORMAT, RuleSetSchema, type Rounding, type RuleSet } from '@kpilang/rule-set';
 import type { SourceInput } from '../check-sources.js';
 import type { Framework, Model } from '../semantics/model.js';
 import { toText } from '../util/decimal.js';

@@ -8,14 +8,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 import { calendarProblem, swappedDate } from '../util/calendar.js';
-import {
-  compare,
-  decimalFromInt,
-  isInteger,
-  toText,
-  ZERO,
-  type Decimal,
-} from '../util/decimal.js';
+import { compare, decimalFromInt, isInteger, toText, ZERO, type Decimal } from '../util/decimal.js';
 import { conditionInterval, toBilingual } from './convert.js';
 import type { Framework, Goal, Level, RatingLine, Scale } from './model.js';
 import type { CheckState } from './state.js';
