@@ -85,6 +85,10 @@ export function buildIndex(files: readonly ast.SourceFile[]): SymbolIndex {
           add('framework', decl.id, true);
           word(decl.cycle?.value);
           word(decl.missingData?.value);
+          for (const clause of decl.rounding) {
+            word(clause.target);
+            word(clause.unit);
+          }
           break;
         case 'LevelsDecl':
           for (const level of decl.levels) add('level', level.id, true);

@@ -260,6 +260,30 @@ describe('completion', () => {
     );
   });
 
+  it('offers the header fields, round among them, and after round what it rounds', () => {
+    /** The labels with the cursor at the end of `line`, written as the header's last line. */
+    const inHeader = (line: string) => {
+      const header = HEADER.replace('  cycle quarterly\n', `  cycle quarterly\n  ${line}\n`);
+      const opened = openFiles({ [FRAMEWORK]: header, [PARTS]: INDICATORS });
+      const at = positionOf(header, `  ${line}\n`, line.length + 2);
+      return labels(completions(opened.view(FRAMEWORK), opened.document(FRAMEWORK), at));
+    };
+
+    expect(inHeader('')).toEqual([
+      'version',
+      'agency',
+      'effective',
+      'cycle',
+      'missing data',
+      'round',
+    ]);
+    expect(inHeader('round ')).toEqual(['values', 'total']);
+    expect(inHeader('round tot')).toEqual(['values', 'total']);
+    expect(inHeader('round total ')).toEqual(['to']);
+    expect(inHeader('round values to 1 ')).toEqual(['decimal', 'decimals']);
+    expect(inHeader('round total to 2 ')).toEqual(['decimals', 'decimal']);
+  });
+
   it('offers levels inside bands and indicators inside groups and positions', () => {
     expect(completeAt(INDICATORS, '    good >= 80%', 4)).toEqual(['good', 'poor']);
     const emptied = INDICATORS.replace('  on_time, quality\n', '  on_time, \n');
@@ -332,6 +356,19 @@ describe('semantic tokens', () => {
     expect(tokens).toContainEqual({ ...clerk, length: 5, type: 'class', modifiers: 1 });
     const word = positionOf(text, 'higher');
     expect(tokens).toContainEqual({ ...word, length: 6, type: 'enumMember', modifiers: 2 });
+  });
+
+  it('colours the words of a rounding clause as the other enumerated words', () => {
+    const header = HEADER.replace(
+      '  cycle quarterly\n',
+      '  cycle quarterly\n  round total to 2 decimals\n',
+    );
+    const opened = openFiles({ [FRAMEWORK]: header, [PARTS]: INDICATORS });
+    const tokens = decode(semanticTokens(opened.view(FRAMEWORK), opened.uri(FRAMEWORK)).data);
+    const total = positionOf(header, 'total to');
+    const decimals = positionOf(header, 'decimals');
+    expect(tokens).toContainEqual({ ...total, length: 5, type: 'enumMember', modifiers: 2 });
+    expect(tokens).toContainEqual({ ...decimals, length: 8, type: 'enumMember', modifiers: 2 });
   });
 });
 

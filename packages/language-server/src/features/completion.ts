@@ -3,7 +3,8 @@
  * syntax tree of the current text) and the words before it on its line decide what fits:
  * declaration keywords at the top level, the fields of a kpi inside one, level ids inside
  * `bands`, indicator ids in a group or a position, group ids after `in`, and after a field
- * keyword its words (units, periods, aggregations, directions ...) or the ids it names.
+ * keyword its words (units, periods, aggregations, directions, what `round` rounds ...) or the
+ * ids it names.
  */
 import {
   BUILTIN_UNITS,
@@ -19,7 +20,10 @@ import type { FrameworkView } from '../server.js';
 import type { NameKind } from '../symbol-index.js';
 
 const DECLARATIONS: [string, string][] = [
-  ['framework', 'The framework header: id, label, version, agency, effective date, cycle.'],
+  [
+    'framework',
+    'The framework header: id, label, version, agency, effective date, cycle, missing data, rounding.',
+  ],
   ['levels', 'The rating levels and the points each earns.'],
   ['rating', 'The overall rating lines on the weighted total.'],
   ['goal', 'A goal the indicators support.'],
@@ -30,7 +34,7 @@ const DECLARATIONS: [string, string][] = [
   ['context', 'A region or setting that changes targets, bands or weights.'],
 ];
 
-const FRAMEWORK_FIELDS = ['version', 'agency', 'effective', 'cycle', 'missing data'];
+const FRAMEWORK_FIELDS = ['version', 'agency', 'effective', 'cycle', 'missing data', 'round'];
 
 const KPI_FIELDS: [string, keyof KpiFieldPresence][] = [
   ['kind', 'indicatorKind'],
@@ -142,6 +146,9 @@ function afterWord(
     case 'data':
       items.words(vocabulary.MISSING_DATA_RULES.words.keys());
       return true;
+    case 'round':
+      items.words(vocabulary.ROUNDED_THINGS.words.keys());
+      return true;
     case 'perspective':
       items.words(PERSPECTIVES);
       return true;
@@ -183,6 +190,13 @@ function inBlock(
   switch (decl.kind) {
     case 'FrameworkDecl':
       if (atStart) for (const field of FRAMEWORK_FIELDS) items.keyword(field);
+      else if (words.at(-2) === 'round') items.keyword('to');
+      else if (words.at(-4) === 'round' && /^\d+$/.test(words.at(-1) ?? '')) {
+        // `round values to 1 decimal`, `round total to 2 decimals`: the form that reads well
+        // first; the checker takes either.
+        const one = words.at(-1) === '1';
+        items.words(one ? ['decimal', 'decimals'] : ['decimals', 'decimal']);
+      }
       return;
     case 'KpiDecl':
       if (decl.bands && inside(decl.bands.range, position)) {
