@@ -4,20 +4,14 @@
  * into the rated value by the indicator's aggregation, and the band that value falls in.
  * What the missing-data rule then does is up to `score-person`.
  */
-import type { Aggregation, Band, Level } from '@kpilang/rule-set';
+import type { Aggregation, Band } from '@kpilang/rule-set';
 import { decimal, findBand, pointsOf, toBandMatch } from './band.js';
 import type { AcceptedRow } from './check-rows.js';
 import { toExactNumber } from './exact-number.js';
 import { evaluateExpression, isRatio, writeExpression } from './expression.js';
-import {
-  KIND_NOUN,
-  kindRank,
-  periodWithin,
-  periodsWithin,
-  type CalendarPeriod,
-  type PeriodKind,
-} from './period.js';
+import { KIND_NOUN, kindRank, periodWithin, periodsWithin, type CalendarPeriod } from './period.js';
 import type { IndicatorSetup } from './position-setup.js';
+import type { ScoringContext } from './scoring-context.js';
 import { Rational, maxRational, minRational, sumRationals } from './rational.js';
 import type { FormulaInput, NotRated, PeriodResult, SurveyInput } from './results.js';
 
@@ -26,7 +20,10 @@ export interface MeasuredIndicator {
   periods: PeriodResult[];
   /** How the periods were combined; null when one period gives the value. */
   aggregation: Aggregation | null;
+  /** The rated value, rounded when the framework rounds values. */
   value: Rational | undefined;
+  /** The value before rounding, when the framework rounds values; else undefined. */
+  unrounded: Rational | undefined;
   band: Band | undefined;
   notRated: NotRated | undefined;
   rows: number[];
@@ -37,14 +34,13 @@ export interface MeasuredIndicator {
 export function measureIndicator(
   item: IndicatorSetup,
   rowsByMeasure: ReadonlyMap<string, AcceptedRow[]>,
-  cycle: PeriodKind,
-  scoredText: string,
-  levelOf: (id: string) => Level,
+  context: ScoringContext,
 ): MeasuredIndicator {
   const { indicator, plan } = item;
   const aggregation =
-    kindRank(plan.frequency) < kindRank(cycle) ? (indicator.aggregation ?? null) : null;
-  const empty = { periods: [], aggregation, value: undefined, band: undefined, rows: [] };
+    kindRank(plan.frequency) < kindRank(context.cycle) ? (indicator.aggregation ?? null) : null;
+  const none = { value: undefined, unrounded: undefined, band: undefined };
+  const empty = { periods: [], aggregation, ...none, rows: [] };
   if (indicator.measurement === undefined) {
     const notRated: NotRated = {
       reason: 'no-measurement',
@@ -57,7 +53,7 @@ export function measureIndicator(
       reason: 'between-measurements',
       message:
         `Measured every ${KIND_NOUN[plan.frequency]} and rated in ${plan.ratedIn.text}; ` +
-        `${scoredText} lies between its measurements, for which it says "missing".`,
+        `${context.scored} lies between its measurements, for which it says "missing".`,
     };
     return { ...empty, notRated, summary: notRated.message };
   }
@@ -69,31 +65,34 @@ export function measureIndicator(
   const results = periods.map((period) => period.result);
   const missing = periods.filter((period) => period.value === undefined);
   if (missing.length > 0) {
-    return {
-      periods: results,
-      aggregation,
-      value: undefined,
-      band: undefined,
-      rows,
-      notRated: combineMissing(missing),
-      summary: '',
-    };
+    const notRated = combineMissing(missing);
+    return { periods: results, aggregation, ...none, rows, notRated, summary: '' };
   }
 
   const values = periods.map((period) => period.value as Rational);
-  if (aggregation === 'every') return rateEvery(item, periods, aggregation, rows, levelOf);
+  if (aggregation === 'every') return rateEvery(item, periods, aggregation, rows, context);
 
-  const value = aggregate(aggregation, values);
+  const exact = aggregate(aggregation, values);
+  const places = context.rounding.values;
+  const value = places === undefined ? exact : exact.round(places);
+  const unrounded = places === undefined ? undefined : exact;
   const band = findBand(item.weighted.bands, value);
-  const summary = summarise(aggregation, periods, value);
+  let summary = summarise(aggregation, periods, exact);
+  if (places !== undefined) summary += `, rounded to ${decimals(places)}: ${valueText(value)}`;
+  const base = { periods: results, aggregation, value, unrounded, band, rows, summary };
   if (band === undefined) {
     const notRated: NotRated = {
       reason: 'no-band',
       message: `No band of "${indicator.id}" holds the value ${valueText(value)}.`,
     };
-    return { periods: results, aggregation, value, band, rows, notRated, summary };
+    return { ...base, notRated };
   }
-  return { periods: results, aggregation, value, band, rows, notRated: undefined, summary };
+  return { ...base, notRated: undefined };
+}
+
+/** "1 decimal", "2 decimals". */
+export function decimals(places: number): string {
+  return `${places} ${places === 1 ? 'decimal' : 'decimals'}`;
 }
 
 interface MeasuredPeriod {
@@ -128,6 +127,7 @@ function measurePeriod(
     computation: null,
     value: null,
     notRated: measured.notRated ?? null,
+    roundedValue: null,
     band: null,
   };
   if (measured.value === undefined) return { result, value: undefined, rows: measured.rows };
@@ -338,59 +338,60 @@ function aggregate(aggregation: Aggregation | null, values: readonly Rational[])
   }
 }
 
-/** `aggregate every`: each period is rated on its own, and the worst one decides. */
+/**
+ * `aggregate every`: each period is rated on its own, and the worst one decides. When the
+ * framework rounds values, each period's value is rounded before its band is found, since
+ * each is a rated value here.
+ */
 function rateEvery(
   item: IndicatorSetup,
   periods: readonly MeasuredPeriod[],
   aggregation: Aggregation,
   rows: number[],
-  levelOf: (id: string) => Level,
+  context: ScoringContext,
 ): MeasuredIndicator {
+  const { levelOf } = context;
+  const places = context.rounding.values;
   const results = periods.map((period) => period.result);
-  let worst: { period: MeasuredPeriod; band: Band } | undefined;
+  let worst: { period: MeasuredPeriod; band: Band; value: Rational } | undefined;
   const unbanded: string[] = [];
   for (const period of periods) {
-    const value = period.value as Rational;
+    const exact = period.value as Rational;
+    const value = places === undefined ? exact : exact.round(places);
+    if (places !== undefined) period.result.roundedValue = toExactNumber(value);
     const band = findBand(item.weighted.bands, value);
     if (band === undefined) {
       unbanded.push(period.result.period);
       continue;
     }
     period.result.band = toBandMatch(band, levelOf(band.level));
-    if (
-      worst === undefined ||
-      pointsOf(levelOf(band.level)).compare(pointsOf(levelOf(worst.band.level))) < 0
-    ) {
-      worst = { period, band };
+    const points = pointsOf(levelOf(band.level));
+    if (worst === undefined || points.compare(pointsOf(levelOf(worst.band.level))) < 0) {
+      worst = { period, band, value };
     }
   }
 
   const names = periods.map(
-    (period) => `${period.result.period}: ${period.result.value?.exact ?? '?'}`,
+    (period) =>
+      `${period.result.period}: ${period.result.roundedValue?.exact ?? period.result.value?.exact ?? '?'}`,
   );
   if (unbanded.length > 0 || worst === undefined) {
     const notRated: NotRated = {
       reason: 'no-band',
       message: `No band of "${item.indicator.id}" holds the value of ${unbanded.join(', ')}.`,
     };
-    return {
-      periods: results,
-      aggregation,
-      value: undefined,
-      band: undefined,
-      rows,
-      notRated,
-      summary: '',
-    };
+    const none = { value: undefined, unrounded: undefined, band: undefined };
+    return { periods: results, aggregation, ...none, rows, notRated, summary: '' };
   }
-  const value = worst.period.value as Rational;
+  const rounded = places === undefined ? '' : `, rounded to ${decimals(places)}`;
   const summary =
-    `every period rated on its own (${names.join(', ')}); the worst is ` +
-    `${worst.period.result.period}, ${valueText(value)}`;
+    `every period rated on its own (${names.join(', ')}${rounded}); the worst is ` +
+    `${worst.period.result.period}, ${valueText(worst.value)}`;
   return {
     periods: results,
     aggregation,
-    value,
+    value: worst.value,
+    unrounded: places === undefined ? undefined : (worst.period.value as Rational),
     band: worst.band,
     rows,
     notRated: undefined,

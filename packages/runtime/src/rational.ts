@@ -159,16 +159,31 @@ export class Rational {
   }
 
   /**
+   * The number rounded to `places` decimal places, half away from zero: the nearest such
+   * number, and of two equally near the one farther from zero (2.345 → 2.35, -2.345 → -2.35,
+   * 1900/21 → 90.5 to one place). The exact value is rounded once, never in steps.
+   */
+  round(places: number): Rational {
+    if (this.denominator === 1n) return this;
+    const scale = 10n ** BigInt(places);
+    return Rational.of(this.roundedScaled(scale), scale);
+  }
+
+  /**
    * The number rounded half away from zero to `places` decimal places (2/3 → `0.6667`,
    * -0.00005 → `-0.0001`), trailing zeros dropped. For display only: never compare it.
    */
   toDisplayText(places: number): string {
     if (this.denominator === 1n) return this.numerator.toString();
-    const scale = 10n ** BigInt(places);
+    return writeScaled(this.roundedScaled(10n ** BigInt(places)), places);
+  }
+
+  /** round(this × scale), half away from zero: floor(|x| × scale + 1/2) with the sign of x. */
+  private roundedScaled(scale: bigint): bigint {
     const magnitude = this.numerator < 0n ? -this.numerator : this.numerator;
     const twice = (2n * magnitude * scale) / this.denominator;
     const rounded = (twice + 1n) / 2n;
-    return writeScaled(this.numerator < 0n ? -rounded : rounded, places);
+    return this.numerator < 0n ? -rounded : rounded;
   }
 
   /** Debugging aid; results carry `toExactText`. */

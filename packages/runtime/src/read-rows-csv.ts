@@ -5,7 +5,7 @@
  * skipped and not counted.
  */
 import { parse } from 'csv-parse/sync';
-import { COLUMNS, DataFileError, type Column, type DataRow, type RowsRead } from './data-row.js';
+import { COLUMNS, DataFileError, type Column, type RowsRead } from './data-row.js';
 
 /**
  * Reads CSV text. Row 1 is the first record after the header; `line` says where each record

@@ -3,7 +3,7 @@
  * fields. Every field is a string; `context` may be left out or null (no context) and `value`
  * may be null (a blank cell). Other fields are ignored.
  */
-import { COLUMNS, DataFileError, type Column, type DataRow, type RowsRead } from './data-row.js';
+import { COLUMNS, DataFileError, type Column, type RowsRead } from './data-row.js';
 
 /** Columns that may be left out or null, and what they then hold. */
 const OPTIONAL: Partial<Record<Column, string>> = { context: '', value: '' };

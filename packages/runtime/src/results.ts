@@ -96,6 +96,11 @@ export interface PeriodResult {
   computation: string | null;
   value: ExactNumber | null;
   notRated: NotRated | null;
+  /**
+   * With `aggregate every` in a framework that rounds values: this period's value rounded,
+   * which its band is found for. Null otherwise.
+   */
+  roundedValue: ExactNumber | null;
   /** With `aggregate every`, the band this period's value earns. Null otherwise. */
   band: BandMatch | null;
 }
@@ -122,8 +127,13 @@ export interface IndicatorResult {
   aggregation: Aggregation | null;
   /** Its rule for the cycles between measurements, when it is measured less often. */
   between: BetweenRule | null;
-  /** The rated value: the aggregate of its periods (for `every`, the worst period's value). */
+  /**
+   * The rated value: the aggregate of its periods (for `every`, the worst period's value),
+   * rounded when the framework rounds values (`framework.rounding.values`).
+   */
   value: ExactNumber | null;
+  /** The rated value before rounding, when the framework rounds values; else null. */
+  unroundedValue: ExactNumber | null;
   /** Why there is no value; null when there is one. */
   notRated: NotRated | null;
   /** The band the value falls in, or the lowest band for `lowest`; null otherwise. */
@@ -170,8 +180,13 @@ export interface PersonResult {
   /** The scored period. */
   period: string;
   status: PersonStatus;
-  /** The weighted total of points; null when unrated. */
+  /**
+   * The weighted total of points, rounded when the framework rounds totals
+   * (`framework.rounding.total`); null when unrated.
+   */
   total: ExactNumber | null;
+  /** The total before rounding, when the framework rounds totals; else null. */
+  unroundedTotal: ExactNumber | null;
   /** The rating line the total falls in; null when unrated or when no line holds the total. */
   rating: RatingMatch | null;
   /** The sum of the declared weights of the indicators that count (100 when complete). */

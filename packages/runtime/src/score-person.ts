@@ -3,7 +3,7 @@
  * without a value, the weights of the indicators that count scaled to 100, the weighted total
  * of points and the rating line it falls in. All arithmetic is exact.
  */
-import type { Band, Level, RuleSet } from '@kpilang/rule-set';
+import type { Band, Level } from '@kpilang/rule-set';
 import {
   decimal,
   describeInterval,
@@ -14,18 +14,16 @@ import {
 } from './band.js';
 import type { PersonRows } from './check-rows.js';
 import { toExactNumber } from './exact-number.js';
-import { measureIndicator, valueText, type MeasuredIndicator } from './measure-indicator.js';
+import {
+  decimals,
+  measureIndicator,
+  valueText,
+  type MeasuredIndicator,
+} from './measure-indicator.js';
+import type { ScoringContext } from './scoring-context.js';
 import type { IndicatorSetup } from './position-setup.js';
 import { Rational, sumRationals } from './rational.js';
 import type { IndicatorResult, IndicatorStatus, PersonResult, RatingMatch } from './results.js';
-import type { PeriodKind } from './period.js';
-
-export interface PersonContext {
-  ruleSet: RuleSet;
-  cycle: PeriodKind;
-  scored: string;
-  levelOf: (id: string) => Level;
-}
 
 interface Counted {
   item: IndicatorSetup;
@@ -37,15 +35,9 @@ interface Counted {
   weight: Rational;
 }
 
-export function scorePerson(person: PersonRows, context: PersonContext): PersonResult {
+export function scorePerson(person: PersonRows, context: ScoringContext): PersonResult {
   const counted = person.setup.indicators.map((item): Counted => {
-    const measured = measureIndicator(
-      item,
-      person.byMeasure,
-      context.cycle,
-      context.scored,
-      context.levelOf,
-    );
+    const measured = measureIndicator(item, person.byMeasure, context);
     const weight = decimal(item.weighted.weight);
     const withBand = (status: IndicatorStatus, band: Band | undefined): Counted => ({
       item,
@@ -72,9 +64,11 @@ export function scorePerson(person: PersonRows, context: PersonContext): PersonR
     indicatorResult(entry, personUnrated ? undefined : weightCounted, context),
   );
   const notes = personNotes(counted, unrated, weightCounted);
-  const total = personUnrated
+  const exactTotal = personUnrated
     ? undefined
     : sumRationals(counted.flatMap((entry) => contribution(entry, weightCounted) ?? []));
+  const places = context.rounding.total;
+  const total = places === undefined ? exactTotal : exactTotal?.round(places);
   const rating =
     total === undefined
       ? undefined
@@ -105,12 +99,14 @@ export function scorePerson(person: PersonRows, context: PersonContext): PersonR
     period: context.scored,
     status,
     total: total === undefined ? null : toExactNumber(total),
+    unroundedTotal:
+      places === undefined || exactTotal === undefined ? null : toExactNumber(exactTotal),
     rating: ratingMatch,
     weightCounted: toExactNumber(weightCounted),
     indicators,
     notes,
     rows: [...new Set(indicators.flatMap((indicator) => indicator.rows))].sort((a, b) => a - b),
-    explanation: personExplanation(status, total, ratingMatch, notes),
+    explanation: personExplanation(status, exactTotal, places, ratingMatch, notes),
   };
 }
 
@@ -133,7 +129,7 @@ function effectiveWeight(
 function indicatorResult(
   entry: Counted,
   weightCounted: Rational | undefined,
-  context: PersonContext,
+  context: ScoringContext,
 ): IndicatorResult {
   const { item, measured, status, band } = entry;
   const level = band === undefined ? undefined : context.levelOf(band.level);
@@ -152,6 +148,10 @@ function indicatorResult(
     between: item.indicator.between ?? null,
     value:
       status === 'rated' && measured.value !== undefined ? toExactNumber(measured.value) : null,
+    unroundedValue:
+      status === 'rated' && measured.unrounded !== undefined
+        ? toExactNumber(measured.unrounded)
+        : null,
     notRated: measured.notRated ?? null,
     band: band === undefined || level === undefined ? null : toBandMatch(band, level),
     points: points === undefined ? null : toExactNumber(points),
@@ -169,7 +169,7 @@ function indicatorExplanation(
   effective: Rational | undefined,
   share: Rational | undefined,
 ): string {
-  const { item, measured, status } = entry;
+  const { measured, status } = entry;
   const rows =
     measured.rows.length === 0
       ? 'no rows'
@@ -230,11 +230,16 @@ function personNotes(
 function personExplanation(
   status: PersonResult['status'],
   total: Rational | undefined,
+  places: number | undefined,
   rating: RatingMatch | null,
   notes: readonly string[],
 ): string {
   if (total === undefined) return `Not rated. ${notes.join(' ')}`;
+  const rounded =
+    places === undefined
+      ? ''
+      : `, rounded to ${decimals(places)}: ${valueText(total.round(places))}`;
   const outcome = rating === null ? 'no rating line' : `${rating.id} (${rating.condition})`;
   const incomplete = status === 'incomplete' ? ` Incomplete: ${notes.join(' ')}` : '';
-  return `Total ${valueText(total)}: ${outcome}.${incomplete}`;
+  return `Total ${valueText(total)}${rounded}: ${outcome}.${incomplete}`;
 }

@@ -9,6 +9,7 @@ import type { LoadedRuleSet, RuleSetIssue } from './load-rule-set.js';
 import { KIND_NOUN, PERIOD_FORMS, parsePeriod, type CalendarPeriod } from './period.js';
 import type { PersonResult, ScoreResult } from './results.js';
 import { scorePerson } from './score-person.js';
+import { roundingOf, type ScoringContext } from './scoring-context.js';
 
 export interface ScoreOptions {
   /** The cycle to score, written like a data period: `2024-Q1` in a quarterly framework. */
@@ -78,7 +79,13 @@ export function scorePeople(
     return level;
   };
 
-  const context = { ruleSet: rules.ruleSet, cycle, scored: scored.text, levelOf };
+  const context: ScoringContext = {
+    ruleSet: rules.ruleSet,
+    cycle,
+    scored: scored.text,
+    levelOf,
+    rounding: roundingOf(rules.ruleSet),
+  };
   const rejected = [...readRejections, ...checked.rejected].sort((a, b) => a.row - b.row);
   return {
     period: scored.text,
