@@ -62,8 +62,16 @@ export function parsePeriod(text: string): CalendarPeriod | undefined {
 
 /** The rank of a kind, finest first: week 0 ... year 4. */
 export function kindRank(kind: PeriodKind): number {
-  return KIND_ORDER.indexOf(kind);
+  return RANK[kind];
 }
+
+const RANK: Record<PeriodKind, number> = {
+  week: 0,
+  month: 1,
+  quarter: 2,
+  'half-year': 3,
+  year: 4,
+};
 
 /** True when `inner` lies within `outer` (a period lies within itself). */
 export function periodWithin(inner: CalendarPeriod, outer: CalendarPeriod): boolean {
