@@ -38,7 +38,11 @@ const WORKSPACE_SOURCES = {
   '@kpilang/core/emit': '../core/src/emit-entry.ts',
   '@kpilang/render': '../render/src/index.ts',
   '@kpilang/rule-set': '../rule-set/src/index.ts',
+  '@kpilang/runtime': '../runtime/src/index.ts',
 };
+
+/** Workspace packages a bundle leaves out (see the kpic bundle below). */
+const WORKSPACE_EXTERNAL = new Set(['@kpilang/language-server']);
 
 /** Resolves the workspace packages to their sources instead of their built `dist/`. */
 const fromSources = {
@@ -46,7 +50,13 @@ const fromSources = {
   setup(build) {
     build.onResolve({ filter: /^@kpilang\// }, (args) => {
       const source = WORKSPACE_SOURCES[args.path];
-      return source === undefined ? undefined : { path: at(source) };
+      if (source !== undefined) return { path: at(source) };
+      if (WORKSPACE_EXTERNAL.has(args.path)) return { path: args.path, external: true };
+      // Never fall back to a package's dist/: on a fresh clone it may not be built yet, since
+      // the extension does not depend on every package the bundled CLI imports.
+      return {
+        errors: [{ text: `${args.path} is not in WORKSPACE_SOURCES of scripts/build.mjs` }],
+      };
     });
   },
 };
@@ -105,7 +115,6 @@ await Promise.all([
     // the language server of `kpic lsp`, which the extension runs from dist/server.mjs.
     splitting: true,
     external: [
-      '@kpilang/language-server',
       'pdfkit',
       'fontkit',
       'playwright-core',
