@@ -1,34 +1,63 @@
 /**
- * Makes sure the two programs the tests need beside Node are installed: a Chromium-family
- * browser (the browser PDF engine prints with it, and tests render pages with it) and
- * pdftotext from poppler-utils (tests read the text back out of every PDF).
+ * Makes sure the programs the tests need beside Node are installed: a Chromium-family
+ * browser (the browser PDF engine prints with it, and tests render pages with it),
+ * pdftotext from poppler-utils (tests read the text back out of every PDF), and Python 3
+ * with its jsonschema package (a test validates the rule set the way a Python consumer would).
  *
- * `pnpm test` and .ci/run call this first. When both are found it prints nothing. Otherwise,
- * as root on a machine with apt-get (a fresh CI box), it installs them; anywhere else it
- * prints the command to run and exits 1, since installing system packages is the owner's call.
+ * `pnpm test` and .ci/run call this first. When all are found it prints nothing. Otherwise,
+ * as root on a machine with apt-get (a fresh CI box), it installs the missing ones; anywhere
+ * else it prints the command to run and exits 1, since installing system packages is the
+ * owner's call.
  */
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 const BROWSERS = ['chromium', 'chromium-browser', 'google-chrome'];
-const PDFTOTEXT = 'pdftotext';
-// fonts-noto-core gives the browser a font with every Vietnamese diacritic.
-const APT_PACKAGES = ['chromium', 'poppler-utils', 'fonts-noto-core'];
 
-const missing = [];
-if (!BROWSERS.some(onPath)) missing.push(`a browser (${BROWSERS.join(', ')})`);
-if (!onPath(PDFTOTEXT)) missing.push('pdftotext');
+/** Each tool: what the tests use it for, how to tell it is there, and how to install it. */
+const TOOLS = [
+  {
+    name: `a browser (${BROWSERS.join(', ')})`,
+    use: 'to print PDFs',
+    found: () => BROWSERS.some(onPath),
+    // fonts-noto-core gives the browser a font with every Vietnamese diacritic.
+    apt: ['chromium', 'fonts-noto-core'],
+    mac: 'brew install --cask chromium',
+  },
+  {
+    name: 'pdftotext',
+    use: 'to read PDFs back',
+    found: () => onPath('pdftotext'),
+    apt: ['poppler-utils'],
+    mac: 'brew install poppler',
+  },
+  {
+    name: "Python 3's jsonschema package",
+    use: 'to check the rule set against its schema from Python',
+    found: () =>
+      spawnSync('python3', ['-c', 'import jsonschema'], { stdio: 'ignore' }).status === 0,
+    apt: ['python3-jsonschema'],
+    mac: 'python3 -m pip install jsonschema',
+  },
+];
+
+const missing = TOOLS.filter((tool) => !tool.found());
 if (missing.length === 0) process.exit(0);
+const APT_PACKAGES = missing.flatMap((tool) => tool.apt);
+const needs = new Intl.ListFormat('en', { type: 'conjunction' }).format(
+  missing.map((tool) => `${tool.name} ${tool.use}`),
+);
 
 const isRoot = process.getuid?.() === 0;
 if (isRoot && onPath('apt-get')) {
   console.log(
-    `system-tools: installing ${APT_PACKAGES.join(' ')} with apt-get, because the tests ` +
-      `need ${missing.join(' and ')}: they print PDFs with Chromium and read them with pdftotext.`,
+    `system-tools: installing ${APT_PACKAGES.join(' ')} with apt-get, because the tests need ` +
+      `${needs}.`,
   );
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  // apt-get's hundreds of lines of progress are kept back and shown only if it fails.
+  // One install for every missing package. apt-get's hundreds of lines of progress are kept
+  // back and shown only if it fails.
   for (const args of [['update'], ['install', '-y', ...APT_PACKAGES]]) {
     const result = spawnSync('apt-get', args, {
       env,
@@ -47,9 +76,7 @@ if (isRoot && onPath('apt-get')) {
   process.exit(0);
 }
 
-console.error(
-  `The tests need ${missing.join(' and ')}, which this machine lacks. ${howToInstall()}`,
-);
+console.error(`The tests need ${needs}, which this machine lacks. ${howToInstall()}`);
 process.exit(1);
 
 /** What to run on this machine, as the user would type it. */
@@ -59,11 +86,11 @@ function howToInstall() {
     const sudo = isRoot ? '' : 'sudo ';
     command = `${sudo}apt-get update && ${sudo}apt-get install -y ${APT_PACKAGES.join(' ')}`;
   } else if (process.platform === 'darwin') {
-    command = 'brew install --cask chromium && brew install poppler';
+    command = missing.map((tool) => tool.mac).join(' && ');
   } else {
     return (
-      'Install Chromium (or Google Chrome) and poppler-utils (which has pdftotext) with ' +
-      'your package manager, then run the tests again.'
+      'Install Chromium (or Google Chrome), poppler-utils (which has pdftotext) and Python 3 ' +
+      'with its jsonschema package with your package manager, then run the tests again.'
     );
   }
   return `Install them with:\n\n  ${command}\n\nthen run the tests again.`;
