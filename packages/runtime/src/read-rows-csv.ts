@@ -1,8 +1,8 @@
 /**
  * Reads data rows from CSV text with csv-parse: a header naming the seven columns (in any
  * order, other columns ignored), then one record per row. Quoted fields may hold commas and
- * line breaks; a byte-order mark is skipped; empty lines, and lines of empty fields only, are
- * skipped and not counted.
+ * line breaks, and spaces around a field (quoted or not) are ignored; a byte-order mark is
+ * skipped; empty lines, and lines of empty fields only, are skipped and not counted.
  */
 import { parse } from 'csv-parse/sync';
 import { COLUMNS, DataFileError, type Column, type RowsRead } from './data-row.js';
@@ -68,17 +68,25 @@ function parseRecords(text: string): CsvRecord[] {
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
+      // Spaces and tabs around a field are ignored, so `a, "b, c" ,d` is three fields rather
+      // than a quote in the middle of one; the spaces inside quotes are kept.
+      trim: true,
     }) as unknown as typeof output;
   } catch (error) {
     throw csvError(error);
   }
 
+  // csv-parse counts a CRLF inside a quoted field as two lines, in the record and in every
+  // record after it; `overcount` takes back those seen so far.
+  let overcount = 0;
   return output.map(({ record, raw, info }) => {
     // `info.lines` is the line the record ends on; count back over the line breaks inside it.
-    // `raw` may start with the empty lines skipped before the record.
+    // `raw` may start with the empty lines skipped before the record. Any CRLF left inside
+    // it lies within quotes, since the record's own delimiter is cut off.
     const inner = raw.replace(/^(?:\r?\n|\r)+/, '').replace(/(?:\r?\n|\r)$/, '');
     const breaks = inner.match(/\r?\n|\r/g)?.length ?? 0;
-    return { fields: record, line: info.lines - breaks };
+    overcount += inner.match(/\r\n/g)?.length ?? 0;
+    return { fields: record, line: info.lines - overcount - breaks };
   });
 }
 
@@ -92,7 +100,9 @@ function headerPositions(header: readonly string[]): Record<Column, number> {
     );
   }
 
-  const duplicate = names.find((name, index) => names.indexOf(name) !== index);
+  // Only the seven columns must be named once: other columns are ignored, so a header that
+  // ends in unnamed columns (the trailing commas of a spreadsheet export) is read.
+  const duplicate = COLUMNS.find((column) => names.indexOf(column) !== names.lastIndexOf(column));
   if (duplicate !== undefined) throw new DataFileError(`The header names "${duplicate}" twice.`, 1);
   const missing = COLUMNS.filter((column) => !names.includes(column));
   if (missing.length > 0) {

@@ -50,6 +50,17 @@ describe('readRowsCsv', () => {
     ]);
   });
 
+  test('a line break written as CRLF inside a quoted field counts as one line', () => {
+    // csv-parse counts such a break twice; every record after it would otherwise be placed a
+    // line too far down.
+    const text = `${HEADER}\r\np1,"two\r\nlines",officer,,2024-Q1,m,1\r\np2,"three\r\n\r\nlines",officer,,2024-Q1,m,2\r\np3,u,officer,,2024-Q1,m,3\r\n`;
+    expect(readRowsCsv(text).rows.map((row) => [row.person, row.line])).toEqual([
+      ['p1', 2],
+      ['p2', 4],
+      ['p3', 7],
+    ]);
+  });
+
   test('columns may come in any order, and other columns are ignored', () => {
     const { rows } = readRowsCsv(
       'value,note,measure,period,context,position,org_unit,person\n5,hello,m,2024,,p,u,x\n',
@@ -85,6 +96,32 @@ describe('readRowsCsv', () => {
         code: 'field-count',
         reason: 'The record has 8 fields; the header has 7.',
       },
+    ]);
+  });
+
+  test('a header may end in unnamed columns, and may name other columns twice', () => {
+    // Spreadsheets export trailing empty columns as trailing commas; only the seven matter.
+    const { rows, rejected } = readRowsCsv(
+      `${HEADER},,,note,note\np1,u,officer,,2024-Q1,m,7,,,a,b\n`,
+    );
+    expect(rejected).toEqual([]);
+    expect(rows.map((row) => [row.person, row.value])).toEqual([['p1', '7']]);
+  });
+
+  test('a header naming one of the seven columns twice is a file error', () => {
+    expect(() => readRowsCsv(`${HEADER},value\n`)).toThrow(
+      new DataFileError('The header names "value" twice.', 1),
+    );
+  });
+
+  test('spaces around a quoted field are ignored like spaces around any field', () => {
+    const { rows, rejected } = readRowsCsv(
+      `${HEADER}\r\np1, "Phòng, Tổ chức" ,officer, ,2024-Q1 , m ,\t" 7 "\r\np2,"two\nlines",officer,,2024-Q1,m,8\r\n`,
+    );
+    expect(rejected).toEqual([]);
+    expect(rows.map((row) => [row.line, row.person, row.org_unit, row.period, row.value])).toEqual([
+      [2, 'p1', 'Phòng, Tổ chức', '2024-Q1', ' 7 '],
+      [3, 'p2', 'two\nlines', '2024-Q1', '8'],
     ]);
   });
 
