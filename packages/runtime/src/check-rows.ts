@@ -2,8 +2,10 @@
  * Checks data rows against the rule set and the scored period, and sorts the rows it accepts
  * by person and measure. A row is accepted only when some indicator of its person's position
  * reads its measure for its period; every other row becomes a rejection with its row number,
- * the column at fault and a reason that never quotes the measured value.
+ * the column at fault and a reason that never quotes the measured value. A person's first row
+ * used fixes their position, context and unit; a rejected row fixes nothing.
  */
+import { IDENTIFIER_PATTERN } from '@kpilang/rule-set';
 import type { Column, DataRow, Rejection, RejectionCode } from './data-row.js';
 import { isBlank } from './data-row.js';
 import type { LoadedRuleSet } from './load-rule-set.js';
@@ -34,7 +36,10 @@ export interface PersonRows {
   person: string;
   orgUnit: string;
   setup: PositionSetup;
-  /** The row that fixed the person's position, context and unit. */
+  /**
+   * The row that fixed the person's position, context and unit: their first row used, or
+   * their first row with a known position while none is used.
+   */
   identityRow: number;
   byMeasure: Map<string, AcceptedRow[]>;
 }
@@ -82,6 +87,8 @@ export function checkRows(
 
 class RowChecker {
   readonly people = new Map<string, PersonRows>();
+  /** The people one of whose rows has been used, which fixed who they are. */
+  private readonly confirmed = new Set<string>();
   private readonly setups = new Map<string, PositionSetup>();
   /** Indexes of the long lists of rows of formula measures (see `checkOverlap`). */
   private readonly indexes = new WeakMap<readonly AcceptedRow[], OverlapIndex>();
@@ -99,24 +106,56 @@ class RowChecker {
     const local = this.checkAlone(row, person, measure);
     if ('problem' in local) return local.problem;
 
-    const setup = this.setupFor(row);
-    if ('problem' in setup) return setup.problem;
-    const holder = this.personFor(row, person, setup.setup);
-    if ('problem' in holder) return holder.problem;
+    const found = this.setupFor(row);
+    if ('problem' in found) return found.problem;
+    const setup = found.setup;
+    const known = this.people.get(person);
+    if (known !== undefined && this.confirmed.has(person)) {
+      const conflict = identityConflict(known, row, setup);
+      if (conflict !== undefined) return conflict;
+    }
 
-    const readers = holder.rows.setup.byMeasure.get(measure);
+    const own = this.checkForPosition(setup, measure, local.period, local.value);
+    if (own !== undefined) {
+      // The person is in the results from their first row with a known position, but a
+      // rejected row never fixes who they are: a stale row of another unit or position would
+      // otherwise turn every good row of theirs into a conflict.
+      if (known === undefined) this.people.set(person, newPerson(row, person, setup));
+      return own;
+    }
+
+    const rows = this.confirm(known, row, person, setup);
+    const list = rows.byMeasure.get(measure);
+    if (list !== undefined && !setup.surveyUnits.has(measure)) {
+      const overlap = this.checkOverlap(list, measure, local.period);
+      if (overlap !== undefined) return overlap;
+    }
+
+    this.file(rows, { row: row.row, period: local.period, measure, value: local.value });
+    return undefined;
+  }
+
+  /** Why the rules of `setup` cannot use the row: an unknown measure, period or answer. */
+  private checkForPosition(
+    setup: PositionSetup,
+    measure: string,
+    period: CalendarPeriod,
+    value: Rational | null,
+  ): Problem | undefined {
+    const readers = setup.byMeasure.get(measure);
     if (readers === undefined) {
-      const where =
-        holder.rows.setup.context === undefined ? '' : ` in context "${holder.rows.setup.context}"`;
+      const where = setup.context === undefined ? '' : ` in context "${setup.context}"`;
       return problem(
         'unknown-measure',
         'measure',
-        `No indicator of position "${holder.rows.setup.position.id}"${where} reads measure "${measure}".`,
+        isId(measure)
+          ? `No indicator of position "${setup.position.id}"${where} reads measure "${measure}".`
+          : notAnId('measure'),
       );
     }
 
     const periodProblems = readers.map((reader) =>
-      periodProblem(local.period, reader.indicator, reader.plan, this.scored),
+      periodProblem(period, reader.indicator, reader.plan, this.scored),
     );
     if (!periodProblems.includes(undefined)) {
       const first = periodProblems[0] ?? {
@@ -126,16 +165,31 @@ class RowChecker {
       return problem(first.code, 'period', first.reason);
     }
 
-    const surveyProblem = this.checkAnswer(holder.rows.setup, measure, local.value);
-    if (surveyProblem !== undefined) return surveyProblem;
-    const list = holder.rows.byMeasure.get(measure);
-    if (list !== undefined && !holder.rows.setup.surveyUnits.has(measure)) {
-      const overlap = this.checkOverlap(list, measure, local.period);
-      if (overlap !== undefined) return overlap;
-    }
+    return this.checkAnswer(setup, measure, value);
+  }
 
-    this.file(holder.rows, { row: row.row, period: local.period, measure, value: local.value });
-    return undefined;
+  /**
+   * The person's entry, once a row of theirs is used: the first such row fixes their
+   * position, context and unit, replacing those of any rejected row before it.
+   */
+  private confirm(
+    known: PersonRows | undefined,
+    row: DataRow,
+    person: string,
+    setup: PositionSetup,
+  ): PersonRows {
+    if (this.confirmed.has(person) && known !== undefined) return known;
+    this.confirmed.add(person);
+    const fresh = newPerson(row, person, setup);
+    if (known === undefined) {
+      this.people.set(person, fresh);
+      return fresh;
+    }
+    // Rejected rows filed nothing, so only who the person is changes; their place stays.
+    known.orgUnit = fresh.orgUnit;
+    known.setup = fresh.setup;
+    known.identityRow = fresh.identityRow;
+    return known;
   }
 
   /** The checks a row passes or fails on its own: required fields, period and value syntax. */
@@ -189,7 +243,7 @@ class RowChecker {
         problem: problem(
           'unknown-position',
           'position',
-          `The rule set has no position "${positionId}".`,
+          isId(positionId) ? `The rule set has no position "${positionId}".` : notAnId('position'),
         ),
       };
     }
@@ -198,7 +252,7 @@ class RowChecker {
         problem: problem(
           'unknown-context',
           'context',
-          `The rule set has no context "${contextId}".`,
+          isId(contextId) ? `The rule set has no context "${contextId}".` : notAnId('context'),
         ),
       };
     }
@@ -216,59 +270,6 @@ class RowChecker {
     const setup = setUpPosition(this.rules, position, contextId, this.scored, this.cycle);
     this.setups.set(key, setup);
     return { setup };
-  }
-
-  /** The person's entry; the first row that names a known position fixes who they are. */
-  private personFor(
-    row: DataRow,
-    person: string,
-    setup: PositionSetup,
-  ): { problem: Problem } | { rows: PersonRows } {
-    const orgUnit = row.org_unit.trim();
-    const known = this.people.get(person);
-    if (known === undefined) {
-      const rows: PersonRows = {
-        person,
-        orgUnit,
-        setup,
-        identityRow: row.row,
-        byMeasure: new Map(),
-      };
-      this.people.set(person, rows);
-      return { rows };
-    }
-
-    const since = `(row ${known.identityRow})`;
-    if (known.setup.position.id !== setup.position.id) {
-      return {
-        problem: problem(
-          'conflict',
-          'position',
-          `Person "${person}" holds position "${known.setup.position.id}" ${since}; a person has one position per scored period.`,
-        ),
-      };
-    }
-    if (known.setup.context !== setup.context) {
-      const context =
-        known.setup.context === undefined ? 'no context' : `context "${known.setup.context}"`;
-      return {
-        problem: problem(
-          'conflict',
-          'context',
-          `Person "${person}" is in ${context} ${since}; a person has one context per scored period.`,
-        ),
-      };
-    }
-    if (known.orgUnit !== orgUnit) {
-      return {
-        problem: problem(
-          'conflict',
-          'org_unit',
-          `Person "${person}" is in org_unit "${known.orgUnit}" ${since}; a person has one unit per scored period.`,
-        ),
-      };
-    }
-    return { rows: known };
   }
 
   /** A survey answer must be a point of the survey's scale; a blank one is kept as blank. */
@@ -388,4 +389,70 @@ class OverlapIndex {
 
 function problem(code: RejectionCode, column: Column | null, reason: string): Problem {
   return { code, column, reason };
+}
+
+function newPerson(row: DataRow, person: string, setup: PositionSetup): PersonRows {
+  return {
+    person,
+    orgUnit: row.org_unit.trim(),
+    setup,
+    identityRow: row.row,
+    byMeasure: new Map(),
+  };
+}
+
+/** Why a row cannot be the person's whose rows so far say they are `known`, if it cannot. */
+function identityConflict(
+  known: PersonRows,
+  row: DataRow,
+  setup: PositionSetup,
+): Problem | undefined {
+  const person = known.person;
+  const since = `(row ${known.identityRow})`;
+  if (known.setup.position.id !== setup.position.id) {
+    return problem(
+      'conflict',
+      'position',
+      `Person "${person}" holds position "${known.setup.position.id}" ${since}; a person has one position per scored period.`,
+    );
+  }
+  if (known.setup.context !== setup.context) {
+    const context =
+      known.setup.context === undefined ? 'no context' : `context "${known.setup.context}"`;
+    return problem(
+      'conflict',
+      'context',
+      `Person "${person}" is in ${context} ${since}; a person has one context per scored period.`,
+    );
+  }
+  if (!sameText(known.orgUnit, row.org_unit.trim())) {
+    return problem(
+      'conflict',
+      'org_unit',
+      `Person "${person}" is in org_unit "${known.orgUnit}" ${since}; a person has one unit per scored period.`,
+    );
+  }
+  return undefined;
+}
+
+/**
+ * True when two texts are the same once both are in Unicode's composed form (NFC): a
+ * Vietnamese unit name may come with precomposed letters from one system and with combining
+ * marks from another.
+ */
+function sameText(left: string, right: string): boolean {
+  return left === right || left.normalize('NFC') === right.normalize('NFC');
+}
+
+/**
+ * True for text shaped like an id, as every id of a rule set is. Reasons quote only such
+ * text: anything else in an id column may be a figure that slipped into the wrong column, and
+ * reasons never quote a measured value.
+ */
+function isId(text: string): boolean {
+  return IDENTIFIER_PATTERN.test(text);
+}
+
+function notAnId(column: 'measure' | 'position' | 'context'): string {
+  return `The ${column} is not an id (a letter, then letters, digits or "_"), so no rule names it.`;
 }

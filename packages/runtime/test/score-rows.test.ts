@@ -172,10 +172,20 @@ describe('score: rejected rows', () => {
         x,u,officer,,2024-Q2,done,987654321
         x,u,officer,,2024-Q1,rating,987654321
         x,u,officer,,2024-Q1,nothing,987654321
+        x,u,officer,,2024-Q1,987654321,
+        y,u,987654321,,2024-Q1,q,
+        z,u,officer,987654321,2024-Q1,q,
       `),
       { period: '2024-Q1' },
     );
-    expect(result.rejected).toHaveLength(5);
+    // The last three rows have a figure in the wrong column (a measure, position or context),
+    // where a reason would otherwise quote it as an id.
+    expect(codes(result.rejected).slice(5)).toEqual([
+      [7, 'measure', 'unknown-measure'],
+      [8, 'position', 'unknown-position'],
+      [9, 'context', 'unknown-context'],
+    ]);
+    expect(result.rejected).toHaveLength(8);
     for (const rejection of result.rejected) expect(rejection.reason).not.toContain('987654321');
   });
 
@@ -215,6 +225,60 @@ describe('score: rejected rows', () => {
       [3, 'period', 'outside-period'],
     ]);
     expect(result.counts).toEqual({ rows: 3, used: 1, rejected: 2 });
+  });
+});
+
+describe('score: who a person is', () => {
+  test('a rejected row does not fix the unit: a stale row of another unit costs the good rows nothing', () => {
+    // Row 1 is last quarter's, from before x moved unit; row 2 names a measure no indicator
+    // reads. Both are rejected for what they are, and x's rows of this quarter all count.
+    const result = score(
+      ruleSet,
+      csv(`
+        x,old unit,officer,,2023-Q4,q,50
+        x,old unit,clerk,,2024-Q1,speed,1
+        x,new unit,officer,,2024-Q1,q,96
+        x,new unit,officer,,2024-Q1,done,19
+        x,new unit,officer,,2024-Q1,all,20
+        x,old unit,officer,,2024-Q1,rating,5
+      `),
+      { period: '2024-Q1' },
+    );
+    expect(codes(result.rejected)).toEqual([
+      [1, 'period', 'outside-period'],
+      [2, 'measure', 'unknown-measure'],
+      [6, 'org_unit', 'conflict'],
+    ]);
+    expect(result.rejected[2]?.reason).toBe(
+      'Person "x" is in org_unit "new unit" (row 3); a person has one unit per scored period.',
+    );
+    expect(personOf(result, 'x')).toMatchObject({ orgUnit: 'new unit', rows: [3, 4, 5] });
+  });
+
+  test('a person whose every row is rejected still appears, with the rules of their first row', () => {
+    const result = score(ruleSet, csv('y,u,clerk,,2024-Q2,q,1\ny,u,officer,,2024-Q3,q,1'), {
+      period: '2024-Q1',
+    });
+    expect(codes(result.rejected)).toEqual([
+      [1, 'period', 'outside-period'],
+      [2, 'period', 'outside-period'],
+    ]);
+    expect(personOf(result, 'y')).toMatchObject({ position: 'clerk', status: 'unrated' });
+  });
+
+  test('an org_unit written in another Unicode form is the same unit', () => {
+    // Vietnamese letters may come precomposed (NFC) from one system and decomposed (NFD)
+    // from another; both spell the same name.
+    const unit = 'Phòng Tổ chức cán bộ';
+    const result = score(
+      ruleSet,
+      csv(
+        `x,${unit.normalize('NFC')},officer,,2024-Q1,q,96\nx,${unit.normalize('NFD')},officer,,2024-Q1,rating,5`,
+      ),
+      { period: '2024-Q1' },
+    );
+    expect(result.rejected).toEqual([]);
+    expect(personOf(result, 'x').rows).toEqual([1, 2]);
   });
 });
 
