@@ -64,6 +64,68 @@ function csv(path: string): Record<string, string>[] {
 }
 
 describe('kpic score', () => {
+  test('reads a JSON file of rows, and a rule set, that start with a byte-order mark', () => {
+    const root = withRules();
+    const [head, ...lines] = quarter();
+    const names = (head ?? '').split(',');
+    const rows = lines.map((line) =>
+      Object.fromEntries(line.split(',').map((cell, i) => [names[i], cell])),
+    );
+    writeFileSync(join(root, 'rows.json'), `\ufeff${JSON.stringify(rows)}`);
+    const rules = readFileSync(join(root, 'rules', 'cema.rules.json'), 'utf8');
+    writeFileSync(join(root, 'rules', 'cema.rules.json'), `\ufeff${rules}`);
+    const args = [...SCORE];
+    args.splice(args.indexOf('--data'), 2, '--data', 'rows.json');
+    const result = kpic(args, root);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(csv(join(root, 'out', 'scores.csv'))[0]?.total).toBe('94');
+  });
+
+  test('refuses a data file that is not UTF-8, naming the line of its first bad byte', () => {
+    const root = withRules();
+    // 'Phòng' in Windows-1258, an old Vietnamese code page: ò is the single byte 0xF2.
+    const bytes = Buffer.concat([
+      Buffer.from(`${quarter().slice(0, 3).join('\n')}\na1,Ph`),
+      Buffer.from([0xf2]),
+      Buffer.from('ng,administrative_officer,,2024-Q3,requests_answered,9\n'),
+    ]);
+    writeFileSync(join(root, 'rows.csv'), bytes);
+    const result = kpic(SCORE, root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'kpic: --data rows.csv: line 4 is not UTF-8 text; save the file as UTF-8.\n',
+    );
+    expect(existsSync(join(root, 'out'))).toBe(false);
+  });
+
+  test('a framework without a cycle, scored for a period its indicators lack rules for, lists them', () => {
+    const root = withRules();
+    const path = join(root, 'rules', 'cema.rules.json');
+    const rules = JSON.parse(readFileSync(path, 'utf8'));
+    delete rules.framework.cycle;
+    writeFileSync(path, JSON.stringify(rules));
+    writeFileSync(join(root, 'rows.csv'), `${quarter().join('\n')}\n`);
+    const args = [...SCORE];
+    args.splice(args.indexOf('--period'), 2, '--period', '2024-07');
+    const result = kpic(args, root);
+    expect(result.code).toBe(2);
+    const [first = '', ...issues] = result.stderr.trimEnd().split('\n');
+    expect(first).toMatch(
+      /^kpic: --period: The framework declares no cycle, and scoring every month leaves \d+ indicator rules missing\.$/,
+    );
+    // The first five are named, and a last line counts the others.
+    const count = Number(/leaves (\d+)/.exec(first)?.[1]);
+    expect(count).toBeGreaterThan(5);
+    expect(issues.pop()).toBe(`kpic:   (and ${count - 5} more)`);
+    expect(issues).toHaveLength(5);
+    for (const issue of issues) {
+      expect(issue).toMatch(
+        /^kpic: {3}indicators\[\d+\]\.between: Indicator "\w+" is measured every quarter, less often than the month/,
+      );
+    }
+  });
+
   test('writes the hand-computed scores of a quarter and exits 0 when every row is used', () => {
     const root = withRules();
     writeFileSync(join(root, 'rows.csv'), `${quarter().join('\n')}\n`);
@@ -157,6 +219,14 @@ describe('kpic score', () => {
       const result = kpic(args, root);
       expect(result.code, change.join(' ')).toBe(2);
       expect(result.stderr).toBe(message);
+      expect(existsSync(join(root, 'out'))).toBe(false);
+    }
+    for (const option of ['--rules', '--data', '--out']) {
+      const args = [...SCORE, ...(option === '--out' ? ['--out', ''] : [])];
+      if (option !== '--out') args.splice(args.indexOf(option), 2, option, '');
+      const result = kpic(args, root);
+      expect(result.code, `${option} ''`).toBe(2);
+      expect(result.stderr).toMatch(new RegExp(`^kpic: ${option} is empty: give .+\\.\\n$`));
       expect(existsSync(join(root, 'out'))).toBe(false);
     }
     const missing = kpic(['score', '--rules', 'rules/cema.rules.json', '--data', 'rows.csv'], root);

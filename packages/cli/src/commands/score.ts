@@ -61,7 +61,20 @@ const SCORE_COLUMNS = [
 
 const REJECTED_COLUMNS = ['row', 'line', 'column', 'person', 'code', 'reason'] as const;
 
+/** What each path option takes, for the message when it is given empty. */
+const PATH_FORMS = {
+  '--rules': 'the rule set kpic build wrote (<framework-id>.rules.json)',
+  '--data': 'a .csv or a .json file of measured rows',
+  '--out': 'a folder to write to',
+} as const;
+
 export async function scoreCommand(options: ScoreCliOptions, io: CliIo): Promise<number> {
+  const paths = { '--rules': options.rules, '--data': options.data, '--out': options.out };
+  for (const [option, form] of Object.entries(PATH_FORMS)) {
+    if (paths[option as keyof typeof paths].trim() === '') {
+      return reportProblems([`${option} is empty: give ${form}.`], io);
+    }
+  }
   const period = options.period.trim();
   if (parsePeriod(period) === undefined) {
     return reportProblems(
@@ -98,13 +111,14 @@ export async function scoreCommand(options: ScoreCliOptions, io: CliIo): Promise
       const more = error.issues.slice(1, 5).map((issue) => `  ${issue.path}: ${issue.message}`);
       return reportProblems([`--rules ${options.rules}: ${error.message}`, ...more], io);
     }
-    if (
-      error instanceof DataFileError ||
-      error instanceof ScoreError ||
-      error instanceof FileFormatError
-    ) {
-      const file = error instanceof ScoreError ? '--period' : `--data ${options.data}`;
-      const where = error instanceof FileFormatError ? error.file : file;
+    if (error instanceof ScoreError) {
+      // A framework without a cycle lacks rules for the period's cycle: name the first few.
+      const issues = error.issues.slice(0, 5).map((issue) => `  ${issue.path}: ${issue.message}`);
+      if (error.issues.length > 5) issues.push(`  (and ${error.issues.length - 5} more)`);
+      return reportProblems([`--period: ${error.message}`, ...issues], io);
+    }
+    if (error instanceof DataFileError || error instanceof FileFormatError) {
+      const where = error instanceof FileFormatError ? error.file : `--data ${options.data}`;
       return reportProblems([`${where}: ${error.message}`], io);
     }
     throw error;
@@ -134,18 +148,59 @@ class FileFormatError extends Error {
   }
 }
 
+/**
+ * Reads a file as UTF-8 text without its byte-order mark. Text in another encoding (an old
+ * Vietnamese code page such as Windows-1258, say) is refused at the line of its first bad
+ * byte, rather than read with replacement characters in its units' names.
+ */
 async function readText(
   path: string,
   option: string,
   io: CliIo,
 ): Promise<string | { code: number }> {
+  let bytes: Uint8Array;
   try {
-    return await readFile(resolve(io.cwd, path), 'utf8');
+    bytes = await readFile(resolve(io.cwd, path));
   } catch (error) {
     return {
       code: reportProblems([`cannot read ${option} ${path}: ${describeFsError(error)}.`], io),
     };
   }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const line = lineOfFirstBadByte(bytes);
+    return {
+      code: reportProblems(
+        [`${option} ${path}: line ${line} is not UTF-8 text; save the file as UTF-8.`],
+        io,
+      ),
+    };
+  }
+}
+
+/**
+ * The line of the first byte that is not UTF-8: the shortest prefix a streaming decoder
+ * refuses ends just past it. A line feed is never part of a multi-byte sequence, so the line
+ * feeds before that point count the lines.
+ */
+function lineOfFirstBadByte(bytes: Uint8Array): number {
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const middle = Math.floor((good + bad) / 2);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), {
+        stream: true,
+      });
+      good = middle;
+    } catch {
+      bad = middle;
+    }
+  }
+  let line = 1;
+  for (let index = 0; index < bad - 1; index++) if (bytes[index] === 0x0a) line += 1;
+  return line;
 }
 
 /**
