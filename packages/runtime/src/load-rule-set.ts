@@ -113,6 +113,15 @@ function* integrityIssues(ruleSet: RuleSet): Generator<RuleSetIssue> {
   yield* duplicateIssues('contexts', ruleSet.contexts);
 
   for (const [index, indicator] of ruleSet.indicators.entries()) {
+    const measurement = indicator.measurement;
+    if (measurement?.kind === 'survey' && measurement.measures.length !== 1) {
+      // Its answers are the rows of its one measure; the rows of a second would be accepted
+      // and then used by nothing.
+      yield {
+        path: `indicators[${index}].measurement.measures`,
+        message: `The survey of indicator "${indicator.id}" names ${measurement.measures.length} measures; a survey has exactly one.`,
+      };
+    }
     for (const [bandIndex, band] of indicator.bands.entries()) {
       if (!levels.has(band.level)) {
         yield unknownLevel(`indicators[${index}].bands[${bandIndex}].level`, band.level);
@@ -158,6 +167,18 @@ function* positionIssues(
       };
     }
     seen.add(weighted.indicator);
+    const weight = Rational.parseDecimal(weighted.weight);
+    if (
+      weight !== undefined &&
+      (weight.compare(Rational.ZERO) <= 0 || weight.compare(Rational.HUNDRED) > 0)
+    ) {
+      // Weights that sum to 100 may still hold a negative one, which would take points away
+      // for good work.
+      yield {
+        path: `${at}.weight`,
+        message: `Indicator "${weighted.indicator}" weighs ${weighted.weight}%; a weight is above 0% and at most 100%.`,
+      };
+    }
     if (weighted.bands.length === 0) {
       yield {
         path: `${at}.bands`,

@@ -14,6 +14,7 @@ import {
   position,
   ruleSetValue,
   rules,
+  surveyIndicator,
 } from './fixture.js';
 
 const a = formulaIndicator('a', measure('a'));
@@ -104,6 +105,44 @@ describe('loadRuleSet', () => {
       {
         path: 'positions[1].indicators[1].bands',
         message: 'Indicator "ghost" has no bands to rate it with.',
+      },
+    ]);
+  });
+
+  test('a weight must be above 0 and at most 100, even when the weights sum to 100', () => {
+    // -10 and 110 sum to 100, but a negative weight would take points away for good work.
+    const value = ruleSetValue({
+      indicators: [a, b],
+      positions: [position('p', [a, b], { a: '-10', b: '110' })],
+    });
+    expect(issuesOf(value)).toEqual([
+      {
+        path: 'positions[0].indicators[0].weight',
+        message: 'Indicator "a" weighs -10%; a weight is above 0% and at most 100%.',
+      },
+      {
+        path: 'positions[0].indicators[1].weight',
+        message: 'Indicator "b" weighs 110%; a weight is above 0% and at most 100%.',
+      },
+    ]);
+  });
+
+  test('a survey names exactly one measure, whose answers it averages', () => {
+    // With two, the second one's rows would be accepted and then used by nothing.
+    const survey = surveyIndicator('s', 'r', '1');
+    const value = ruleSetValue({
+      indicators: [
+        {
+          ...survey,
+          measurement: { kind: 'survey', text: 'survey r', measures: ['r', 'extra'] },
+        },
+      ],
+      positions: [position('p', [survey], { s: '100' })],
+    });
+    expect(issuesOf(value)).toEqual([
+      {
+        path: 'indicators[0].measurement.measures',
+        message: 'The survey of indicator "s" names 2 measures; a survey has exactly one.',
       },
     ]);
   });
