@@ -153,7 +153,10 @@ describe('kpic score', () => {
     ]);
     expect(lines.every((line) => line.total === '94' && line.rating === 'outstanding')).toBe(true);
 
-    const json = JSON.parse(readFileSync(join(root, 'out', 'scores.json'), 'utf8'));
+    // scores.json is written a person at a time, laid out as JSON.stringify(result, null, 2).
+    const text = readFileSync(join(root, 'out', 'scores.json'), 'utf8');
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    const json = JSON.parse(text);
     expect(json.people[0].total.exact).toBe('94');
     expect(json.people[0].rating.id).toBe('outstanding');
     expect(readFileSync(join(root, 'out', 'rejected.csv'), 'utf8')).toBe(
@@ -174,6 +177,8 @@ describe('kpic score', () => {
 
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('3 rejected, listed in out/rejected.csv');
+    const text = readFileSync(join(root, 'out', 'scores.json'), 'utf8');
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
     const rejected = csv(join(root, 'out', 'rejected.csv'));
     expect(rejected.map((line) => [line.row, line.column, line.code])).toEqual([
       ['43', 'position', 'unknown-position'],
@@ -192,6 +197,25 @@ describe('kpic score', () => {
       expect(text).not.toContain('4x7');
       expect(text).not.toContain('51.3');
     }
+  });
+
+  test('with every row rejected, writes empty scores beside the rejections and exits 1', () => {
+    const root = withRules();
+    writeFileSync(join(root, 'rows.csv'), `${HEADER}\na2,personnel,nobody,,2024-Q3,m,4\n`);
+    const result = kpic(SCORE, root);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'scored 0 people for 2024-Q3 (0 complete, 0 incomplete, 0 unrated); 0 of 1 rows used',
+    );
+    const text = readFileSync(join(root, 'out', 'scores.json'), 'utf8');
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    expect(JSON.parse(text)).toMatchObject({
+      people: [],
+      counts: { rows: 1, used: 0, rejected: 1 },
+    });
+    expect(readFileSync(join(root, 'out', 'scores.csv'), 'utf8')).toBe(
+      'person,org_unit,position,context,period,indicator,indicator_status,value,band,points,weight,effective_weight,contribution,not_rated_reason,person_status,total,rating\n',
+    );
   });
 
   test('refuses usage and file problems with one line and exit 2, writing nothing', () => {

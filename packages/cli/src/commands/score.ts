@@ -19,10 +19,13 @@ import {
   readRowsCsv,
   readRowsJson,
   RuleSetError,
-  score,
+  scorePeople,
   ScoreError,
+  type PersonResult,
+  type PersonStatus,
+  type Rejection,
   type RowsRead,
-  type ScoreResult,
+  type ScoreStream,
 } from '@kpilang/runtime';
 import { stringify } from 'csv-stringify/sync';
 import { reportProblems } from '../compile-paths.js';
@@ -100,11 +103,11 @@ export async function scoreCommand(options: ScoreCliOptions, io: CliIo): Promise
   const dataText = await readText(options.data, '--data', io);
   if (typeof dataText !== 'string') return dataText.code;
 
-  let result: ScoreResult;
+  let stream: ScoreStream;
   try {
     const rules = loadRuleSet(parseJson(rulesText, `--rules ${options.rules}`));
     const rows = readRows(dataText, dataKind, `--data ${options.data}`);
-    result = score(rules, rows, { period });
+    stream = scorePeople(rules, rows, { period });
   } catch (error) {
     if (error instanceof RuleSetError) {
       // The message names the first problem; the next few follow, one per line.
@@ -124,18 +127,91 @@ export async function scoreCommand(options: ScoreCliOptions, io: CliIo): Promise
     throw error;
   }
 
+  const files = renderResults(stream);
   const written = await writeOutputs(
     [
-      { target: join(outDir, 'scores.json'), data: `${JSON.stringify(result, null, 2)}\n` },
-      { target: join(outDir, 'scores.csv'), data: scoresCsv(result) },
-      { target: join(outDir, 'rejected.csv'), data: rejectedCsv(result) },
+      { target: join(outDir, 'scores.json'), data: files.json },
+      { target: join(outDir, 'scores.csv'), data: files.csv },
+      { target: join(outDir, 'rejected.csv'), data: rejectedCsv(stream.rejected) },
     ],
     io.cwd,
   );
   if (!written.ok) return reportProblems([written.problem], io);
 
-  io.stdout.write(`${summary(result, toUri(outDir, io.cwd) || '.')}\n`);
-  return result.rejected.length > 0 ? EXIT.errors : EXIT.ok;
+  io.stdout.write(`${summary(stream, files.statuses, toUri(outDir, io.cwd) || '.')}\n`);
+  return stream.rejected.length > 0 ? EXIT.errors : EXIT.ok;
+}
+
+/**
+ * scores.json and scores.csv, made one person at a time as the runtime scores them. The JSON
+ * is the result as `JSON.stringify(result, null, 2)` writes it, but never held as one string:
+ * the results of twenty thousand people outgrow the longest string JavaScript can hold.
+ */
+function renderResults(stream: ScoreStream): {
+  json: Uint8Array;
+  csv: Uint8Array;
+  statuses: Record<PersonStatus, number>;
+} {
+  const json = new TextChunks();
+  const csv = new TextChunks();
+  const statuses: Record<PersonStatus, number> = { complete: 0, incomplete: 0, unrated: 0 };
+  json.add(`{\n  "period": ${JSON.stringify(stream.period)},\n`);
+  json.add(`  "cycle": ${JSON.stringify(stream.cycle)},\n  "people": `);
+  let header = true;
+  addArray(json, stream.people, (person) => {
+    statuses[person.status] += 1;
+    csv.add(stringify(scoreRecords(person), { header, columns: [...SCORE_COLUMNS] }));
+    header = false;
+  });
+  if (header) csv.add(stringify([], { header, columns: [...SCORE_COLUMNS] }));
+  json.add(',\n  "rejected": ');
+  addArray(json, stream.rejected);
+  json.add(`,\n  "counts": ${indented(stream.counts, '  ')}\n}\n`);
+  return { json: json.bytes(), csv: csv.bytes(), statuses };
+}
+
+/** Adds `items` as a JSON array at the second level of the document, one item at a time. */
+function addArray<Item>(
+  chunks: TextChunks,
+  items: Iterable<Item>,
+  each: (item: Item) => void = () => undefined,
+): void {
+  let first = true;
+  for (const item of items) {
+    each(item);
+    chunks.add(`${first ? '[\n' : ',\n'}    ${indented(item, '    ')}`);
+    first = false;
+  }
+  chunks.add(first ? '[]' : '\n  ]');
+}
+
+/** `JSON.stringify(value, null, 2)` nested under `indent`: a JSON text holds no raw line break. */
+function indented(value: unknown, indent: string): string {
+  return JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`);
+}
+
+/** UTF-8 text gathered in pieces of about a megabyte, so that no one string grows too long. */
+class TextChunks {
+  private readonly done: Uint8Array[] = [];
+  private pending: string[] = [];
+  private length = 0;
+
+  add(text: string): void {
+    this.pending.push(text);
+    this.length += text.length;
+    if (this.length >= 1 << 20) this.flush();
+  }
+
+  bytes(): Uint8Array {
+    this.flush();
+    return Buffer.concat(this.done);
+  }
+
+  private flush(): void {
+    this.done.push(Buffer.from(this.pending.join(''), 'utf8'));
+    this.pending = [];
+    this.length = 0;
+  }
 }
 
 /** A JSON file that is not JSON, named by the option that gave it. */
@@ -229,33 +305,31 @@ function readRows(text: string, kind: string, option: string): RowsRead {
   return readRowsJson(parseJson(text, option));
 }
 
-function scoresCsv(result: ScoreResult): string {
-  const records = result.people.flatMap((person) =>
-    person.indicators.map((indicator) => ({
-      person: person.person,
-      org_unit: person.orgUnit,
-      position: person.position,
-      context: person.context ?? '',
-      period: person.period,
-      indicator: indicator.indicator,
-      indicator_status: indicator.status,
-      value: indicator.value?.display ?? '',
-      band: indicator.band?.level ?? '',
-      points: indicator.points?.display ?? '',
-      weight: indicator.weight.display,
-      effective_weight: indicator.effectiveWeight?.display ?? '',
-      contribution: indicator.contribution?.display ?? '',
-      not_rated_reason: indicator.notRated?.reason ?? '',
-      person_status: person.status,
-      total: person.total?.display ?? '',
-      rating: person.rating?.id ?? '',
-    })),
-  );
-  return stringify(records, { header: true, columns: [...SCORE_COLUMNS] });
+/** The lines of scores.csv for one person: one per weighted indicator. */
+function scoreRecords(person: PersonResult): Record<(typeof SCORE_COLUMNS)[number], string>[] {
+  return person.indicators.map((indicator) => ({
+    person: person.person,
+    org_unit: person.orgUnit,
+    position: person.position,
+    context: person.context ?? '',
+    period: person.period,
+    indicator: indicator.indicator,
+    indicator_status: indicator.status,
+    value: indicator.value?.display ?? '',
+    band: indicator.band?.level ?? '',
+    points: indicator.points?.display ?? '',
+    weight: indicator.weight.display,
+    effective_weight: indicator.effectiveWeight?.display ?? '',
+    contribution: indicator.contribution?.display ?? '',
+    not_rated_reason: indicator.notRated?.reason ?? '',
+    person_status: person.status,
+    total: person.total?.display ?? '',
+    rating: person.rating?.id ?? '',
+  }));
 }
 
-function rejectedCsv(result: ScoreResult): string {
-  const records = result.rejected.map((rejection) => ({
+function rejectedCsv(rejected: readonly Rejection[]): string {
+  const records = rejected.map((rejection) => ({
     row: rejection.row,
     line: rejection.line ?? '',
     column: rejection.column ?? '',
@@ -267,15 +341,14 @@ function rejectedCsv(result: ScoreResult): string {
 }
 
 /** One line for the terminal: counts only, never a measured value. */
-function summary(result: ScoreResult, out: string): string {
-  const count = (status: string) =>
-    result.people.filter((person) => person.status === status).length;
-  const people = result.people.length === 1 ? '1 person' : `${result.people.length} people`;
-  const statuses = `${count('complete')} complete, ${count('incomplete')} incomplete, ${count('unrated')} unrated`;
-  const rows = `${result.counts.used} of ${result.counts.rows} rows used`;
+function summary(stream: ScoreStream, statuses: Record<PersonStatus, number>, out: string): string {
+  const total = statuses.complete + statuses.incomplete + statuses.unrated;
+  const people = total === 1 ? '1 person' : `${total} people`;
+  const counted = `${statuses.complete} complete, ${statuses.incomplete} incomplete, ${statuses.unrated} unrated`;
+  const rows = `${stream.counts.used} of ${stream.counts.rows} rows used`;
   const rejected =
-    result.rejected.length > 0
-      ? `; ${result.rejected.length} rejected, listed in ${out}/rejected.csv`
+    stream.rejected.length > 0
+      ? `; ${stream.rejected.length} rejected, listed in ${out}/rejected.csv`
       : '';
-  return `kpic: scored ${people} for ${result.period} (${statuses}); ${rows}${rejected}. Results in ${out}/scores.json and ${out}/scores.csv.`;
+  return `kpic: scored ${people} for ${stream.period} (${counted}); ${rows}${rejected}. Results in ${out}/scores.json and ${out}/scores.csv.`;
 }
