@@ -58,10 +58,24 @@ interface CsvRecord {
 }
 
 function parseRecords(text: string): CsvRecord[] {
-  let output: { record: string[]; raw: string; info: { lines: number } }[];
+  // csv-parse counts a CRLF inside a quoted field as two lines, in the record and in every
+  // record after it; `overcount` takes back those seen so far.
+  let overcount = 0;
+  // Each record is cut down to its fields and line as it is read: csv-parse's own record,
+  // with its raw text and a dozen counters, costs about a kilobyte a row.
+  const toRecord = ({ record, raw, info }: ParsedRecord): CsvRecord => {
+    // `info.lines` is the line the record ends on; count back over the line breaks inside it.
+    // `raw` may start with the empty lines skipped before the record. Any CRLF left inside
+    // it lies within quotes, since the record's own delimiter is cut off.
+    const inner = raw.replace(/^(?:\r?\n|\r)+/, '').replace(/(?:\r?\n|\r)$/, '');
+    const breaks = inner.match(/\r?\n|\r/g)?.length ?? 0;
+    overcount += inner.match(/\r\n/g)?.length ?? 0;
+    return { fields: record, line: info.lines - overcount - breaks };
+  };
+
   try {
-    // With `info` and `raw`, csv-parse returns each record with them, which its types miss.
-    output = parse(text, {
+    // With `info` and `raw`, csv-parse hands each record over with them, which its types miss.
+    return parse(text, {
       bom: true,
       info: true,
       raw: true,
@@ -71,23 +85,18 @@ function parseRecords(text: string): CsvRecord[] {
       // Spaces and tabs around a field are ignored, so `a, "b, c" ,d` is three fields rather
       // than a quote in the middle of one; the spaces inside quotes are kept.
       trim: true,
-    }) as unknown as typeof output;
+      on_record: (parsed) => toRecord(parsed as unknown as ParsedRecord) as unknown as string[],
+    }) as unknown as CsvRecord[];
   } catch (error) {
     throw csvError(error);
   }
+}
 
-  // csv-parse counts a CRLF inside a quoted field as two lines, in the record and in every
-  // record after it; `overcount` takes back those seen so far.
-  let overcount = 0;
-  return output.map(({ record, raw, info }) => {
-    // `info.lines` is the line the record ends on; count back over the line breaks inside it.
-    // `raw` may start with the empty lines skipped before the record. Any CRLF left inside
-    // it lies within quotes, since the record's own delimiter is cut off.
-    const inner = raw.replace(/^(?:\r?\n|\r)+/, '').replace(/(?:\r?\n|\r)$/, '');
-    const breaks = inner.match(/\r?\n|\r/g)?.length ?? 0;
-    overcount += inner.match(/\r\n/g)?.length ?? 0;
-    return { fields: record, line: info.lines - overcount - breaks };
-  });
+/** What csv-parse hands over for a record with `info` and `raw`. */
+interface ParsedRecord {
+  record: string[];
+  raw: string;
+  info: { lines: number };
 }
 
 function headerPositions(header: readonly string[]): Record<Column, number> {

@@ -244,14 +244,15 @@ async function readText(
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const line = lineOfFirstBadByte(bytes);
-    return {
-      code: reportProblems(
-        [`${option} ${path}: line ${line} is not UTF-8 text; save the file as UTF-8.`],
-        io,
-      ),
-    };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem =
+      code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
+        ? `line ${lineOfFirstBadByte(bytes)} is not UTF-8 text; save the file as UTF-8`
+        : code === 'ERR_STRING_TOO_LONG'
+          ? 'the file holds more text than can be read at once (about 500 MB); score it in parts, such as one per unit'
+          : describeFsError(error);
+    return { code: reportProblems([`${option} ${path}: ${problem}.`], io) };
   }
 }
 
