@@ -88,7 +88,7 @@ function parseRecords(text: string): CsvRecord[] {
       on_record: (parsed) => toRecord(parsed as unknown as ParsedRecord) as unknown as string[],
     }) as unknown as CsvRecord[];
   } catch (error) {
-    throw csvError(error);
+    throw csvError(error, overcount);
   }
 }
 
@@ -128,8 +128,11 @@ function headerPositions(header: readonly string[]): Record<Column, number> {
   >;
 }
 
-/** csv-parse's messages quote field values; ours name the line and the kind of problem only. */
-function csvError(error: unknown): DataFileError {
+/**
+ * csv-parse's messages quote field values; ours name the line and the kind of problem only.
+ * `overcount` is the number of lines csv-parse has counted twice in the records before.
+ */
+function csvError(error: unknown, overcount: number): DataFileError {
   const code =
     typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   const lines =
@@ -137,7 +140,7 @@ function csvError(error: unknown): DataFileError {
     error !== null &&
     'lines' in error &&
     typeof error.lines === 'number'
-      ? error.lines
+      ? error.lines - overcount
       : null;
   const problem = CSV_PROBLEMS[code] ?? `the file is not valid CSV (${code || 'unknown error'})`;
   return new DataFileError(`${problem[0]?.toUpperCase() ?? ''}${problem.slice(1)}.`, lines);

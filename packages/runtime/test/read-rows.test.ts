@@ -144,6 +144,12 @@ describe('readRowsCsv', () => {
     expect(() => readRowsCsv('')).toThrow(DataFileError);
   });
 
+  test('a file error after a CRLF inside a quoted field names the right line', () => {
+    expect(() =>
+      readRowsCsv(`${HEADER}\r\np1,"two\r\nlines",p,,2024,m,1\r\np2,u,p,,2024,m,1"x"\r\n`),
+    ).toThrow(new DataFileError('A quote opens in the middle of a field.', 4));
+  });
+
   test('a quote left open is a file error on its line, without quoting the data', () => {
     let error: unknown;
     try {
