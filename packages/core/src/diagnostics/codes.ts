@@ -325,6 +325,14 @@ export const CODES = {
       `'${indicator}' is in percent, so its ratio is already read as a share and multiplied ` +
       "by 100; the '100 *' would make every value 100 times too large.",
   }),
+  KPI505: code({
+    slug: 'percent-share-unscaled',
+    severity: 'warning',
+    message: (indicator: string) =>
+      `'${indicator}' is in percent, but only a formula that is one division is read as a ` +
+      'share and multiplied by 100; this one divides inside, so 19 of 20 would give 0.95, ' +
+      'read as 0.95%.',
+  }),
 
   // Alignment and SMART.
   KPI601: code({

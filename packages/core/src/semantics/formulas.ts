@@ -9,7 +9,7 @@
 import type * as ast from '../syntax/ast.js';
 import { toText } from '../util/decimal.js';
 import { unreachable } from '../util/never.js';
-import { unwrapParens } from './convert.js';
+import { unwrapParens, walkExpr } from './convert.js';
 import type { Indicator } from './model.js';
 import type { CheckState } from './state.js';
 import { FUNCTIONS, readWord } from './words.js';
@@ -36,6 +36,9 @@ export function checkFormulas(state: CheckState): void {
     const place = { uri: indicator.uri ?? '', range: measurement.range };
     state.reporter.guard('formula units', place, () => checkResultUnit(state, indicator, formula));
     state.reporter.guard('percent ratio', place, () => checkScaledTwice(state, indicator, formula));
+    state.reporter.guard('percent share', place, () =>
+      checkUnscaledShare(state, indicator, formula),
+    );
   }
 }
 
@@ -70,6 +73,37 @@ function checkScaledTwice(state: CheckState, indicator: Indicator, formula: ast.
         ]
       : [];
   state.reporter.report('KPI504', { uri, range: numerator.range }, [indicator.id], { fixes });
+}
+
+/**
+ * KPI505: on a percent indicator, a formula that is not one division but divides inside
+ * (`mean(a / b, c / d)`, `1 - late / total`) gives a share from 0 to 1 that nothing scales,
+ * unless the formula multiplies by 100 somewhere. The fix multiplies the whole formula by 100.
+ */
+function checkUnscaledShare(state: CheckState, indicator: Indicator, formula: ast.Expr): void {
+  if (indicator.unit?.name !== 'percent' || indicator.unit.per) return;
+  const top = unwrapParens(formula);
+  if (!top || (top.kind === 'Binary' && top.op === '/')) return;
+  let divides = false;
+  let hundred = false;
+  walkExpr(formula, (node) => {
+    if (node.kind === 'Binary' && node.op === '/') divides = true;
+    if (isHundred(node)) hundred = true;
+  });
+  if (!divides || hundred) return;
+
+  const uri = indicator.uri ?? '';
+  const { start, end } = formula.range;
+  const fix = {
+    title: 'Multiply the formula by 100',
+    edits: [
+      { uri, range: { start, end: start }, newText: '(' },
+      { uri, range: { start: end, end }, newText: ') * 100' },
+    ],
+  };
+  state.reporter.report('KPI505', { uri, range: formula.range }, [indicator.id], {
+    fixes: [fix],
+  });
 }
 
 /** True for the plain number 100 (written `100` or `100.0`, with no unit). */

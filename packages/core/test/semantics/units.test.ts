@@ -186,3 +186,39 @@ describe('KPI504 a percent ratio multiplied by 100 again', () => {
     expect(withCode(checkKpi(count), 'KPI504')).toEqual([]);
   });
 });
+
+describe('KPI505 a share on a percent indicator that nothing scales', () => {
+  const percent = (formula: string) =>
+    HEADER +
+    kpi(`measure ${formula} unit percent target >= 90% bands { excellent >= 90%  poor < 90% }`);
+
+  test('the mean of two ratios warns; the fix multiplies by 100 and clears it', () => {
+    const text = percent('mean(on_time / total, ok / checked)');
+    const diagnostic = only(checkKpi(text), 'KPI505');
+    expect(diagnostic.severity).toBe('warning');
+    expect(diagnostic.range).toEqual(rangeOf(text, 'mean(on_time / total, ok / checked)'));
+    const fixed = applyFix(text, diagnostic.fixes?.[0]);
+    expect(fixed).toContain('measure (mean(on_time / total, ok / checked)) * 100 unit percent');
+    expect(withCode(checkKpi(fixed), 'KPI505')).toEqual([]);
+    expect(withCode(checkKpi(fixed), 'KPI504')).toEqual([]);
+  });
+
+  test('1 - late / total warns too', () => {
+    expect(only(checkKpi(percent('1 - late / total')), 'KPI505').severity).toBe('warning');
+  });
+
+  test('nothing for one division, a formula with no division, one scaled by 100, or another unit', () => {
+    for (const formula of [
+      'done / total',
+      '(a + b) / c',
+      'a - b',
+      '(a / b) * 100',
+      '100 * (1 - late / total)',
+    ]) {
+      expect(withCode(checkKpi(percent(formula)), 'KPI505'), formula).toEqual([]);
+    }
+    const count =
+      HEADER + kpi('measure 1 - a / b unit count target >= 5 bands { excellent >= 5  poor < 5 }');
+    expect(withCode(checkKpi(count), 'KPI505')).toEqual([]);
+  });
+});
