@@ -7,12 +7,16 @@
  * framework against `node -e 0`. The render suite (issue 3, `render/run-render.mjs`) renders
  * 1,000 scorecards to HTML and PDF against a plain handlebars baseline. The lsp suite (issue 4,
  * `lsp/run-lsp.mjs`) measures the language server's keystroke-to-diagnostics latency against
- * `kpic check` of the same document, and its memory on the national framework. It prints the
- * figures with the goals and writes bench/.work/results.json.
+ * `kpic check` of the same document, and its memory on the national framework. The score suite
+ * (issue 5, `score/run-score.mjs`) scores 250,000 civil servants × 8 indicators for a quarter
+ * with @kpilang/runtime against a hand-written loop over the same rows. It prints the figures
+ * with the goals and writes bench/.work/results.json.
  *
- * Options: --suite all|compile|render|lsp (all), --runs N (5), --cold-runs N (10), --contexts N
- * (20), --render-runs N (3), --positions N (1000), --lsp-edits N (200), --lsp-warmup N (10),
- * --lsp-check-runs N (5), --profile auto|always|never (auto: profile what misses a goal).
+ * Options: --suite all|compile|render|lsp|score (all), --runs N (5), --cold-runs N (10),
+ * --contexts N (20), --render-runs N (3), --positions N (1000), --lsp-edits N (200),
+ * --lsp-warmup N (10), --lsp-check-runs N (5), --score-runs N (3), --score-people N (250000),
+ * --score-heap MiB (12288), --score-profile-people N (25000), --profile auto|always|never
+ * (auto: profile what misses a goal).
  */
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -37,6 +41,8 @@ import { printRenderReport } from './render/report-render.mjs';
 import { runRenderBench } from './render/run-render.mjs';
 import { printLspReport } from './lsp/report-lsp.mjs';
 import { runLspBench } from './lsp/run-lsp.mjs';
+import { printScoreReport } from './score/report-score.mjs';
+import { runScoreBench } from './score/run-score.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORK = join(ROOT, 'bench', '.work');
@@ -58,14 +64,18 @@ async function main() {
       'lsp-edits': { type: 'string', default: '200' },
       'lsp-warmup': { type: 'string', default: '10' },
       'lsp-check-runs': { type: 'string', default: '5' },
+      'score-runs': { type: 'string', default: '3' },
+      'score-people': { type: 'string', default: '250000' },
+      'score-heap': { type: 'string', default: '12288' },
+      'score-profile-people': { type: 'string', default: '25000' },
       profile: { type: 'string', default: 'auto' },
     },
   });
   if (!['auto', 'always', 'never'].includes(values.profile)) {
     throw new BenchError(`--profile wants auto, always or never, got ${values.profile}`);
   }
-  if (!['all', 'compile', 'render', 'lsp'].includes(values.suite)) {
-    throw new BenchError(`--suite wants all, compile, render or lsp, got ${values.suite}`);
+  if (!['all', 'compile', 'render', 'lsp', 'score'].includes(values.suite)) {
+    throw new BenchError(`--suite wants all, compile, render, lsp or score, got ${values.suite}`);
   }
   const runs = (suite) => values.suite === 'all' || values.suite === suite;
   mkdirSync(WORK, { recursive: true });
@@ -101,6 +111,20 @@ async function main() {
       checkRuns: positiveInteger(values['lsp-check-runs'], '--lsp-check-runs'),
     });
     printLspReport(results.lsp);
+    save();
+  }
+  if (runs('score')) {
+    results.score = await runScoreBench({
+      kpic: KPIC,
+      root: ROOT,
+      work: WORK,
+      runs: positiveInteger(values['score-runs'], '--score-runs'),
+      people: positiveInteger(values['score-people'], '--score-people'),
+      heapMiB: positiveInteger(values['score-heap'], '--score-heap'),
+      profilePeople: positiveInteger(values['score-profile-people'], '--score-profile-people'),
+      profile: values.profile,
+    });
+    printScoreReport(results.score);
     save();
   }
   console.log(`\nResults written to bench/.work/results.json`);

@@ -12,6 +12,10 @@
  *   render-html <render> <rules> [out]   @kpilang/render's renderHtml (see render/work.mjs)
  *   render-pdf <render> <rules> [out]    its renderPdf, default engine
  *   handlebars <render> <rules> [out]    one plain handlebars page per position, the baseline
+ *   score-runtime <runtime> <rules> <people>   @kpilang/runtime's score (see score/work.mjs)
+ *   score-people <runtime> <rules> <people>    its scorePeople, one person at a time
+ *   score-loop <rules> <people>                the hand-written loop, the floor
+ *   score-check <runtime> <rules> <people>     scorePeople and the loop compared
  *   noop                         nothing: node's own start-up, the cold-start baseline
  *
  * Imports of libraries happen inside the timed work, as they would in a tool doing that job.
@@ -105,6 +109,12 @@ async function runRender(name, args) {
   await work[name]({ phase, facts }, args);
 }
 
+/** The score variants live with the score benchmark; loading them is part of the work. */
+async function runScore(name, args) {
+  const work = await import('../score/work.mjs');
+  await work[name]({ phase, facts }, args);
+}
+
 const variants = {
   kpic: runKpic,
   json: runJson,
@@ -114,6 +124,10 @@ const variants = {
   'render-html': (args) => runRender('renderHtmlWork', args),
   'render-pdf': (args) => runRender('renderPdfWork', args),
   handlebars: (args) => runRender('handlebarsWork', args),
+  'score-runtime': (args) => runScore('scoreRuntimeWork', args),
+  'score-people': (args) => runScore('scorePeopleWork', args),
+  'score-loop': (args) => runScore('scoreLoopWork', args),
+  'score-check': (args) => runScore('scoreCheckWork', args),
   noop: async () => {},
 };
 const run = variants[variant];

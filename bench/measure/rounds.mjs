@@ -9,18 +9,21 @@ import { ratio, summarize } from './stats.mjs';
 
 /**
  * Runs each step `runs` times after a warm-up round and summarises wall, process, work and
- * CPU time, peak memory and the child's phases. `step.args` go to the wrapper (`child.mjs`).
+ * CPU time, peak memory and the child's phases. `step.args` go to the wrapper (`child.mjs`),
+ * `step.nodeArgs` (optional) to node. `warmup: false` leaves out the warm-up round, for steps
+ * that run long enough not to need one, or that the caller has just run.
  *
- * @param {{ key: string, label: string, variant: string, args: string[] }[]} plan
- * @param {{ runs: number, workDir: string, root: string }} options
+ * @param {{ key: string, label: string, variant: string, args: string[], nodeArgs?: string[] }[]} plan
+ * @param {{ runs: number, workDir: string, root: string, warmup?: boolean }} options
  */
-export async function measureVariants(plan, { runs, workDir, root }) {
+export async function measureVariants(plan, { runs, workDir, root, warmup = true }) {
   const samples = new Map(plan.map((step) => [step.key, []]));
 
-  for (let round = 0; round <= runs; round += 1) {
+  for (let round = warmup ? 0 : 1; round <= runs; round += 1) {
     for (const step of plan) {
       progress(`${round === 0 ? 'warm-up' : `run ${round}/${runs}`}: ${step.label}`);
-      const result = await runMeasured({ workDir, variant: step.variant, args: step.args });
+      const { variant, args, nodeArgs } = step;
+      const result = await runMeasured({ workDir, variant, args, nodeArgs });
       if (round > 0) samples.get(step.key).push(result);
     }
   }
