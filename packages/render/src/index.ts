@@ -7,6 +7,7 @@
 export * from './lang.js';
 export * from './format.js';
 export * from './documents.js';
+export * from './filled.js';
 export * from './changes.js';
 export * from './output.js';
 export * from './errors.js';

@@ -64,6 +64,13 @@ export const LABELS = {
   positions: { vi: 'Phiếu đánh giá theo vị trí', en: 'Position scorecards' },
   documents: { vi: 'Tài liệu', en: 'Documents' },
   none: { vi: 'Không có', en: 'None' },
+  personId: { vi: 'Mã công chức', en: 'Person' },
+  orgUnit: { vi: 'Đơn vị', en: 'Organisational unit' },
+  results: { vi: 'Kết quả đánh giá KPI', en: 'KPI results' },
+  dataStatus: { vi: 'Tình trạng số liệu', en: 'Data status' },
+  weightCounted: { vi: 'Trọng số được tính', en: 'Weight counted' },
+  countsAs: { vi: 'tính là', en: 'counts as' },
+  notRated: { vi: 'Không đánh giá', en: 'Not rated' },
   noGroup: { vi: 'Không thuộc nhóm nào', en: 'In no group' },
 } as const satisfies Record<string, Bilingual>;
 

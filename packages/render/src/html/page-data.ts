@@ -22,6 +22,14 @@ import {
   scorecardPosition,
   type DocumentRef,
 } from '../documents.js';
+import {
+  PERSON_STATUS_WORDS,
+  REASON_WORDS,
+  STATUS_WORDS,
+  type FilledIndicator,
+  type FilledNumber,
+  type FilledPerson,
+} from '../filled.js';
 import { htmlLang, type Lang } from '../lang.js';
 
 /** What a page's templates get as their root object. */
@@ -44,6 +52,48 @@ export interface ScorecardRow {
   ordinal: number;
   indicator: Indicator;
   weighted: WeightedIndicator;
+  /** On a filled scorecard: what the person scored on this indicator. */
+  result?: RowResult;
+}
+
+/** A row's result on a filled scorecard: the person's FilledIndicator, with words joined. */
+export interface RowResult {
+  status: FilledIndicator['status'];
+  /** The numbers as displayed (`"97.5"`, `"85.33"`); absent when there is none. */
+  value?: string;
+  /** The level id of the band reached. */
+  band?: string;
+  points?: string;
+  effectiveWeight?: string;
+  contribution?: string;
+  /** True when the effective weight differs from the declared one (something was left out). */
+  reweighted: boolean;
+  /** Why there is no value, in words, and what became of the indicator, in words. */
+  reason?: Bilingual;
+  statusWords?: Bilingual;
+  /** The runtime's sentence about the missing value (English). */
+  message?: string;
+}
+
+/** The person's side of a filled scorecard. */
+export interface FilledModel {
+  person: string;
+  orgUnit: string;
+  period: string;
+  status: FilledPerson['status'];
+  statusWords: Bilingual;
+  /** The weighted total as displayed; absent when unrated. */
+  total?: string;
+  /** The rating line reached, absent when none. */
+  rating?: string;
+  weightCounted: string;
+  /** Every rating line of the rule set, the one reached with `ticked: true`. */
+  choices: {
+    id: string;
+    label: Bilingual;
+    interval: RuleSet['rating'][number]['interval'];
+    ticked: boolean;
+  }[];
 }
 
 /** A link of the index page: the document's file name without `.html`. */
@@ -61,6 +111,8 @@ export type DocumentModel =
       group?: Group;
       context?: ContextName;
       rows: ScorecardRow[];
+      /** Present on a filled scorecard (`kpic score --html`): the person and their result. */
+      filled?: FilledModel;
     }
   | { kind: 'catalogue'; name: string; groups: { group: Group; indicators: Indicator[] }[] }
   | {
@@ -77,7 +129,21 @@ export type DocumentModel =
       general: DocumentLink[];
       base: DocumentLink[];
       contexts: { context: ContextName; scorecards: DocumentLink[] }[];
-    };
+    }
+  | { kind: 'results'; name: 'index'; period: string; people: ResultLink[] };
+
+/** A line of the index of filled scorecards: one scored person. */
+export interface ResultLink {
+  /** The file name without `.html`. */
+  name: string;
+  person: string;
+  orgUnit: string;
+  position: Position;
+  context?: ContextName;
+  statusWords: Bilingual;
+  total?: string;
+  ratingLabel?: Bilingual;
+}
 
 /** An indicator a context rates differently, with the position and indicator looked up. */
 export interface OverviewChange {
@@ -119,6 +185,135 @@ export function indexData(ruleSet: RuleSet, lang: Lang): PageData {
       })),
     },
   };
+}
+
+/**
+ * The page of `person`'s filled scorecard, named `name`: their position's scorecard (in their
+ * context when they have one) with their results joined to its rows. Throws when the person's
+ * position is not in the rule set, or names an indicator the position does not weight: the
+ * results were scored against another rule set.
+ */
+export function filledPageData(
+  ruleSet: RuleSet,
+  lang: Lang,
+  person: FilledPerson,
+  name: string,
+): PageData {
+  const ref = {
+    kind: 'scorecard' as const,
+    name,
+    position: person.position,
+    ...(person.context === null ? {} : { context: person.context }),
+  };
+  if (!scorecardPosition(ruleSet, ref)) missingPosition(person);
+  const model = scorecardModel(ruleSet, ref);
+  if (model.kind !== 'scorecard') throw new Error('A scorecard model was expected.');
+  const byId = new Map(person.indicators.map((result) => [result.indicator, result]));
+  for (const id of byId.keys()) {
+    if (!model.rows.some((row) => row.indicator.id === id)) {
+      throw new Error(
+        `Person '${person.person}' has a result for '${id}', which their position does not weight.`,
+      );
+    }
+  }
+  const rows = model.rows.map((row) => {
+    const result = byId.get(row.indicator.id);
+    return result ? { ...row, result: rowResult(result, row.weighted) } : row;
+  });
+  const filled: FilledModel = {
+    person: person.person,
+    orgUnit: person.orgUnit,
+    period: person.period,
+    status: person.status,
+    statusWords: PERSON_STATUS_WORDS[person.status],
+    ...shown('total', person.total),
+    ...(person.rating === null ? {} : { rating: person.rating }),
+    weightCounted: person.weightCounted.display,
+    choices: ruleSet.rating.map((line) => ({
+      id: line.id,
+      label: line.label,
+      interval: line.interval,
+      ticked: line.id === person.rating,
+    })),
+  };
+  return { ruleSet, lang, htmlLang: htmlLang(lang), document: { ...model, rows, filled } };
+}
+
+/** The index of filled scorecards: one line per person, linking `names[i]` for `people[i]`. */
+export function filledIndexData(
+  ruleSet: RuleSet,
+  lang: Lang,
+  period: string,
+  people: readonly FilledPerson[],
+  names: readonly string[],
+): PageData {
+  return {
+    ruleSet,
+    lang,
+    htmlLang: htmlLang(lang),
+    document: {
+      kind: 'results',
+      name: 'index',
+      period,
+      people: people.map((person, index) => {
+        const context = ruleSet.contexts.find((candidate) => candidate.id === person.context);
+        const position = scorecardPosition(ruleSet, {
+          position: person.position,
+          ...(person.context === null ? {} : { context: person.context }),
+        });
+        const rating = ruleSet.rating.find((line) => line.id === person.rating);
+        return {
+          name: names[index]!,
+          person: person.person,
+          orgUnit: person.orgUnit,
+          position: position ?? missingPosition(person),
+          ...(context ? { context: contextName(context) } : {}),
+          statusWords: PERSON_STATUS_WORDS[person.status],
+          ...shown('total', person.total),
+          ...(rating ? { ratingLabel: rating.label } : {}),
+        };
+      }),
+    },
+  };
+}
+
+function missingPosition(person: FilledPerson): never {
+  const where = person.context === null ? '' : ` in context '${person.context}'`;
+  throw new Error(
+    `Person '${person.person}' holds position '${person.position}'${where}, which the rule ` +
+      'set lacks: the results were scored against another rule set.',
+  );
+}
+
+function rowResult(result: FilledIndicator, weighted: WeightedIndicator): RowResult {
+  const effective = result.effectiveWeight;
+  return {
+    status: result.status,
+    ...shown('value', result.value),
+    ...(result.band === null ? {} : { band: result.band }),
+    ...shown('points', result.points),
+    ...shown('effectiveWeight', effective),
+    ...shown('contribution', result.contribution),
+    reweighted: effective !== null && effective.exact !== weighted.weight,
+    ...(result.notRated
+      ? {
+          reason: REASON_WORDS[result.notRated.reason] ?? {
+            vi: result.notRated.reason,
+            en: result.notRated.reason,
+          },
+          message: result.notRated.message,
+        }
+      : {}),
+    ...(result.status === 'rated' ? {} : { statusWords: STATUS_WORDS[result.status] }),
+  };
+}
+
+/** `{ [key]: number.display }`, or nothing for a null number. */
+function shown<Key extends string>(
+  key: Key,
+  number: FilledNumber | null,
+): Partial<Record<Key, string>> {
+  return number === null ? {} : ({ [key]: number.display } as Record<Key, string>);
 }
 
 function documentModel(ruleSet: RuleSet, document: DocumentRef): DocumentModel {

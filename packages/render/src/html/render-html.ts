@@ -7,7 +7,8 @@ import type { RuleSet } from '@kpilang/rule-set';
 import { planDocuments, type DocumentRef } from '../documents.js';
 import { htmlLang, type Lang } from '../lang.js';
 import type { OutputFile } from '../output.js';
-import { indexData, pageData } from './page-data.js';
+import { filledNames, type FilledPerson } from '../filled.js';
+import { filledIndexData, filledPageData, indexData, pageData } from './page-data.js';
 import { loadTemplates } from './template-environment.js';
 
 /** What the HTML engine is asked for. */
@@ -71,4 +72,44 @@ export async function createHtmlRenderer(
         'the page of all documents',
       ),
   };
+}
+
+/** The scored results a set of filled scorecards shows. */
+export interface FilledResults {
+  /** The scored period, such as `2024-Q3`. */
+  period: string;
+  /** Every scored person, in the order the index lists them. */
+  people: readonly FilledPerson[];
+}
+
+/**
+ * The filled scorecards of `results`: `scorecard-<person>.html` for each person (named by
+ * `filledNames`), their position's scorecard with their results written in, and `index.html`
+ * listing everyone with their total and rating. Same input, same bytes. Throws a RenderError
+ * for templates that cannot be used, and an Error when a person's position or indicators are
+ * not the rule set's.
+ */
+export async function renderFilledHtml(
+  ruleSet: RuleSet,
+  results: FilledResults,
+  options: HtmlOptions,
+): Promise<OutputFile[]> {
+  const templates = await loadTemplates(options.templates);
+  const { lang } = options;
+  const names = filledNames(results.people);
+  return [
+    {
+      path: 'index.html',
+      data: templates.render(
+        'page',
+        filledIndexData(ruleSet, lang, results.period, results.people, names),
+        'index.html',
+      ),
+    },
+    ...results.people.map((person, index) => {
+      const path = `${names[index]}.html`;
+      const data = filledPageData(ruleSet, lang, person, names[index]!);
+      return { path, data: templates.render('page', data, path) };
+    }),
+  ];
 }
