@@ -20,6 +20,7 @@ export type { PdfOptions } from './pdf/render-pdf.js';
 
 import type { RuleSet } from '@kpilang/rule-set';
 import type { OutputFile } from './output.js';
+import type { FilledResults } from './html/render-html.js';
 import type { PrintOptions } from './browser/print-pdf.js';
 import type { PdfOptions } from './pdf/render-pdf.js';
 
@@ -33,6 +34,19 @@ import type { PdfOptions } from './pdf/render-pdf.js';
 export async function renderPdf(ruleSet: RuleSet, options: PdfOptions): Promise<OutputFile[]> {
   const engine = await import('./pdf/render-pdf.js');
   return engine.renderPdf(ruleSet, options);
+}
+
+/**
+ * The filled scorecards of `results` as PDFs drawn with pdfkit: `scorecard-<person>.pdf` for
+ * each person, then `all.pdf` with all of them. Nothing is written.
+ */
+export async function renderFilledPdf(
+  ruleSet: RuleSet,
+  results: FilledResults,
+  options: PdfOptions,
+): Promise<OutputFile[]> {
+  const engine = await import('./pdf/render-pdf.js');
+  return engine.renderFilledPdf(ruleSet, results, options);
 }
 
 /**

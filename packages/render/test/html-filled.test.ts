@@ -12,10 +12,12 @@ import {
   LABELS,
   REASON_WORDS,
   renderFilledHtml,
+  renderFilledPdf,
   type FilledPerson,
 } from '@kpilang/render';
 import { filledPageData } from '../src/html/page-data.js';
 import { cemaRuleSet } from './fixtures/html-rule-sets.js';
+import { rawText } from './fixtures/pdf-poppler.js';
 
 const ruleSet: RuleSet = cemaRuleSet();
 const validator = new HtmlValidate({
@@ -133,5 +135,30 @@ describe('filledNames', () => {
     expect(
       filledNames([{ person: 'p01' }, { person: 'P01' }, { person: 'a/b' }, { person: '' }]),
     ).toEqual(['scorecard-p01', 'scorecard-P01-2', 'scorecard-a_b', 'scorecard-_']);
+  });
+});
+
+describe('renderFilledPdf', () => {
+  it('draws each filled scorecard and all.pdf with the results written in', async () => {
+    const files = await renderFilledPdf(
+      ruleSet,
+      { period: '2024-Q3', people: [person('p01'), person('p02')] },
+      { lang: 'en' },
+    );
+    expect(files.map((file) => file.path)).toEqual([
+      'scorecard-p01.pdf',
+      'scorecard-p02.pdf',
+      'all.pdf',
+    ]);
+    const first = rawText(files[0]!.data as Uint8Array);
+    expect(first).toContain('p01');
+    expect(first).toContain('2024-Q3');
+    expect(first).toContain(REASON_WORDS['no-data'].en);
+    expect(first).toContain('77.5');
+    expect(first).toContain('counts as 12.5%');
+    expect(first).toContain(`${ruleSet.rating[1]!.label.en} `);
+    const all = rawText(files[2]!.data as Uint8Array);
+    expect(all).toContain('p01');
+    expect(all).toContain('p02');
   });
 });

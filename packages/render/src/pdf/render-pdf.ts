@@ -5,6 +5,7 @@
  */
 import type { RuleSet } from '@kpilang/rule-set';
 import { findContext, planDocuments, scorecardPosition, type DocumentRef } from '../documents.js';
+import { filledNames, type FilledPerson } from '../filled.js';
 import { inline, LABELS, type Lang } from '../lang.js';
 import type { OutputFile } from '../output.js';
 import { CATALOGUE_FORMAT, drawCatalogue } from './catalogue.js';
@@ -42,10 +43,80 @@ export async function renderPdf(ruleSet: RuleSet, options: PdfOptions): Promise<
   return files;
 }
 
+/**
+ * The filled scorecards of `people` as PDFs: `scorecard-<person>.pdf` for each (named by
+ * `filledNames`, like the HTML pages), then `all.pdf` with every one, each from a new page
+ * and bookmarked by person. Throws when a person's position is not the rule set's.
+ */
+export async function renderFilledPdf(
+  ruleSet: RuleSet,
+  results: { period: string; people: readonly FilledPerson[] },
+  options: PdfOptions,
+): Promise<OutputFile[]> {
+  const { lang } = options;
+  const names = filledNames(results.people);
+  const parts = results.people.map((person) => filledPart(ruleSet, person, lang));
+  const files: OutputFile[] = [];
+  for (const [index, part] of parts.entries()) {
+    files.push({
+      path: `${names[index]}.pdf`,
+      data: await renderParts(ruleSet, [part], lang, { name: names[index]!, title: part.title }),
+    });
+  }
+  const allTitle = `${inline(LABELS.results, lang)} ${results.period}: ${inline(ruleSet.framework.label, lang)}`;
+  files.push({
+    path: 'all.pdf',
+    data: await renderParts(ruleSet, parts, lang, { name: 'all', title: allTitle }),
+  });
+  return files;
+}
+
+/** A document to draw: its title (footer, bookmark) and how to draw it from a new page. */
+interface Part {
+  title: string;
+  draw(doc: PDFKit.PDFDocument): void;
+}
+
+function filledPart(ruleSet: RuleSet, person: FilledPerson, lang: Lang): Part {
+  const ref = {
+    position: person.position,
+    ...(person.context === null ? {} : { context: person.context }),
+  };
+  const position = scorecardPosition(ruleSet, ref);
+  if (!position) {
+    throw new Error(
+      `Person '${person.person}' holds position '${person.position}', which the rule set lacks.`,
+    );
+  }
+  const title = `${documentTitle(ruleSet, { kind: 'scorecard', name: '', ...ref }, lang)}: ${person.person}, ${person.period}`;
+  return {
+    title,
+    draw: (doc) => {
+      const cursor = new PageCursor(doc, SCORECARD_FORMAT);
+      cursor.newPage();
+      drawScorecard(cursor, ruleSet, position, ref.context, lang, person);
+    },
+  };
+}
+
 /** One file holding `documents`, each from a new page, with a bookmark each when several. */
 async function renderFile(
   ruleSet: RuleSet,
   documents: readonly DocumentRef[],
+  lang: Lang,
+  file: { name: string; title: string },
+): Promise<Buffer> {
+  const parts = documents.map((document) => ({
+    title: documentTitle(ruleSet, document, lang),
+    draw: (doc: PDFKit.PDFDocument) => drawDocument(doc, ruleSet, document, lang),
+  }));
+  return renderParts(ruleSet, parts, lang, file);
+}
+
+/** One file holding `parts`, each from a new page, with a bookmark each when several. */
+async function renderParts(
+  ruleSet: RuleSet,
+  documents: readonly Part[],
   lang: Lang,
   file: { name: string; title: string },
 ): Promise<Buffer> {
@@ -56,8 +127,8 @@ async function renderFile(
   for (const document of documents) {
     const before = doc.bufferedPageRange();
     const first = before.start + before.count;
-    const title = documentTitle(ruleSet, document, lang);
-    drawDocument(doc, ruleSet, document, lang);
+    const { title } = document;
+    document.draw(doc);
     const after = doc.bufferedPageRange();
     drawFooters(doc, { first, count: after.start + after.count - first, footer: title });
     if (documents.length > 1) {

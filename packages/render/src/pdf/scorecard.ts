@@ -7,11 +7,19 @@
 import type { Indicator, Position, RuleSet, WeightedIndicator } from '@kpilang/rule-set';
 import { findContext, findIndicator } from '../documents.js';
 import {
+  PERSON_STATUS_WORDS,
+  REASON_WORDS,
+  STATUS_WORDS,
+  type FilledIndicator,
+  type FilledPerson,
+} from '../filled.js';
+import {
   formatBand,
   dateLabel,
   formatFrequency,
   formatInterval,
   formatMeasurement,
+  formatNumber,
   formatPercent,
   formatTarget,
   formatText,
@@ -34,25 +42,29 @@ import {
   type TableRow,
 } from './table.js';
 import type { Paragraph } from './text-layout.js';
-import { fieldsTable } from './fields-table.js';
+import { fieldsTable, type Field } from './fields-table.js';
 
 /** The page format of a scorecard. */
 export const SCORECARD_FORMAT = { layout: 'landscape' } as const;
 
-/** Draws the scorecard of `position` (as it stands in `contextId`, if any) from a fresh page. */
+/**
+ * Draws the scorecard of `position` (as it stands in `contextId`, if any) from a fresh page;
+ * with `filled`, that person's results written into it (a filled scorecard).
+ */
 export function drawScorecard(
   cursor: PageCursor,
   ruleSet: RuleSet,
   position: Position,
   contextId: string | undefined,
   lang: Lang,
+  filled?: FilledPerson,
 ): void {
   drawTitleBlock(cursor, ruleSet, lang, 'scorecard', position.label);
-  drawTable(cursor, headerTable(cursor, ruleSet, position, contextId, lang));
+  drawTable(cursor, headerTable(cursor, ruleSet, position, contextId, lang, filled));
   cursor.y += 10;
 
-  const tail = tailLayout(cursor, ruleSet, lang);
-  drawTable(cursor, matrixTable(cursor, ruleSet, position, lang, tail.height + 10));
+  const tail = tailLayout(cursor, ruleSet, lang, filled);
+  drawTable(cursor, matrixTable(cursor, ruleSet, position, lang, tail.height + 10, filled));
   cursor.y += 10;
   tail.draw();
 }
@@ -64,6 +76,7 @@ function headerTable(
   position: Position,
   contextId: string | undefined,
   lang: Lang,
+  filled: FilledPerson | undefined,
 ): Table {
   const framework = ruleSet.framework;
   const group = ruleSet.groups.find((candidate) => candidate.id === position.group);
@@ -82,8 +95,14 @@ function headerTable(
         context ? bilingual(context.label, lang, STYLES.body) : label('base', lang, STYLES.body),
       ],
       ['cycle', plain(formatFrequency(framework.cycle, lang), STYLES.body)],
-      ['period', []],
-      ['civilServant', []],
+      ['period', filled ? plain(filled.period, STYLES.bodyBold) : []],
+      ['civilServant', filled ? plain(filled.person, STYLES.bodyBold) : []],
+      ...(filled
+        ? ([
+            ['orgUnit', plain(filled.orgUnit, STYLES.body)],
+            ['dataStatus', bilingual(PERSON_STATUS_WORDS[filled.status], lang, STYLES.body)],
+          ] satisfies Field[])
+        : []),
     ],
     lang,
   );
@@ -96,6 +115,7 @@ function matrixTable(
   position: Position,
   lang: Lang,
   keepTotalWith: number,
+  filled: FilledPerson | undefined,
 ): Table {
   const head = (key: keyof typeof LABELS, fill = FILLS.header): TableCell => ({
     paragraphs: label(key, lang, STYLES.header),
@@ -103,28 +123,52 @@ function matrixTable(
     valign: 'middle',
   });
   const toFill = (): TableCell => ({ paragraphs: [], fill: FILLS.toFill });
-  const rows: TableRow[] = position.indicators.map((weighted, index) => ({
-    cells: [
-      { paragraphs: plain(String(index + 1), aligned(STYLES.body, 'center')) },
-      ...indicatorCells(ruleSet, weighted, findIndicator(ruleSet, weighted.indicator), lang),
-      toFill(),
-      toFill(),
-      toFill(),
-      toFill(),
-    ],
-    minHeight: 30,
-  }));
+  const results = new Map(filled?.indicators.map((result) => [result.indicator, result]));
+  const rows: TableRow[] = position.indicators.map((weighted, index) => {
+    const result = results.get(weighted.indicator);
+    return {
+      cells: [
+        { paragraphs: plain(String(index + 1), aligned(STYLES.body, 'center')) },
+        ...indicatorCells(
+          ruleSet,
+          weighted,
+          findIndicator(ruleSet, weighted.indicator),
+          lang,
+          result,
+        ),
+        ...(result ? resultCells(ruleSet, result, lang) : [toFill(), toFill(), toFill(), toFill()]),
+      ],
+      minHeight: 30,
+    };
+  });
   const total: TableRow = {
     cells: [
       { paragraphs: label('total', lang, aligned(STYLES.bodyBold, 'right')), colSpan: 5 },
       {
-        paragraphs: plain(formatPercent(position.total, lang), aligned(STYLES.bodyBold, 'center')),
+        paragraphs: [
+          ...plain(formatPercent(position.total, lang), aligned(STYLES.bodyBold, 'center')),
+          ...(filled
+            ? plain(
+                `(${inline(LABELS.weightCounted, lang)} ${formatPercent(filled.weightCounted.display, lang)})`,
+                aligned(STYLES.body, 'center'),
+              )
+            : []),
+        ],
       },
       {
         paragraphs: label('weightedTotal', lang, aligned(STYLES.bodyBold, 'right')),
         colSpan: 5,
       },
-      toFill(),
+      filled
+        ? {
+            paragraphs: plain(
+              filled.total
+                ? formatNumber(filled.total.display, lang)
+                : inline(LABELS.notRated, lang),
+              aligned(STYLES.bodyBold, 'center'),
+            ),
+          }
+        : toFill(),
     ],
     minHeight: 22,
     keepWithNext: keepTotalWith,
@@ -163,7 +207,16 @@ function indicatorCells(
   weighted: WeightedIndicator,
   indicator: Indicator | undefined,
   lang: Lang,
+  result?: FilledIndicator,
 ): TableCell[] {
+  const effective = result?.effectiveWeight;
+  const countsAs =
+    effective && effective.exact !== weighted.weight
+      ? plain(
+          `(${inline(LABELS.countsAs, lang)} ${formatPercent(effective.display, lang)})`,
+          aligned(STYLES.body, 'center'),
+        )
+      : [];
   const suffix = unitSuffix(indicator?.unit, ruleSet, lang);
   const name = indicator?.label ?? { vi: weighted.indicator, en: weighted.indicator };
   return [
@@ -177,9 +230,46 @@ function indicatorCells(
         ...(index > 0 ? { spaceBefore: 1.5 } : {}),
       })),
     },
-    { paragraphs: plain(formatPercent(weighted.weight, lang), aligned(STYLES.body, 'center')) },
+    {
+      paragraphs: [
+        ...plain(formatPercent(weighted.weight, lang), aligned(STYLES.body, 'center')),
+        ...countsAs,
+      ],
+    },
     { paragraphs: plain(formatFrequency(indicator?.frequency, lang), STYLES.body) },
     { paragraphs: stated(indicator?.source, lang, STYLES.body) },
+  ];
+}
+
+/**
+ * The four result cells of a filled row: the measured value (or why there is none, in
+ * words), the band's level, its points and the weighted points; "Not rated" where a number
+ * is missing, never a blank or a 0.
+ */
+function resultCells(ruleSet: RuleSet, result: FilledIndicator, lang: Lang): TableCell[] {
+  const center = aligned(STYLES.body, 'center');
+  const notRated = inline(LABELS.notRated, lang);
+  const number = (value: { display: string } | null) =>
+    plain(value ? formatNumber(value.display, lang) : notRated, center);
+  const level = ruleSet.levels.find((candidate) => candidate.id === result.band);
+  const valueCell = result.notRated
+    ? [
+        ...plain(inline(REASON_WORDS[result.notRated.reason], lang), STYLES.body),
+        ...(result.status === 'rated'
+          ? []
+          : plain(`(${inline(STATUS_WORDS[result.status], lang)})`, STYLES.body)),
+      ]
+    : number(result.value);
+  return [
+    { paragraphs: valueCell },
+    {
+      paragraphs: plain(
+        result.band === null ? notRated : level ? inline(level.label, lang) : result.band,
+        STYLES.body,
+      ),
+    },
+    { paragraphs: number(result.points) },
+    { paragraphs: number(result.contribution) },
   ];
 }
 
@@ -192,9 +282,10 @@ function tailLayout(
   cursor: PageCursor,
   ruleSet: RuleSet,
   lang: Lang,
+  filled: FilledPerson | undefined,
 ): { height: number; draw: () => void } {
   const levels = levelsTable(cursor, ruleSet, lang);
-  const rating = ratingTable(cursor, ruleSet, lang);
+  const rating = ratingTable(cursor, ruleSet, lang, filled);
   const captionWidth = cursor.width / 2;
   const levelsCaption = label('levels', lang, STYLES.subheading);
   const ratingCaption = label('ratingScale', lang, STYLES.subheading);
@@ -252,7 +343,12 @@ function levelsTable(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): Table {
   };
 }
 
-function ratingTable(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): Table {
+function ratingTable(
+  cursor: PageCursor,
+  ruleSet: RuleSet,
+  lang: Lang,
+  filled: FilledPerson | undefined,
+): Table {
   return {
     columns: columnWidths([190, 110, 60], Math.min(440, cursor.width * 0.5)),
     header: [
@@ -274,7 +370,15 @@ function ratingTable(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): Table {
             aligned(STYLES.body, 'center'),
           ),
         },
-        { paragraphs: [], fill: FILLS.toFill },
+        // On a filled scorecard, the outcome the total reached is ticked with an X.
+        filled
+          ? {
+              paragraphs: plain(
+                filled.rating === line.id ? 'X' : '',
+                aligned(STYLES.bodyBold, 'center'),
+              ),
+            }
+          : { paragraphs: [], fill: FILLS.toFill },
       ],
     })),
   };
