@@ -6,6 +6,7 @@
 import { COMPILER_VERSION } from '@kpilang/core';
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand } from './commands/check.js';
+import type { ScoreCliOptions } from './commands/score.js';
 import type { OutputFormat } from './compile-paths.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 import {
@@ -46,6 +47,9 @@ engine; the default PDF engine draws its built-in layout and needs no browser.`;
 const SCORE_EXAMPLES = `
 Example:
   $ kpic score --rules out/cema.rules.json --data measured.csv --period 2024-Q3
+  $ kpic score --rules out/cema.rules.json --data measured.csv --period 2024-Q3 --html --pdf
+
+--html and --pdf also write each person's scorecard with their results filled in.
 
 Exit codes: 0 every row used, 1 some rows rejected (listed in <out>/rejected.csv;
 the scores are still written), 2 a usage or file problem (nothing is written).`;
@@ -162,7 +166,8 @@ function createProgram(io: CliIo, done: (code: number) => void): Command {
     .command('score')
     .description(
       'score measured data against a compiled rule set: writes <out>/scores.json, ' +
-        '<out>/scores.csv and <out>/rejected.csv',
+        "<out>/scores.csv and <out>/rejected.csv; with --html and --pdf, each person's " +
+        'filled scorecard',
     )
     .requiredOption('--rules <file>', 'the rule set kpic build wrote (<framework-id>.rules.json)')
     .requiredOption(
@@ -175,10 +180,25 @@ function createProgram(io: CliIo, done: (code: number) => void): Command {
       'the cycle to score: 2024, 2024-H1, 2024-Q1, 2024-03 or 2024-W05',
     )
     .option('-o, --out <dir>', 'the folder to write to', 'out')
+    .option(
+      '--html',
+      "write each person's filled scorecard as HTML to <out>/html/ (index.html lists everyone)",
+    )
+    .option('--pdf', "write each person's filled scorecard and all.pdf to <out>/pdf/")
+    .addOption(
+      new Option('--lang <lang>', 'the language of the scorecards; both puts them side by side')
+        .choices(LANG_CHOICES)
+        .default('both'),
+    )
     .addHelpText('after', SCORE_EXAMPLES)
-    .action(async (options: { rules: string; data: string; period: string; out: string }) => {
+    .action(async (options: ScoreCliOptions, command: Command) => {
       const { scoreCommand } = await import('./commands/score.js');
-      done(await scoreCommand(options, io));
+      done(
+        await scoreCommand(
+          { ...options, langGiven: command.getOptionValueSource('lang') === 'cli' },
+          io,
+        ),
+      );
     });
 
   program

@@ -5,7 +5,7 @@
  * once everything it needs has rendered.
  */
 import { resolve, sep } from 'node:path';
-import type { OutputFile } from '@kpilang/render';
+import type { FilledResults, OutputFile } from '@kpilang/render';
 import type { RuleSet } from '@kpilang/rule-set';
 import type { RenderRequest } from './render-options.js';
 
@@ -40,12 +40,7 @@ export async function renderDocuments(
 ): Promise<RenderedDocuments> {
   const render = await loadRenderer();
   if (!render) {
-    return {
-      ok: false,
-      message:
-        '--html and --pdf need the package @kpilang/render, which is not installed beside ' +
-        'kpic; reinstall @kpilang/cli to get it.',
-    };
+    return { ok: false, message: MISSING_RENDERER };
   }
   const paths = userPaths(request, cwd);
   const { lang } = request;
@@ -77,6 +72,41 @@ export async function renderDocuments(
     throw error;
   }
 }
+
+/**
+ * The filled scorecards of `kpic score --html` and `--pdf`: one per scored person and an
+ * index (and for PDF, all.pdf). Problems come back as in `renderDocuments`; only the default
+ * PDF engine draws filled scorecards.
+ */
+export async function renderFilledDocuments(
+  ruleSet: RuleSet,
+  results: FilledResults,
+  request: RenderRequest,
+  cwd: string,
+): Promise<RenderedDocuments> {
+  const render = await loadRenderer();
+  if (!render) return { ok: false, message: MISSING_RENDERER };
+  const paths = userPaths(request, cwd);
+  const { lang } = request;
+  try {
+    const html = request.html
+      ? await render.renderFilledHtml(ruleSet, results, {
+          lang,
+          templates: paths.resolved.templates,
+        })
+      : [];
+    const pdf = request.pdf ? await render.renderFilledPdf(ruleSet, results, { lang }) : [];
+    return { ok: true, html, pdf };
+  } catch (error) {
+    if (error instanceof render.RenderError)
+      return { ok: false, message: paths.spell(error.message) };
+    throw error;
+  }
+}
+
+const MISSING_RENDERER =
+  '--html and --pdf need the package @kpilang/render, which is not installed beside ' +
+  'kpic; reinstall @kpilang/cli to get it.';
 
 /**
  * The renderer, or undefined when it is not installed: it is the CLI's one dependency outside

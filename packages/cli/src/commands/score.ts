@@ -3,7 +3,8 @@
  * @kpilang/runtime, and writes `<out>/scores.json` (every result with how it was reached),
  * `<out>/scores.csv` (one line per person and indicator, numbers as displayed: exact values
  * are in the JSON) and `<out>/rejected.csv` (the rows
- * kept out, with their row number and reason), all or none.
+ * kept out, with their row number and reason), and with `--html` and `--pdf` each person's
+ * filled scorecard into `<out>/html/` and `<out>/pdf/`, all or none.
  *
  * Measured values never reach the terminal: messages name files, rows and columns only.
  * Exit codes: 0 every row used, 1 some rows rejected (the results are still written), 2 a
@@ -27,18 +28,28 @@ import {
   type RowsRead,
   type ScoreStream,
 } from '@kpilang/runtime';
+import type { FilledPerson, OutputFile } from '@kpilang/render';
 import { stringify } from 'csv-stringify/sync';
 import { reportProblems } from '../compile-paths.js';
 import { describeFsError } from '../fs-errors.js';
 import { EXIT, type CliIo } from '../io.js';
 import { toUri } from '../read-sources.js';
-import { writeOutputs } from '../write-outputs.js';
+import { renderFilledDocuments } from '../render-documents.js';
+import { reviewRenderRequest, wantsDocuments, type LangChoice } from '../render-options.js';
+import { planFolder, removeStaleScorecards, writeOutputs } from '../write-outputs.js';
 
 export interface ScoreCliOptions {
   rules: string;
   data: string;
   period: string;
   out: string;
+  /** Write each person's filled scorecard as HTML (`<out>/html/`) and as PDF (`<out>/pdf/`). */
+  html?: boolean;
+  pdf?: boolean;
+  /** The language of those documents (default both). */
+  lang?: LangChoice;
+  /** Whether --lang was given on the command line. */
+  langGiven?: boolean;
 }
 
 /** The columns of scores.csv: one line per person and weighted indicator. */
@@ -72,6 +83,15 @@ const PATH_FORMS = {
 } as const;
 
 export async function scoreCommand(options: ScoreCliOptions, io: CliIo): Promise<number> {
+  const request = {
+    html: options.html === true,
+    pdf: options.pdf === true,
+    lang: options.lang ?? 'both',
+    langGiven: options.langGiven === true,
+    pdfEngine: 'default' as const,
+  };
+  const review = reviewRenderRequest(request);
+  if (review.problems.length > 0) return reportProblems(review.problems, io);
   const paths = { '--rules': options.rules, '--data': options.data, '--out': options.out };
   for (const [option, form] of Object.entries(PATH_FORMS)) {
     if (paths[option as keyof typeof paths].trim() === '') {
@@ -104,8 +124,9 @@ export async function scoreCommand(options: ScoreCliOptions, io: CliIo): Promise
   if (typeof dataText !== 'string') return dataText.code;
 
   let stream: ScoreStream;
+  let rules: ReturnType<typeof loadRuleSet>;
   try {
-    const rules = loadRuleSet(parseJson(rulesText, `--rules ${options.rules}`));
+    rules = loadRuleSet(parseJson(rulesText, `--rules ${options.rules}`));
     const rows = readRows(dataText, dataKind, `--data ${options.data}`);
     stream = scorePeople(rules, rows, { period });
   } catch (error) {
@@ -127,18 +148,51 @@ export async function scoreCommand(options: ScoreCliOptions, io: CliIo): Promise
     throw error;
   }
 
-  const files = renderResults(stream);
+  const people: FilledPerson[] = [];
+  const documents = wantsDocuments(request);
+  const files = renderResults(
+    stream,
+    documents ? (person) => people.push(filled(person)) : undefined,
+  );
+  const folders: Record<'html' | 'pdf', OutputFile[]> = { html: [], pdf: [] };
+  if (documents) {
+    const rendered = await renderFilledDocuments(
+      rules.ruleSet,
+      { period: stream.period, people },
+      request,
+      io.cwd,
+    );
+    if (!rendered.ok) return reportProblems([rendered.message], io);
+    folders.html = rendered.html;
+    folders.pdf = rendered.pdf;
+  }
   const written = await writeOutputs(
     [
       { target: join(outDir, 'scores.json'), data: files.json },
       { target: join(outDir, 'scores.csv'), data: files.csv },
       { target: join(outDir, 'rejected.csv'), data: rejectedCsv(stream.rejected) },
+      ...planFolder(join(outDir, 'html'), folders.html),
+      ...planFolder(join(outDir, 'pdf'), folders.pdf),
     ],
     io.cwd,
   );
   if (!written.ok) return reportProblems([written.problem], io);
+  for (const kind of ['html', 'pdf'] as const) {
+    // Scorecards of people an earlier run scored and this one did not would mislead.
+    if (folders[kind].length > 0) await removeStaleScorecards(join(outDir, kind), folders[kind]);
+  }
 
-  io.stdout.write(`${summary(stream, files.statuses, toUri(outDir, io.cwd) || '.')}\n`);
+  const out = toUri(outDir, io.cwd) || '.';
+  io.stdout.write(`${summary(stream, files.statuses, out)}\n`);
+  for (const [kind, entry] of [
+    ['html', 'index.html'],
+    ['pdf', 'all.pdf'],
+  ] as const) {
+    const more = folders[kind].length - 1;
+    if (more < 0) continue;
+    const rest = more === 0 ? '' : ` and ${more} more ${more === 1 ? 'file' : 'files'}`;
+    io.stdout.write(`Wrote ${out}/${kind}/${entry}${rest} in ${out}/${kind}/\n`);
+  }
   return stream.rejected.length > 0 ? EXIT.errors : EXIT.ok;
 }
 
@@ -147,7 +201,10 @@ export async function scoreCommand(options: ScoreCliOptions, io: CliIo): Promise
  * is the result as `JSON.stringify(result, null, 2)` writes it, but never held as one string:
  * the results of twenty thousand people outgrow the longest string JavaScript can hold.
  */
-function renderResults(stream: ScoreStream): {
+function renderResults(
+  stream: ScoreStream,
+  collect: (person: PersonResult) => void = () => undefined,
+): {
   json: Uint8Array;
   csv: Uint8Array;
   statuses: Record<PersonStatus, number>;
@@ -160,6 +217,7 @@ function renderResults(stream: ScoreStream): {
   let header = true;
   addArray(json, stream.people, (person) => {
     statuses[person.status] += 1;
+    collect(person);
     csv.add(stringify(scoreRecords(person), { header, columns: [...SCORE_COLUMNS] }));
     header = false;
   });
@@ -327,6 +385,31 @@ function scoreRecords(person: PersonResult): Record<(typeof SCORE_COLUMNS)[numbe
     total: person.total?.display ?? '',
     rating: person.rating?.id ?? '',
   }));
+}
+
+/** A person's result as the renderer's plain filled-scorecard data. */
+function filled(person: PersonResult): FilledPerson {
+  return {
+    person: person.person,
+    orgUnit: person.orgUnit,
+    position: person.position,
+    context: person.context,
+    period: person.period,
+    status: person.status,
+    total: person.total,
+    rating: person.rating?.id ?? null,
+    weightCounted: person.weightCounted,
+    indicators: person.indicators.map((indicator) => ({
+      indicator: indicator.indicator,
+      status: indicator.status,
+      value: indicator.value,
+      band: indicator.band?.level ?? null,
+      points: indicator.points,
+      effectiveWeight: indicator.effectiveWeight,
+      contribution: indicator.contribution,
+      notRated: indicator.notRated,
+    })),
+  };
 }
 
 function rejectedCsv(rejected: readonly Rejection[]): string {

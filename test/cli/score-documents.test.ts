@@ -1,0 +1,193 @@
+/**
+ * `kpic score --html` / `--pdf` on the bundled example: the filled scorecards of p01 (every
+ * indicator rated) and p08 (response time left out for want of data) hold the values, bands,
+ * points, contributions, total and rating of scores.json, which score-example.test.ts checks
+ * by hand; p08's excluded indicator shows its reason in words; the pages are valid HTML; the
+ * PDFs carry the total and the rating; and the option checks refuse what makes no sense.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { kpic, REPO_ROOT, workspace } from './kpic-process.js';
+
+interface ScoredIndicator {
+  indicator: string;
+  status: string;
+  value: { display: string } | null;
+  band: { level: string; label: { en: string } } | null;
+  points: { display: string } | null;
+  contribution: { display: string } | null;
+  effectiveWeight: { display: string } | null;
+  notRated: { reason: string } | null;
+}
+interface ScoredPerson {
+  person: string;
+  orgUnit: string;
+  total: { display: string } | null;
+  rating: { id: string; label: { en: string } } | null;
+  indicators: ScoredIndicator[];
+}
+
+const text = (element: HTMLElement | null | undefined) =>
+  (element?.text ?? '').replace(/\s+/g, ' ').trim();
+
+/** html-validate comes from @kpilang/render's development dependencies, as render's tests use it. */
+async function htmlValidator() {
+  const require = createRequire(join(REPO_ROOT, 'packages', 'render', 'package.json'));
+  const module = (await import(
+    pathToFileURL(require.resolve('html-validate')).href
+  )) as typeof import('html-validate');
+  return new module.HtmlValidate({
+    extends: ['html-validate:recommended'],
+    rules: { 'long-title': 'off' },
+  });
+}
+
+/** Builds the CEMA example and scores 2024-Q3 with `extra` options; returns the folder. */
+function scored(
+  extra: string[],
+  root = workspace({}),
+): { root: string; code: number | null; stdout: string } {
+  const framework = join(REPO_ROOT, 'examples', 'cema', 'framework');
+  const built = kpic(['build', framework, '--out', 'out'], root);
+  expect(built.code).toBe(0);
+  const data = join(REPO_ROOT, 'examples', 'cema', 'data', '2024-Q3.csv');
+  const run = kpic(
+    ['score', '--rules', 'out/cema.rules.json', '--data', data, '--period', '2024-Q3', ...extra],
+    root,
+  );
+  expect(run.stderr).toBe('');
+  return { root, code: run.code, stdout: run.stdout };
+}
+
+describe('kpic score --html', () => {
+  let root: string;
+  let people: Map<string, ScoredPerson>;
+  // One run for every test here: the folder outlives each test, so it is not a workspace.
+  beforeAll(() => {
+    const run = scored(['--html', '--lang', 'en'], mkdtempSync(join(tmpdir(), 'kpic-e2e-')));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Wrote out/html/index.html and 10 more files in out/html/');
+    root = run.root;
+    const json = JSON.parse(readFileSync(join(root, 'out', 'scores.json'), 'utf8'));
+    people = new Map(json.people.map((person: ScoredPerson) => [person.person, person]));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const page = (name: string) =>
+    parse(readFileSync(join(root, 'out', 'html', `${name}.html`), 'utf8'));
+
+  test('writes one filled scorecard per person and an index listing them', () => {
+    const files = readdirSync(join(root, 'out', 'html')).sort();
+    expect(files).toEqual(
+      ['index.html', ...[...people.keys()].map((p) => `scorecard-${p}.html`)].sort(),
+    );
+    const index = page('index');
+    const links = index.querySelectorAll('a').map((link) => link.getAttribute('href'));
+    expect(links).toEqual([...people.keys()].map((p) => `./scorecard-${p}.html`));
+    expect(text(index.querySelectorAll('.results tbody tr')[0]!.querySelector('.total'))).toBe(
+      '88',
+    );
+  });
+
+  test.each(['p01', 'p08'])("fills %s's scorecard with the results of scores.json", (id) => {
+    const person = people.get(id)!;
+    const card = page(`scorecard-${id}`);
+    expect(text(card.querySelector('.form-header .person'))).toBe(id);
+    expect(text(card.querySelector('.form-header .org-unit'))).toBe(person.orgUnit);
+    expect(text(card.querySelector('.form-header .period'))).toBe('2024-Q3');
+    const rows = card.querySelectorAll('tr.indicator-row');
+    expect(rows).toHaveLength(person.indicators.length);
+    rows.forEach((row, index) => {
+      const result = person.indicators[index]!;
+      if (result.value) expect(text(row.querySelector('.result'))).toBe(result.value.display);
+      expect(row.querySelector('.band-reached')!.getAttribute('data-level')).toBe(
+        result.band?.level ?? '',
+      );
+      if (result.band) expect(text(row.querySelector('.band-reached'))).toBe(result.band.label.en);
+      expect(text(row.querySelector('.points'))).toBe(result.points?.display ?? 'Not rated');
+      expect(text(row.querySelector('.contribution'))).toBe(
+        result.contribution?.display ?? 'Not rated',
+      );
+    });
+    expect(text(card.querySelector('.person-total'))).toBe(person.total!.display);
+    const ticked = card.querySelectorAll('.choices li.ticked');
+    expect(ticked.map((li) => li.getAttribute('data-rating'))).toEqual([person.rating!.id]);
+    expect(text(ticked[0])).toContain(person.rating!.label.en);
+    expect(card.querySelectorAll('.sign-space').every((cell) => text(cell) === '')).toBe(true);
+  });
+
+  test('p01 and p08 hold the totals and ratings worked out by hand', () => {
+    expect(text(page('scorecard-p01').querySelector('.person-total'))).toBe('88');
+    expect(page('scorecard-p01').querySelector('li.ticked')!.getAttribute('data-rating')).toBe(
+      'completed_well',
+    );
+    expect(text(page('scorecard-p08').querySelector('.person-total'))).toBe('90');
+    expect(page('scorecard-p08').querySelector('li.ticked')!.getAttribute('data-rating')).toBe(
+      'outstanding',
+    );
+  });
+
+  test("shows p08's excluded indicator's reason in words, not a blank or a 0", () => {
+    const row = page('scorecard-p08').querySelectorAll('tr.indicator-row')[0]!;
+    const result = row.querySelector('.result')!;
+    expect(result.getAttribute('data-status')).toBe('excluded');
+    expect(text(result)).toContain('No data');
+    expect(text(result)).toContain('left out');
+    expect(text(row.querySelector('.points'))).toBe('Not rated');
+    // The other two count with 50% each instead of their declared 30%.
+    const others = page('scorecard-p08').querySelectorAll('tr.indicator-row').slice(1);
+    for (const other of others) expect(text(other.querySelector('.counts-as'))).toContain('50%');
+  });
+
+  test('writes pages html-validate accepts', async () => {
+    const validator = await htmlValidator();
+    for (const name of ['index', 'scorecard-p01', 'scorecard-p08']) {
+      const html = readFileSync(join(root, 'out', 'html', `${name}.html`), 'utf8');
+      const report = await validator.validateString(html);
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${name}: ${m.message}`))).toEqual(
+        [],
+      );
+    }
+  });
+});
+
+describe('kpic score --pdf', () => {
+  test("writes each person's PDF and all.pdf, with the total and the rating", () => {
+    const run = scored(['--pdf', '--lang', 'en']);
+    expect(run.code).toBe(0);
+    const pdf = join(run.root, 'out', 'pdf');
+    expect(existsSync(join(pdf, 'all.pdf'))).toBe(true);
+    expect(existsSync(join(run.root, 'out', 'html'))).toBe(false);
+    const textOf = (file: string) =>
+      execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', join(pdf, file), '-'], {
+        encoding: 'utf8',
+      }).replace(/\s+/g, ' ');
+    const json = JSON.parse(readFileSync(join(run.root, 'out', 'scores.json'), 'utf8'));
+    const rating = (json.people as ScoredPerson[]).find((p) => p.person === 'p08')!.rating!;
+    const p08 = textOf('scorecard-p08.pdf');
+    expect(p08).toMatch(/Weighted total of points 90\b/);
+    // The rating line reached, its range, then the X in its tick column.
+    expect(p08).toContain(`${rating.label.en} ≥ 90 X`);
+    expect(p08).toContain('No data');
+    expect(textOf('scorecard-p01.pdf')).toMatch(/Weighted total of points 88\b/);
+    expect(textOf('all.pdf')).toContain('p10');
+  });
+});
+
+describe('kpic score document options', () => {
+  test('refuses --lang without --html or --pdf, and writes nothing', () => {
+    const root = workspace({});
+    const run = kpic(
+      ['score', '--rules', 'r.json', '--data', 'd.csv', '--period', '2024-Q3', '--lang', 'vi'],
+      root,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--lang sets the language of the documents');
+    expect(existsSync(join(root, 'out'))).toBe(false);
+  });
+});
