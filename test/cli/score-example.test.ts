@@ -406,17 +406,21 @@ describe('kpic score on examples/cema/data/2024-Q3.csv', () => {
     }
   });
 
-  test('says which week is missing, how few answers the survey had, and when policy approval is rated', () => {
-    const { scores } = scoreExample();
-    const message = (person: string, indicator: string) =>
-      scores.people
-        .find((item) => item.person === person)
-        ?.indicators.find((item) => item.indicator === indicator)?.notRated?.message;
+  test(
+    'says which week is missing, how few answers the survey had, and when policy approval ' +
+      'is rated',
+    () => {
+      const { scores } = scoreExample();
+      const message = (person: string, indicator: string) =>
+        scores.people
+          .find((item) => item.person === person)
+          ?.indicators.find((item) => item.indicator === indicator)?.notRated?.message;
 
-    expect(message('p08', 'response_time')).toBe('2024-W33: no row gives "response_hours".');
-    expect(message('p03', 'public_service_satisfaction')).toBe(
-      '2024-Q3: 24 answers to "service_user_rating"; the survey needs at least 30.',
-    );
-    expect(message('p02', 'policy_approval')).toContain('rated in 2024-Q4');
-  });
+      expect(message('p08', 'response_time')).toBe('2024-W33: no row gives "response_hours".');
+      expect(message('p03', 'public_service_satisfaction')).toBe(
+        '2024-Q3: 24 answers to "service_user_rating"; the survey needs at least 30.',
+      );
+      expect(message('p02', 'policy_approval')).toContain('rated in 2024-Q4');
+    },
+  );
 });

@@ -99,32 +99,36 @@ describe('kpic score', () => {
     expect(existsSync(join(root, 'out'))).toBe(false);
   });
 
-  test('a framework without a cycle, scored for a period its indicators lack rules for, lists them', () => {
-    const root = withRules();
-    const path = join(root, 'rules', 'cema.rules.json');
-    const rules = JSON.parse(readFileSync(path, 'utf8'));
-    delete rules.framework.cycle;
-    writeFileSync(path, JSON.stringify(rules));
-    writeFileSync(join(root, 'rows.csv'), `${quarter().join('\n')}\n`);
-    const args = [...SCORE];
-    args.splice(args.indexOf('--period'), 2, '--period', '2024-07');
-    const result = kpic(args, root);
-    expect(result.code).toBe(2);
-    const [first = '', ...issues] = result.stderr.trimEnd().split('\n');
-    expect(first).toMatch(
-      /^kpic: --period: The framework declares no cycle, and scoring every month leaves \d+ indicator rules missing\.$/,
-    );
-    // The first five are named, and a last line counts the others.
-    const count = Number(/leaves (\d+)/.exec(first)?.[1]);
-    expect(count).toBeGreaterThan(5);
-    expect(issues.pop()).toBe(`kpic:   (and ${count - 5} more)`);
-    expect(issues).toHaveLength(5);
-    for (const issue of issues) {
-      expect(issue).toMatch(
-        /^kpic: {3}indicators\[\d+\]\.between: Indicator "\w+" is measured every quarter, less often than the month/,
+  test(
+    'a framework without a cycle, scored for a period its indicators lack rules for, lists ' +
+      'them',
+    () => {
+      const root = withRules();
+      const path = join(root, 'rules', 'cema.rules.json');
+      const rules = JSON.parse(readFileSync(path, 'utf8'));
+      delete rules.framework.cycle;
+      writeFileSync(path, JSON.stringify(rules));
+      writeFileSync(join(root, 'rows.csv'), `${quarter().join('\n')}\n`);
+      const args = [...SCORE];
+      args.splice(args.indexOf('--period'), 2, '--period', '2024-07');
+      const result = kpic(args, root);
+      expect(result.code).toBe(2);
+      const [first = '', ...issues] = result.stderr.trimEnd().split('\n');
+      expect(first).toMatch(
+        /^kpic: --period: The framework declares no cycle, and scoring every month leaves \d+ indicator rules missing\.$/,
       );
-    }
-  });
+      // The first five are named, and a last line counts the others.
+      const count = Number(/leaves (\d+)/.exec(first)?.[1]);
+      expect(count).toBeGreaterThan(5);
+      expect(issues.pop()).toBe(`kpic:   (and ${count - 5} more)`);
+      expect(issues).toHaveLength(5);
+      for (const issue of issues) {
+        expect(issue).toMatch(
+          /^kpic: {3}indicators\[\d+\]\.between: Indicator "\w+" is measured every quarter, less often than the month/,
+        );
+      }
+    },
+  );
 
   test('writes the hand-computed scores of a quarter and exits 0 when every row is used', () => {
     const root = withRules();
@@ -134,7 +138,8 @@ describe('kpic score', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      'kpic: scored 1 person for 2024-Q3 (1 complete, 0 incomplete, 0 unrated); 42 of 42 rows used. ' +
+      'kpic: scored 1 person for 2024-Q3 (1 complete, 0 incomplete, 0 unrated); 42 of 42 rows ' +
+        'used. ' +
         'Results in out/scores.json and out/scores.csv.\n',
     );
     expect(readdirSync(join(root, 'out')).sort()).toEqual([

@@ -149,7 +149,8 @@ describe('docs/rule-sets.md, kpic score', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
-      'kpic: scored 1 person for 2024-Q3 (0 complete, 1 incomplete, 0 unrated); 10 of 11 rows used; 1 rejected',
+      'kpic: scored 1 person for 2024-Q3 (0 complete, 1 incomplete, 0 unrated); 10 of 11 rows ' +
+        'used; 1 rejected',
     );
     expect(readFileSync(join(folder, 'scored', 'scores.csv'), 'utf8')).toBe(
       markedBlock('scores.csv', 'csv'),

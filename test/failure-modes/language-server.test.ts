@@ -64,7 +64,8 @@ describe('B01: after a broken declaration the editor still knows the rest', () =
 describe('B03: a partly parsed model answers every request', () => {
   const text =
     HEADER +
-    'position p "P" in { task_completion weight 30% }\nkpi k "K" { unit percent bands { good >= } }\n';
+    'position p "P" in { task_completion weight 30% }\nkpi k "K" { unit percent bands { good ' +
+    '>= } }\n';
 
   test('publishes the weight error and hovers p with its 30% total', () => {
     const checked = view(text);
@@ -83,7 +84,8 @@ describe('B03: a partly parsed model answers every request', () => {
 describe('B05: CRLF files read like their LF twins in the editor', () => {
   const lf =
     HEADER +
-    'kpi z "Z" { unit percent better higher target >= 120% bands { good >= 95% poor < 90% } every quarter }\n' +
+    'kpi z "Z" { unit percent better higher target >= 120% bands { good >= 95% poor < 90% } ' +
+    'every quarter }\n' +
     'position p "P" { z weight 0.5 }\n';
   const crlf = lf.replace(/\n/g, '\r\n');
 

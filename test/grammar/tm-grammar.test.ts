@@ -103,7 +103,8 @@ describe('the grammar file', () => {
 describe('lines of the CEMA example', () => {
   test('a kpi header: keyword, declared name, Vietnamese and English labels, brace', () => {
     const line =
-      'kpi response_time "Thời gian phản hồi yêu cầu nội bộ" / "Response time to internal requests" {';
+      'kpi response_time "Thời gian phản hồi yêu cầu nội bộ" / "Response time to internal ' +
+      'requests" {';
     expect(scopeOf(line, 'kpi')).toBe('keyword.declaration.kpi');
     expect(scopeOf(line, 'response_time')).toBe('entity.name.type.indicator.kpi');
     expect(scopeOf(line, 'Thời gian phản hồi yêu cầu nội bộ')).toBe('string.quoted.double.kpi');
@@ -206,7 +207,8 @@ describe('lines of the CEMA example', () => {
 
   test('the fields of an indicator', () => {
     const text = [
-      'kpi coordination_quality "Chất lượng phối hợp giữa các đơn vị" / "Interdepartmental coordination quality" {',
+      'kpi coordination_quality "Chất lượng phối hợp giữa các đơn vị" / "Interdepartmental ' +
+        'coordination quality" {',
       '  kind outcome',
       '  measure survey coordination_rating minimum 10 responses',
       '  unit quality5',
@@ -240,7 +242,8 @@ describe('lines of the CEMA example', () => {
       '  not_met    "Không đạt"      / "Not met"    points 0',
       '}',
       'rating {',
-      '  completed_well "Hoàn thành tốt nhiệm vụ"      / "Completed tasks well"        from 70 to under 90',
+      '  completed_well "Hoàn thành tốt nhiệm vụ"      / "Completed tasks well"        from ' +
+        '70 to under 90',
       '}',
     ].join('\n');
     expect(scopeOf(text, 'levels')).toBe('keyword.declaration.kpi');
@@ -255,7 +258,8 @@ describe('lines of the CEMA example', () => {
 
   test('goals, scales, groups, positions and contexts', () => {
     const goal =
-      'goal timely_work "Thực hiện nhiệm vụ đúng hạn, chính xác" / "Work done on time and without errors" perspective internal';
+      'goal timely_work "Thực hiện nhiệm vụ đúng hạn, chính xác" / "Work done on time and ' +
+      'without errors" perspective internal';
     expect(scopeOf(goal, 'goal')).toBe('keyword.declaration.kpi');
     expect(scopeOf(goal, 'timely_work')).toBe('entity.name.type.goal.kpi');
     expect(scopeOf(goal, 'perspective')).toBe('keyword.other.kpi');
@@ -277,7 +281,8 @@ describe('lines of the CEMA example', () => {
     );
 
     const position =
-      'position ethnic_policy_officer "Công chức phụ trách chính sách dân tộc" / "Ethnic policy officer" in professional {';
+      'position ethnic_policy_officer "Công chức phụ trách chính sách dân tộc" / "Ethnic ' +
+      'policy officer" in professional {';
     expect(scopeOf(position, 'position')).toBe('keyword.declaration.kpi');
     expect(scopeOf(position, 'ethnic_policy_officer')).toBe('entity.name.type.position.kpi');
     expect(scopeOf(position, 'in')).toBe('keyword.other.kpi');
@@ -300,7 +305,8 @@ describe('lines of the CEMA example', () => {
 
   test('a comment, whole and with its //', () => {
     const line =
-      '  // An indicator without a value in a quarter is left out and its weight is spread over the';
+      '  // An indicator without a value in a quarter is left out and its weight is spread ' +
+      'over the';
     expect(scopesOf(line, '//')).toEqual([
       'source.kpi',
       'comment.line.double-slash.kpi',

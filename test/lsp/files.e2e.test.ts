@@ -70,82 +70,90 @@ describe('the files the language server checks', () => {
     expect(copies.filter((copy) => published.has(fileUri(copy)))).toEqual([]);
   });
 
-  it('clears diagnostics under the URI they were published under, however the editor spells it', async () => {
-    // Another valid spelling of the same files: lowercase hex in the percent-encoding.
-    const accented = join(folder, 'Kế hoạch');
-    cpSync(FRAMEWORK, accented, { recursive: true });
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
-      changes: readdirSync(accented).map((name) => ({
-        uri: fileUri(join(accented, name)),
-        type: 1,
-      })),
-    });
-    const spelled = (path: string) =>
-      fileUri(path).replace(/%[0-9A-F]{2}/g, (code) => code.toLowerCase());
-    const path = join(accented, 'administrative.kpi');
-    const serverUri = fileUri(path);
-    expect(spelled(path)).not.toBe(serverUri);
-    await client.waitFor(() => client.latest(serverUri), 'the closed file published');
+  it(
+    'clears diagnostics under the URI they were published under, however the editor spells ' + 'it',
+    async () => {
+      // Another valid spelling of the same files: lowercase hex in the percent-encoding.
+      const accented = join(folder, 'Kế hoạch');
+      cpSync(FRAMEWORK, accented, { recursive: true });
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: readdirSync(accented).map((name) => ({
+          uri: fileUri(join(accented, name)),
+          type: 1,
+        })),
+      });
+      const spelled = (path: string) =>
+        fileUri(path).replace(/%[0-9A-F]{2}/g, (code) => code.toLowerCase());
+      const path = join(accented, 'administrative.kpi');
+      const serverUri = fileUri(path);
+      expect(spelled(path)).not.toBe(serverUri);
+      await client.waitFor(() => client.latest(serverUri), 'the closed file published');
 
-    const count = client.published.length;
-    const editorUri = spelled(path);
-    client.connection.sendNotification('textDocument/didOpen', {
-      textDocument: {
-        uri: editorUri,
-        languageId: 'kpilang',
-        version: 1,
-        text: readFileSync(path, 'utf8'),
-      },
-    });
-    await client.waitFor(() => client.latest(editorUri), 'the open file published');
-    // The server's own spelling is cleared, before the editor's is published.
-    const after = client.published.slice(count);
-    const cleared = after.findIndex((params) => params.uri === serverUri);
-    expect(after[cleared]?.diagnostics).toEqual([]);
-    expect(cleared).toBeLessThan(after.findIndex((params) => params.uri === editorUri));
+      const count = client.published.length;
+      const editorUri = spelled(path);
+      client.connection.sendNotification('textDocument/didOpen', {
+        textDocument: {
+          uri: editorUri,
+          languageId: 'kpilang',
+          version: 1,
+          text: readFileSync(path, 'utf8'),
+        },
+      });
+      await client.waitFor(() => client.latest(editorUri), 'the open file published');
+      // The server's own spelling is cleared, before the editor's is published.
+      const after = client.published.slice(count);
+      const cleared = after.findIndex((params) => params.uri === serverUri);
+      expect(after[cleared]?.diagnostics).toEqual([]);
+      expect(cleared).toBeLessThan(after.findIndex((params) => params.uri === editorUri));
 
-    // A file never saved is cleared under the editor's spelling when it is closed.
-    const unsaved = spelled(join(accented, 'unsaved.kpi'));
-    client.connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: unsaved, languageId: 'kpilang', version: 1, text: 'kpi x "X" {\n}\n' },
-    });
-    await client.waitFor(
-      () => (client.latest(unsaved)?.diagnostics.length ? true : undefined),
-      'the unsaved file checked',
-    );
-    client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: unsaved } });
-    await client.waitFor(
-      () => (client.latest(unsaved)?.diagnostics.length === 0 ? true : undefined),
-      'the unsaved file cleared once closed',
-    );
-  });
+      // A file never saved is cleared under the editor's spelling when it is closed.
+      const unsaved = spelled(join(accented, 'unsaved.kpi'));
+      client.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: unsaved, languageId: 'kpilang', version: 1, text: 'kpi x "X" {\n}\n' },
+      });
+      await client.waitFor(
+        () => (client.latest(unsaved)?.diagnostics.length ? true : undefined),
+        'the unsaved file checked',
+      );
+      client.connection.sendNotification('textDocument/didClose', {
+        textDocument: { uri: unsaved },
+      });
+      await client.waitFor(
+        () => (client.latest(unsaved)?.diagnostics.length === 0 ? true : undefined),
+        'the unsaved file cleared once closed',
+      );
+    },
+  );
 
-  it('keeps the decoding error of a file closed after the editor opened it under its own URI', async () => {
-    const path = join(folder, 'Kế hoạch.kpi');
-    // Windows-1258 bytes, not UTF-8: kpic check reports KPI005.
-    writeFileSync(path, Buffer.from([0x67, 0x6f, 0x61, 0x6c, 0x20, 0xd0, 0x0a]));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
-      changes: [{ uri: fileUri(path), type: 1 }],
-    });
-    await client.waitFor(
-      () =>
-        codes(client.latest(fileUri(path))?.diagnostics).includes('KPI005') ? true : undefined,
-      'the decoding error of the closed file',
-    );
+  it(
+    'keeps the decoding error of a file closed after the editor opened it under its own ' + 'URI',
+    async () => {
+      const path = join(folder, 'Kế hoạch.kpi');
+      // Windows-1258 bytes, not UTF-8: kpic check reports KPI005.
+      writeFileSync(path, Buffer.from([0x67, 0x6f, 0x61, 0x6c, 0x20, 0xd0, 0x0a]));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: fileUri(path), type: 1 }],
+      });
+      await client.waitFor(
+        () =>
+          codes(client.latest(fileUri(path))?.diagnostics).includes('KPI005') ? true : undefined,
+        'the decoding error of the closed file',
+      );
 
-    const editorUri = fileUri(path).replace(/%[0-9A-F]{2}/g, (code) => code.toLowerCase());
-    client.connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: editorUri, languageId: 'kpilang', version: 1, text: 'goal \ufffd\n' },
-    });
-    await client.waitFor(() => client.latest(editorUri), 'the open file published');
-    client.connection.sendNotification('textDocument/didClose', {
-      textDocument: { uri: editorUri },
-    });
-    await client.waitFor(
-      () => (codes(client.latest(editorUri)?.diagnostics).includes('KPI005') ? true : undefined),
-      'the decoding error back once the file is closed',
-    );
-  });
+      const editorUri = fileUri(path).replace(/%[0-9A-F]{2}/g, (code) => code.toLowerCase());
+      client.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: editorUri, languageId: 'kpilang', version: 1, text: 'goal \ufffd\n' },
+      });
+      await client.waitFor(() => client.latest(editorUri), 'the open file published');
+      client.connection.sendNotification('textDocument/didClose', {
+        textDocument: { uri: editorUri },
+      });
+      await client.waitFor(
+        () => (codes(client.latest(editorUri)?.diagnostics).includes('KPI005') ? true : undefined),
+        'the decoding error back once the file is closed',
+      );
+    },
+  );
 
   it('checks alone a local-history copy the editor opens, so it duplicates nothing', async () => {
     const copy = join(folder, '.history/administrative_20240101.kpi');
@@ -190,24 +198,27 @@ describe('the files the language server checks', () => {
 });
 
 describe('the first scan of a workspace folder', () => {
-  it('reads every file before checking, so each is published once, with its framework', async () => {
-    const client = new TestClient();
-    try {
-      // No debounce: a check that ran while files were still being read would publish.
-      await client.initialize(FRAMEWORK, { debounceMs: 0 });
-      const names = readdirSync(FRAMEWORK).filter((name) => name.endsWith('.kpi'));
-      const uris = names.map((name) => fileUri(join(FRAMEWORK, name)));
-      await client.waitFor(
-        () => (uris.every((uri) => client.latest(uri)) ? true : undefined),
-        'every file published',
-      );
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(client.published.map((params) => params.uri).sort()).toEqual(uris.sort());
-      expect(client.published.flatMap((params) => codes(params.diagnostics))).not.toContain(
-        'KPI010',
-      );
-    } finally {
-      await client.close();
-    }
-  });
+  it(
+    'reads every file before checking, so each is published once, with its ' + 'framework',
+    async () => {
+      const client = new TestClient();
+      try {
+        // No debounce: a check that ran while files were still being read would publish.
+        await client.initialize(FRAMEWORK, { debounceMs: 0 });
+        const names = readdirSync(FRAMEWORK).filter((name) => name.endsWith('.kpi'));
+        const uris = names.map((name) => fileUri(join(FRAMEWORK, name)));
+        await client.waitFor(
+          () => (uris.every((uri) => client.latest(uri)) ? true : undefined),
+          'every file published',
+        );
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(client.published.map((params) => params.uri).sort()).toEqual(uris.sort());
+        expect(client.published.flatMap((params) => codes(params.diagnostics))).not.toContain(
+          'KPI010',
+        );
+      } finally {
+        await client.close();
+      }
+    },
+  );
 });

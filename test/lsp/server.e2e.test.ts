@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Range } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileUri, REPO, TestClient } from './lsp-client.js';
 
@@ -191,7 +192,7 @@ describe('the language server over stdio', () => {
     );
     const error = opened.diagnostics.find((diagnostic) => diagnostic.code === 'KPI201')!;
     const actions = await client.request<
-      { title: string; edit: { changes: Record<string, { range: any; newText: string }[]> } }[]
+      { title: string; edit: { changes: Record<string, { range: Range; newText: string }[]> } }[]
     >('textDocument/codeAction', {
       textDocument: { uri },
       range: error.range,
@@ -256,36 +257,39 @@ describe('the language server over stdio', () => {
     expect(later.at(-1)?.version).toBe(last);
   });
 
-  it('hovers an indicator with its unit, bands and weights, and a position with its total', async () => {
-    const path = join(FRAMEWORK, 'administrative.kpi');
-    const uri = client.open(path);
-    const lines = readFileSync(path, 'utf8').split('\n');
-    const line = lines.findIndex((text) => text.startsWith('kpi response_time'));
-    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
-      textDocument: { uri },
-      position: { line, character: 6 },
-    });
-    const text = hover.contents.value;
-    expect(text).toContain('response_time');
-    expect(text).toContain('| Unit | hours |');
-    expect(text).toContain('| Better | lower |');
-    expect(text).toMatch(/\| excellent \| under 8 \| 100 \|/);
-    expect(text).toContain('| `administrative_officer` | 40% |');
+  it(
+    'hovers an indicator with its unit, bands and weights, and a position with its ' + 'total',
+    async () => {
+      const path = join(FRAMEWORK, 'administrative.kpi');
+      const uri = client.open(path);
+      const lines = readFileSync(path, 'utf8').split('\n');
+      const line = lines.findIndex((text) => text.startsWith('kpi response_time'));
+      const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line, character: 6 },
+      });
+      const text = hover.contents.value;
+      expect(text).toContain('response_time');
+      expect(text).toContain('| Unit | hours |');
+      expect(text).toContain('| Better | lower |');
+      expect(text).toMatch(/\| excellent \| under 8 \| 100 \|/);
+      expect(text).toContain('| `administrative_officer` | 40% |');
 
-    const officer = join(FRAMEWORK, 'administrative-officer.kpi');
-    const officerUri = client.open(officer);
-    const officerLine = readFileSync(officer, 'utf8')
-      .split('\n')
-      .findIndex((t) => t.startsWith('position'));
-    const positionHover = await client.request<{ contents: { value: string } }>(
-      'textDocument/hover',
-      {
-        textDocument: { uri: officerUri },
-        position: { line: officerLine, character: 12 },
-      },
-    );
-    expect(positionHover.contents.value).toContain('| **Total** | **100%** |');
-  });
+      const officer = join(FRAMEWORK, 'administrative-officer.kpi');
+      const officerUri = client.open(officer);
+      const officerLine = readFileSync(officer, 'utf8')
+        .split('\n')
+        .findIndex((t) => t.startsWith('position'));
+      const positionHover = await client.request<{ contents: { value: string } }>(
+        'textDocument/hover',
+        {
+          textDocument: { uri: officerUri },
+          position: { line: officerLine, character: 12 },
+        },
+      );
+      expect(positionHover.contents.value).toContain('| **Total** | **100%** |');
+    },
+  );
 
   it('completes units after `unit` and levels inside bands', async () => {
     const path = join(FRAMEWORK, 'administrative.kpi');
@@ -313,45 +317,48 @@ describe('the language server over stdio', () => {
     );
   });
 
-  it('renames an indicator across the files of its framework, and refuses a taken name', async () => {
-    const path = join(FRAMEWORK, 'administrative.kpi');
-    const uri = client.open(path);
-    const line = readFileSync(path, 'utf8')
-      .split('\n')
-      .findIndex((text) => text.startsWith('kpi response_time'));
-    const edit = await client.request<{ changes: Record<string, { newText: string }[]> }>(
-      'textDocument/rename',
-      { textDocument: { uri }, position: { line, character: 8 }, newName: 'reply_time' },
-    );
-    const files = Object.keys(edit.changes).map((changed) => changed.split('/').at(-1));
-    expect(files.sort()).toEqual([
-      'administrative-officer.kpi',
-      'administrative.kpi',
-      'contexts.kpi',
-    ]);
-    expect(
-      Object.values(edit.changes)
-        .flat()
-        .every((change) => change.newText === 'reply_time'),
-    ).toBe(true);
-    // administrative.kpi: the group member and the declaration.
-    expect(edit.changes[uri]).toHaveLength(2);
+  it(
+    'renames an indicator across the files of its framework, and refuses a taken ' + 'name',
+    async () => {
+      const path = join(FRAMEWORK, 'administrative.kpi');
+      const uri = client.open(path);
+      const line = readFileSync(path, 'utf8')
+        .split('\n')
+        .findIndex((text) => text.startsWith('kpi response_time'));
+      const edit = await client.request<{ changes: Record<string, { newText: string }[]> }>(
+        'textDocument/rename',
+        { textDocument: { uri }, position: { line, character: 8 }, newName: 'reply_time' },
+      );
+      const files = Object.keys(edit.changes).map((changed) => changed.split('/').at(-1));
+      expect(files.sort()).toEqual([
+        'administrative-officer.kpi',
+        'administrative.kpi',
+        'contexts.kpi',
+      ]);
+      expect(
+        Object.values(edit.changes)
+          .flat()
+          .every((change) => change.newText === 'reply_time'),
+      ).toBe(true);
+      // administrative.kpi: the group member and the declaration.
+      expect(edit.changes[uri]).toHaveLength(2);
 
-    await expect(
-      client.request('textDocument/rename', {
-        textDocument: { uri },
-        position: { line, character: 8 },
-        newName: 'coordination_quality',
-      }),
-    ).rejects.toThrow(/already an indicator named 'coordination_quality'/);
-    await expect(
-      client.request('textDocument/rename', {
-        textDocument: { uri },
-        position: { line, character: 8 },
-        newName: 'thời_gian',
-      }),
-    ).rejects.toThrow(/ASCII letters/);
-  });
+      await expect(
+        client.request('textDocument/rename', {
+          textDocument: { uri },
+          position: { line, character: 8 },
+          newName: 'coordination_quality',
+        }),
+      ).rejects.toThrow(/already an indicator named 'coordination_quality'/);
+      await expect(
+        client.request('textDocument/rename', {
+          textDocument: { uri },
+          position: { line, character: 8 },
+          newName: 'thời_gian',
+        }),
+      ).rejects.toThrow(/ASCII letters/);
+    },
+  );
 
   it('survives garbage and a request it cannot serve', async () => {
     // A body that is not JSON, under a correct header.
@@ -403,34 +410,37 @@ describe('the language server over stdio', () => {
     expect(client.process.exitCode).toBeNull();
   });
 
-  it('ignores a didOpen whose text is not a string, and goes on serving its framework', async () => {
-    const goals = join(FRAMEWORK, 'goals.kpi');
-    const goalsUri = fileUri(goals);
-    // Notifications get no answer, so the server can only leave the malformed one out.
-    await client.connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: goalsUri, languageId: 'kpilang', version: 1, text: null },
-    });
-    await client.connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: 42, languageId: 'kpilang', version: 1, text: 'kpi' },
-    });
-    const path = join(FRAMEWORK, 'administrative.kpi');
-    const uri = client.open(path);
-    await client.waitFor(() => client.latest(uri), 'diagnostics of administrative.kpi');
-    const line = readFileSync(path, 'utf8')
-      .split('\n')
-      .findIndex((text) => text.startsWith('kpi response_time'));
-    const hover = await client.request<{ contents: { value: string } } | null>(
-      'textDocument/hover',
-      { textDocument: { uri }, position: { line, character: 6 } },
-    );
-    expect(hover?.contents.value).toContain('response_time');
-    // The file keeps its disk text: its goals still resolve.
-    const symbols = await client.request<{ name: string }[]>('workspace/symbol', { query: '' });
-    expect(symbols.length).toBeGreaterThan(0);
-    await client.connection.sendNotification('textDocument/didClose', {
-      textDocument: { uri: goalsUri },
-    });
-  });
+  it(
+    'ignores a didOpen whose text is not a string, and goes on serving its ' + 'framework',
+    async () => {
+      const goals = join(FRAMEWORK, 'goals.kpi');
+      const goalsUri = fileUri(goals);
+      // Notifications get no answer, so the server can only leave the malformed one out.
+      await client.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: goalsUri, languageId: 'kpilang', version: 1, text: null },
+      });
+      await client.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: 42, languageId: 'kpilang', version: 1, text: 'kpi' },
+      });
+      const path = join(FRAMEWORK, 'administrative.kpi');
+      const uri = client.open(path);
+      await client.waitFor(() => client.latest(uri), 'diagnostics of administrative.kpi');
+      const line = readFileSync(path, 'utf8')
+        .split('\n')
+        .findIndex((text) => text.startsWith('kpi response_time'));
+      const hover = await client.request<{ contents: { value: string } } | null>(
+        'textDocument/hover',
+        { textDocument: { uri }, position: { line, character: 6 } },
+      );
+      expect(hover?.contents.value).toContain('response_time');
+      // The file keeps its disk text: its goals still resolve.
+      const symbols = await client.request<{ name: string }[]>('workspace/symbol', { query: '' });
+      expect(symbols.length).toBeGreaterThan(0);
+      await client.connection.sendNotification('textDocument/didClose', {
+        textDocument: { uri: goalsUri },
+      });
+    },
+  );
 
   it('follows files created and deleted on disk, as the editor reports them', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'kpilang-lsp-'));
@@ -471,23 +481,26 @@ describe('the language server over stdio', () => {
     }
   });
 
-  it('checks a file opened with no workspace folder together with the files beside it', async () => {
-    const loose = new TestClient();
-    try {
-      await loose.initialize(undefined);
-      const path = join(FRAMEWORK, 'administrative.kpi');
-      const uri = loose.open(path);
-      // Alone, the file would have no framework header (KPI010) and unknown goals (KPI101).
-      const expected = kpicDiagnostics('examples/cema/framework').get(uri) ?? [];
-      const published = await loose.waitFor(() => {
-        const latest = loose.latest(uri);
-        return latest && !codes(latest.diagnostics).includes('KPI010') ? latest : undefined;
-      }, 'diagnostics with the header beside it');
-      expect(shape(published.diagnostics as LspDiagnostic[])).toEqual(expected);
-    } finally {
-      await loose.close();
-    }
-  });
+  it(
+    'checks a file opened with no workspace folder together with the files beside ' + 'it',
+    async () => {
+      const loose = new TestClient();
+      try {
+        await loose.initialize(undefined);
+        const path = join(FRAMEWORK, 'administrative.kpi');
+        const uri = loose.open(path);
+        // Alone, the file would have no framework header (KPI010) and unknown goals (KPI101).
+        const expected = kpicDiagnostics('examples/cema/framework').get(uri) ?? [];
+        const published = await loose.waitFor(() => {
+          const latest = loose.latest(uri);
+          return latest && !codes(latest.diagnostics).includes('KPI010') ? latest : undefined;
+        }, 'diagnostics with the header beside it');
+        expect(shape(published.diagnostics as LspDiagnostic[])).toEqual(expected);
+      } finally {
+        await loose.close();
+      }
+    },
+  );
 
   it('reads a workspace folder added later, and forgets one removed', async () => {
     const multi = new TestClient();

@@ -267,26 +267,29 @@ describe('the packaged kpic build', () => {
     expect(existsSync(join(out, 'pdf'))).toBe(false);
   });
 
-  test('reports the errors of a broken framework with absolute paths and writes nothing', async () => {
-    const folder = join(REPO_ROOT, 'examples', 'cema', 'as-published');
-    const out = join(scratch, 'out-as-published');
-    const outcome = await runKpicBuild({ kpic: kpic(), folder, out, lang: 'both' });
-    expect(outcome.exitCode).toBe(1);
-    expect(outcome.htmlIndex).toBeUndefined();
-    expect(existsSync(out)).toBe(false);
+  test(
+    'reports the errors of a broken framework with absolute paths and writes ' + 'nothing',
+    async () => {
+      const folder = join(REPO_ROOT, 'examples', 'cema', 'as-published');
+      const out = join(scratch, 'out-as-published');
+      const outcome = await runKpicBuild({ kpic: kpic(), folder, out, lang: 'both' });
+      expect(outcome.exitCode).toBe(1);
+      expect(outcome.htmlIndex).toBeUndefined();
+      expect(existsSync(out)).toBe(false);
 
-    const first = firstProblem(outcome)!;
-    expect(first.severity).toBe('error');
-    expect(existsSync(first.file)).toBe(true);
-    const report = formatBuildReport(outcome, folder);
-    expect(report).toContain(
-      `${first.file}:${first.range.start.line + 1}:${first.range.start.character + 1}: ` +
-        `error ${first.code} ${first.message}`,
-    );
-    expect(report.at(-1)).toMatch(
-      /^The framework has \d+ errors, \d+ warnings; nothing was written/,
-    );
-  });
+      const first = firstProblem(outcome)!;
+      expect(first.severity).toBe('error');
+      expect(existsSync(first.file)).toBe(true);
+      const report = formatBuildReport(outcome, folder);
+      expect(report).toContain(
+        `${first.file}:${first.range.start.line + 1}:${first.range.start.character + 1}: ` +
+          `error ${first.code} ${first.message}`,
+      );
+      expect(report.at(-1)).toMatch(
+        /^The framework has \d+ errors, \d+ warnings; nothing was written/,
+      );
+    },
+  );
 
   test('says in one line what it cannot read', async () => {
     const empty = join(scratch, 'empty');
@@ -356,41 +359,44 @@ describe('the commands, in a stand-in VS Code', () => {
   const run = (command: string, path: string) =>
     state.commands.get(command)!(FakeUri.file(path)) as Promise<void>;
 
-  test('Build framework lists the problems of a broken framework and goes to the first', async () => {
-    state.answer = (message) => (message.kind === 'error' ? 'Go to First Error' : undefined);
-    await run('kpilang.buildFramework', join(published, 'catalogue.kpi'));
+  test(
+    'Build framework lists the problems of a broken framework and goes to the ' + 'first',
+    async () => {
+      state.answer = (message) => (message.kind === 'error' ? 'Go to First Error' : undefined);
+      await run('kpilang.buildFramework', join(published, 'catalogue.kpi'));
 
-    expect(state.messages).toEqual([
-      {
-        kind: 'error',
-        text: expect.stringMatching(
-          /^kpilang: The framework has \d+ errors, \d+ warnings; nothing/,
-        ),
-        items: ['Go to First Error', 'Show Output'],
-      },
-    ]);
-    // The framework folder is the one with the header, and every problem has its place.
-    expect(state.output[0]).toBe(
-      `kpic build ${published} --html --out ${join(published, 'out')} --lang both`,
-    );
-    const problems = state.output.slice(1, -1);
-    expect(problems.length).toBeGreaterThan(5);
-    for (const line of problems) {
-      expect(line).toMatch(/^\/.+\.kpi:\d+:\d+: (error|warning|info|hint) KPI\d{3} /);
-    }
-    const first = problems.find((line) => line.includes(': error '))!;
-    const [, file, line, column] = /^(.+?):(\d+):(\d+):/.exec(first)!;
-    expect(state.shown).toEqual([
-      {
-        path: file,
-        selection: expect.objectContaining({
-          startLine: Number(line) - 1,
-          startCharacter: Number(column) - 1,
-        }),
-      },
-    ]);
-    expect(existsSync(join(published, 'out'))).toBe(false);
-  });
+      expect(state.messages).toEqual([
+        {
+          kind: 'error',
+          text: expect.stringMatching(
+            /^kpilang: The framework has \d+ errors, \d+ warnings; nothing/,
+          ),
+          items: ['Go to First Error', 'Show Output'],
+        },
+      ]);
+      // The framework folder is the one with the header, and every problem has its place.
+      expect(state.output[0]).toBe(
+        `kpic build ${published} --html --out ${join(published, 'out')} --lang both`,
+      );
+      const problems = state.output.slice(1, -1);
+      expect(problems.length).toBeGreaterThan(5);
+      for (const line of problems) {
+        expect(line).toMatch(/^\/.+\.kpi:\d+:\d+: (error|warning|info|hint) KPI\d{3} /);
+      }
+      const first = problems.find((line) => line.includes(': error '))!;
+      const [, file, line, column] = /^(.+?):(\d+):(\d+):/.exec(first)!;
+      expect(state.shown).toEqual([
+        {
+          path: file,
+          selection: expect.objectContaining({
+            startLine: Number(line) - 1,
+            startCharacter: Number(column) - 1,
+          }),
+        },
+      ]);
+      expect(existsSync(join(published, 'out'))).toBe(false);
+    },
+  );
 
   test('Build framework writes the documents and offers the preview', async () => {
     state.answer = (message) => (message.kind === 'info' ? 'Open Preview' : undefined);

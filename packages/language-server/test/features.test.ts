@@ -111,17 +111,20 @@ describe('navigation', () => {
     expect(withUses).toHaveLength(5);
   });
 
-  it('refuses to rename a scale to a built-in unit, which would change what other kpis mean', () => {
-    const text = `${INDICATORS}\nscale agree3 "Đồng ý" / "Agreement" from 1 to 3\n`;
-    const opened = demo(text);
-    const at = positionOf(text, 'agree3');
-    const refused = rename(opened.view(PARTS), opened.uri(PARTS), at, 'percent');
-    expect(refused).toBeInstanceOf(ResponseError);
-    expect((refused as ResponseError<void>).message).toMatch(/built-in unit/);
-    expect(rename(opened.view(PARTS), opened.uri(PARTS), at, 'agree_3')).not.toBeInstanceOf(
-      ResponseError,
-    );
-  });
+  it(
+    'refuses to rename a scale to a built-in unit, which would change what other kpis ' + 'mean',
+    () => {
+      const text = `${INDICATORS}\nscale agree3 "Đồng ý" / "Agreement" from 1 to 3\n`;
+      const opened = demo(text);
+      const at = positionOf(text, 'agree3');
+      const refused = rename(opened.view(PARTS), opened.uri(PARTS), at, 'percent');
+      expect(refused).toBeInstanceOf(ResponseError);
+      expect((refused as ResponseError<void>).message).toMatch(/built-in unit/);
+      expect(rename(opened.view(PARTS), opened.uri(PARTS), at, 'agree_3')).not.toBeInstanceOf(
+        ResponseError,
+      );
+    },
+  );
 
   it('finds nothing on a keyword or in a comment', () => {
     const opened = demo();
@@ -343,20 +346,23 @@ describe('semantic tokens', () => {
     return tokens;
   }
 
-  it('colours names by what they stand for, in UTF-16 columns after Vietnamese and astral text', () => {
-    const text = INDICATORS.replace(
-      'position clerk "Văn thư" / "Clerk" in staff {',
-      'position clerk "Văn thư 𝒜 Ủy ban" / "Clerk" in staff {',
-    );
-    const opened = demo(text);
-    const tokens = decode(semanticTokens(opened.view(PARTS), opened.uri(PARTS)).data);
-    const staff = positionOf(text, 'in staff', 3);
-    expect(tokens).toContainEqual({ ...staff, length: 5, type: 'type', modifiers: 0 });
-    const clerk = positionOf(text, 'clerk "');
-    expect(tokens).toContainEqual({ ...clerk, length: 5, type: 'class', modifiers: 1 });
-    const word = positionOf(text, 'higher');
-    expect(tokens).toContainEqual({ ...word, length: 6, type: 'enumMember', modifiers: 2 });
-  });
+  it(
+    'colours names by what they stand for, in UTF-16 columns after Vietnamese and astral ' + 'text',
+    () => {
+      const text = INDICATORS.replace(
+        'position clerk "Văn thư" / "Clerk" in staff {',
+        'position clerk "Văn thư 𝒜 Ủy ban" / "Clerk" in staff {',
+      );
+      const opened = demo(text);
+      const tokens = decode(semanticTokens(opened.view(PARTS), opened.uri(PARTS)).data);
+      const staff = positionOf(text, 'in staff', 3);
+      expect(tokens).toContainEqual({ ...staff, length: 5, type: 'type', modifiers: 0 });
+      const clerk = positionOf(text, 'clerk "');
+      expect(tokens).toContainEqual({ ...clerk, length: 5, type: 'class', modifiers: 1 });
+      const word = positionOf(text, 'higher');
+      expect(tokens).toContainEqual({ ...word, length: 6, type: 'enumMember', modifiers: 2 });
+    },
+  );
 
   it('colours the words of a rounding clause as the other enumerated words', () => {
     const header = HEADER.replace(

@@ -294,7 +294,8 @@ class RowChecker {
     return problem(
       'not-an-answer',
       'value',
-      `An answer to survey measure "${measure}" must be a ${unit.integer ? 'whole ' : ''}point of ${unit.name}, from ${range}.`,
+      `An answer to survey measure "${measure}" must be a ` +
+        `${unit.integer ? 'whole ' : ''}point of ${unit.name}, from ${range}.`,
     );
   }
 
@@ -323,13 +324,15 @@ class RowChecker {
       return problem(
         'duplicate',
         'period',
-        `Row ${earlier.row} gives measure "${measure}" for ${earlier.period.text}, which ${period.text} lies within.`,
+        `Row ${earlier.row} gives measure "${measure}" for ${earlier.period.text}, which ` +
+          `${period.text} lies within.`,
       );
     }
     return problem(
       'duplicate',
       'period',
-      `Row ${earlier.row} gives measure "${measure}" for ${earlier.period.text}, within ${period.text}.`,
+      `Row ${earlier.row} gives measure "${measure}" for ${earlier.period.text}, within ` +
+        `${period.text}.`,
     );
   }
 
@@ -413,7 +416,8 @@ function identityConflict(
     return problem(
       'conflict',
       'position',
-      `Person "${person}" holds position "${known.setup.position.id}" ${since}; a person has one position per scored period.`,
+      `Person "${person}" holds position "${known.setup.position.id}" ${since}; a person has ` +
+        `one position per scored period.`,
     );
   }
   if (known.setup.context !== setup.context) {
@@ -429,7 +433,8 @@ function identityConflict(
     return problem(
       'conflict',
       'org_unit',
-      `Person "${person}" is in org_unit "${known.orgUnit}" ${since}; a person has one unit per scored period.`,
+      `Person "${person}" is in org_unit "${known.orgUnit}" ${since}; a person has one unit ` +
+        `per scored period.`,
     );
   }
   return undefined;

@@ -119,7 +119,9 @@ function* integrityIssues(ruleSet: RuleSet): Generator<RuleSetIssue> {
       // and then used by nothing.
       yield {
         path: `indicators[${index}].measurement.measures`,
-        message: `The survey of indicator "${indicator.id}" names ${measurement.measures.length} measures; a survey has exactly one.`,
+        message:
+          `The survey of indicator "${indicator.id}" names ` +
+          `${measurement.measures.length} measures; a survey has exactly one.`,
       };
     }
     for (const [bandIndex, band] of indicator.bands.entries()) {
@@ -176,7 +178,9 @@ function* positionIssues(
       // for good work.
       yield {
         path: `${at}.weight`,
-        message: `Indicator "${weighted.indicator}" weighs ${weighted.weight}%; a weight is above 0% and at most 100%.`,
+        message:
+          `Indicator "${weighted.indicator}" weighs ${weighted.weight}%; a weight is ` +
+          `above 0% and at most 100%.`,
       };
     }
     if (weighted.bands.length === 0) {
@@ -204,7 +208,9 @@ function* positionIssues(
   if (!sum.equals(Rational.parseDecimal(position.total) ?? Rational.ZERO)) {
     yield {
       path: `${path}.total`,
-      message: `The total ${position.total} differs from the sum of the weights, ${sum.toExactText()}.`,
+      message:
+        `The total ${position.total} differs from the sum of the weights, ` +
+        `${sum.toExactText()}.`,
     };
   }
 }

@@ -228,7 +228,9 @@ function measureFormula(
       value: undefined,
       notRated: {
         reason: 'zero-denominator',
-        message: `${period.text}: the denominator ${denominator} is zero, so the formula has no value.`,
+        message:
+          `${period.text}: the denominator ${denominator} is zero, so the formula has ` +
+          `no value.`,
       },
     };
   }
@@ -293,7 +295,8 @@ function measureSurvey(
         : {
             reason: 'too-few-responses',
             message:
-              `${period.text}: ${answers.length} ${answers.length === 1 ? 'answer' : 'answers'} to ` +
+              `${period.text}: ${answers.length} ` +
+              `${answers.length === 1 ? 'answer' : 'answers'} to ` +
               `"${measure}"${blanks}; the survey needs at least ${minimum.toExactText()}.`,
           };
   return { ...base, value: undefined, computation: '', notRated };
@@ -314,7 +317,9 @@ function rangeProblem(
     unit.high === undefined ? `from ${unit.low ?? ''}` : `${unit.low ?? '…'} to ${unit.high}`;
   return {
     reason: 'out-of-range',
-    message: `${period.text}: the value ${valueText(value)} lies outside the range of ${unit.name}, ${range}.`,
+    message:
+      `${period.text}: the value ${valueText(value)} lies outside the range of ` +
+      `${unit.name}, ${range}.`,
   };
 }
 
@@ -373,7 +378,8 @@ function rateEvery(
 
   const names = periods.map(
     (period) =>
-      `${period.result.period}: ${period.result.roundedValue?.exact ?? period.result.value?.exact ?? '?'}`,
+      `${period.result.period}: ` +
+      `${period.result.roundedValue?.exact ?? period.result.value?.exact ?? '?'}`,
   );
   if (unbanded.length > 0 || worst === undefined) {
     const notRated: NotRated = {
@@ -406,7 +412,10 @@ function summarise(
 ): string {
   const only = periods[0];
   if (periods.length === 1 && only !== undefined) {
-    return `${only.result.computation ?? valueText(value)} in ${only.result.period}${only.result.carried ? ' (carried)' : ''}`;
+    return (
+      `${only.result.computation ?? valueText(value)} in ` +
+      `${only.result.period}${only.result.carried ? ' (carried)' : ''}`
+    );
   }
   const values = periods.map((period) => period.result.value?.exact ?? '?');
   const listed = periods
@@ -416,7 +425,10 @@ function summarise(
     case 'sum':
       return `sum ${values.join(' + ')} = ${valueText(value)} (${listed})`;
     case 'last':
-      return `last period, ${periods[periods.length - 1]?.result.period ?? ''}: ${valueText(value)} (${listed})`;
+      return (
+        `last period, ${periods[periods.length - 1]?.result.period ?? ''}: ` +
+        `${valueText(value)} (${listed})`
+      );
     default:
       return `${aggregation ?? 'value'}(${values.join(', ')}) = ${valueText(value)} (${listed})`;
   }

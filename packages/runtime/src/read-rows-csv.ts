@@ -31,7 +31,9 @@ export function readRowsCsv(text: string): RowsRead {
         column: missing ?? null,
         person: null,
         code: 'field-count',
-        reason: `The record has ${record.fields.length} fields; the header has ${header.fields.length}.`,
+        reason:
+          `The record has ${record.fields.length} fields; the header has ` +
+          `${header.fields.length}.`,
       });
       continue;
     }

@@ -74,7 +74,8 @@ function checkField(
   }
   const hint =
     typeof field === 'number'
-      ? ' Write numbers as strings, such as "95.5": a JSON number passes through binary floating point.'
+      ? ' Write numbers as strings, such as "95.5": a JSON number passes through binary ' +
+        'floating point.'
       : '';
   return { column, code: 'not-text', reason: `"${column}" must be a string.${hint}` };
 }

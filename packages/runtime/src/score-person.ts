@@ -182,7 +182,8 @@ function indicatorExplanation(
   const scoring =
     level === undefined || share === undefined
       ? ''
-      : ` ${level.id}, ${pointsOf(level).toExactText()} points × weight ${weight}${scaled} = ${valueText(share)}.`;
+      : ` ${level.id}, ${pointsOf(level).toExactText()} points × weight ${weight}${scaled} = ` +
+        `${valueText(share)}.`;
 
   switch (status) {
     case 'rated': {
@@ -190,11 +191,20 @@ function indicatorExplanation(
       return `${measured.summary} (${rows}); band ${band}:${scoring}`;
     }
     case 'lowest':
-      return `Not rated: ${measured.notRated?.message ?? ''} Missing data "lowest" rates it at its lowest level:${scoring}`;
+      return (
+        `Not rated: ${measured.notRated?.message ?? ''} Missing data "lowest" rates it ` +
+        `at its lowest level:${scoring}`
+      );
     case 'excluded':
-      return `Not rated: ${measured.notRated?.message ?? ''} Missing data "exclude" leaves it out and spreads its weight of ${weight} over the indicators that count.`;
+      return (
+        `Not rated: ${measured.notRated?.message ?? ''} Missing data "exclude" leaves it ` +
+        `out and spreads its weight of ${weight} over the indicators that count.`
+      );
     case 'unrated':
-      return `Not rated: ${measured.notRated?.message ?? ''} Missing data "unrated" leaves the person without a total.`;
+      return (
+        `Not rated: ${measured.notRated?.message ?? ''} Missing data "unrated" leaves ` +
+        `the person without a total.`
+      );
   }
 }
 
@@ -206,7 +216,8 @@ function personNotes(
   const notes: string[] = [];
   for (const entry of unrated) {
     notes.push(
-      `"${entry.item.indicator.id}" has no value and its missing-data rule is "unrated", so the person is not rated.`,
+      `"${entry.item.indicator.id}" has no value and its missing-data rule is "unrated", so ` +
+        `the person is not rated.`,
     );
   }
   if (unrated.length === 0 && weightCounted.isZero()) {
@@ -215,12 +226,14 @@ function personNotes(
   for (const entry of counted) {
     if (entry.status === 'excluded') {
       notes.push(
-        `"${entry.item.indicator.id}" has no value and is left out (missing data "exclude"); the other weights are scaled to 100.`,
+        `"${entry.item.indicator.id}" has no value and is left out (missing data "exclude"); ` +
+          `the other weights are scaled to 100.`,
       );
     }
     if (entry.status === 'lowest') {
       notes.push(
-        `"${entry.item.indicator.id}" has no value and is rated at its lowest level (missing data "lowest").`,
+        `"${entry.item.indicator.id}" has no value and is rated at its lowest level (missing ` +
+          `data "lowest").`,
       );
     }
   }

@@ -147,26 +147,32 @@ describe('loadRuleSet', () => {
     ]);
   });
 
-  test('an indicator finer than the cycle needs an aggregation, a coarser one a rule between measurements', () => {
-    const monthly = formulaIndicator('monthly', measure('m'), { frequency: 'month' });
-    const yearly = formulaIndicator('yearly', measure('y'), { frequency: 'year' });
-    const value = ruleSetValue({
-      indicators: [monthly, yearly],
-      positions: [position('p', [monthly, yearly], { monthly: '50', yearly: '50' })],
-    });
-    expect(issuesOf(value)).toEqual([
-      {
-        path: 'indicators[0].aggregation',
-        message:
-          'Indicator "monthly" is measured every month, more often than the quarter it is rated for, and says no aggregation.',
-      },
-      {
-        path: 'indicators[1].between',
-        message:
-          'Indicator "yearly" is measured every year, less often than the quarter it is rated for, and says nothing for the cycles between its measurements.',
-      },
-    ]);
-  });
+  test(
+    'an indicator finer than the cycle needs an aggregation, a coarser one a rule between ' +
+      'measurements',
+    () => {
+      const monthly = formulaIndicator('monthly', measure('m'), { frequency: 'month' });
+      const yearly = formulaIndicator('yearly', measure('y'), { frequency: 'year' });
+      const value = ruleSetValue({
+        indicators: [monthly, yearly],
+        positions: [position('p', [monthly, yearly], { monthly: '50', yearly: '50' })],
+      });
+      expect(issuesOf(value)).toEqual([
+        {
+          path: 'indicators[0].aggregation',
+          message:
+            'Indicator "monthly" is measured every month, more often than the quarter it is ' +
+            'rated for, and says no aggregation.',
+        },
+        {
+          path: 'indicators[1].between',
+          message:
+            'Indicator "yearly" is measured every year, less often than the quarter it is rated ' +
+            'for, and says nothing for the cycles between its measurements.',
+        },
+      ]);
+    },
+  );
 
   test('the error message names the first problem and counts the rest', () => {
     const broken = { ...valid(), levels: 'none', rating: 'none' };
@@ -190,30 +196,34 @@ describe('score: the period to score', () => {
 
   test("must be one of the framework's cycles", () => {
     expect(() => score(set, [], { period: '2024-03' })).toThrow(
-      'The framework rates every quarter, so the period to score must be a quarter (such as 2024-Q1), not 2024-03.',
+      'The framework rates every quarter, so the period to score must be a quarter (such as ' +
+        '2024-Q1), not 2024-03.',
     );
   });
 
-  test('without a declared cycle, the period sets it, and the rules it needs are checked then', () => {
-    const free = rules({
-      indicators: [a, b],
-      positions: [position('p', [a, b], { a: '60', b: '40' })],
-      cycle: null,
-    });
-    expect(free.cycle).toBeUndefined();
-    expect(score(free, csv('x,u,p,,2024-Q1,a,99'), { period: '2024-Q1' }).cycle).toBe('quarter');
+  test(
+    'without a declared cycle, the period sets it, and the rules it needs are checked ' + 'then',
+    () => {
+      const free = rules({
+        indicators: [a, b],
+        positions: [position('p', [a, b], { a: '60', b: '40' })],
+        cycle: null,
+      });
+      expect(free.cycle).toBeUndefined();
+      expect(score(free, csv('x,u,p,,2024-Q1,a,99'), { period: '2024-Q1' }).cycle).toBe('quarter');
 
-    // Scored by month, the quarterly indicators are coarser and say nothing between measurements.
-    let error: unknown;
-    try {
-      score(free, [], { period: '2024-03' });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ScoreError);
-    expect((error as ScoreError).issues.map((issue) => issue.path)).toEqual([
-      'indicators[0].between',
-      'indicators[1].between',
-    ]);
-  });
+      // Scored by month, the quarterly indicators are coarser and say nothing between measurements.
+      let error: unknown;
+      try {
+        score(free, [], { period: '2024-03' });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ScoreError);
+      expect((error as ScoreError).issues.map((issue) => issue.path)).toEqual([
+        'indicators[0].between',
+        'indicators[1].between',
+      ]);
+    },
+  );
 });

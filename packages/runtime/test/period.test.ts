@@ -58,11 +58,14 @@ describe('parsePeriod', () => {
 });
 
 describe('weeks belong to the periods of their Thursday', () => {
-  test('2024-W05 runs from Monday 29 January to Sunday 4 February; its Thursday is 1 February', () => {
-    expect(periodContaining(period('2024-W05'), 'month')?.text).toBe('2024-02');
-    expect(periodWithin(period('2024-W05'), period('2024-01'))).toBe(false);
-    expect(periodWithin(period('2024-W05'), period('2024-Q1'))).toBe(true);
-  });
+  test(
+    '2024-W05 runs from Monday 29 January to Sunday 4 February; its Thursday is 1 ' + 'February',
+    () => {
+      expect(periodContaining(period('2024-W05'), 'month')?.text).toBe('2024-02');
+      expect(periodWithin(period('2024-W05'), period('2024-01'))).toBe(false);
+      expect(periodWithin(period('2024-W05'), period('2024-Q1'))).toBe(true);
+    },
+  );
 
   test('2025-W01 starts on Monday 30 December 2024 but belongs to January 2025', () => {
     expect(periodContaining(period('2025-W01'), 'year')?.text).toBe('2025');
@@ -82,15 +85,18 @@ describe('weeks belong to the periods of their Thursday', () => {
     expect(periodsWithin(period('2020-Q4'), 'week')[0]?.text).toBe('2020-W40');
   });
 
-  test('February 2024 holds the five weeks whose Thursdays are 1, 8, 15, 22 and 29 February', () => {
-    expect(texts(periodsWithin(period('2024-02'), 'week'))).toEqual([
-      '2024-W05',
-      '2024-W06',
-      '2024-W07',
-      '2024-W08',
-      '2024-W09',
-    ]);
-  });
+  test(
+    'February 2024 holds the five weeks whose Thursdays are 1, 8, 15, 22 and 29 ' + 'February',
+    () => {
+      expect(texts(periodsWithin(period('2024-02'), 'week'))).toEqual([
+        '2024-W05',
+        '2024-W06',
+        '2024-W07',
+        '2024-W08',
+        '2024-W09',
+      ]);
+    },
+  );
 
   test('every week of a year lies in exactly one of its months', () => {
     for (const year of [2019, 2020, 2024, 2026]) {

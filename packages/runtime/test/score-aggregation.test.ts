@@ -186,18 +186,21 @@ describe('score: periods coarser than the cycle', () => {
     expect(personOf(result, 'x').status).toBe('complete');
   });
 
-  test('with "missing", the quarters before it have no value, and its rows there are rejected', () => {
-    const result = score(alone(approval('missing')), year('2024'), { period: '2024-Q2' });
-    const value = indicatorOf(result, 'x', 'approval');
-    expect(value.status).toBe('excluded');
-    expect(value.notRated?.reason).toBe('between-measurements');
-    expect(value.notRated?.message).toContain('rated in 2024-Q4');
-    expect(result.rejected.map((rejection) => [rejection.row, rejection.code])).toEqual([
-      [1, 'outside-period'],
-      [2, 'outside-period'],
-    ]);
-    expect(personOf(result, 'x').status).toBe('unrated');
-  });
+  test(
+    'with "missing", the quarters before it have no value, and its rows there are ' + 'rejected',
+    () => {
+      const result = score(alone(approval('missing')), year('2024'), { period: '2024-Q2' });
+      const value = indicatorOf(result, 'x', 'approval');
+      expect(value.status).toBe('excluded');
+      expect(value.notRated?.reason).toBe('between-measurements');
+      expect(value.notRated?.message).toContain('rated in 2024-Q4');
+      expect(result.rejected.map((rejection) => [rejection.row, rejection.code])).toEqual([
+        [1, 'outside-period'],
+        [2, 'outside-period'],
+      ]);
+      expect(personOf(result, 'x').status).toBe('unrated');
+    },
+  );
 
   test('with "carry", the quarters before it rate the year before again', () => {
     const result = score(alone(approval('carry')), year('2023'), { period: '2024-Q2' });

@@ -88,21 +88,25 @@ describe('band edges, better lower', () => {
 });
 
 describe('no floating-point error crosses an edge', () => {
-  test('0.7 + 0.1 is exactly 0.8, in the band from 0.8 (in binary floating point it is 0.7999...)', () => {
-    const indicator = formulaIndicator('small', measure('m'), {
-      unit: { name: 'number', integer: false },
-      bands: [band('excellent', from('0.8')), band('poor', under('0.8'))],
-    });
-    const set = rules({
-      indicators: [indicator],
-      positions: [position('p', [indicator], { small: '100' })],
-    });
-    const result = score(set, csv('x,u,p,,2024-01,m,0.7\nx,u,p,,2024-02,m,0.1'), {
-      period: '2024-Q1',
-    });
-    expect(indicatorOf(result, 'x', 'small').value?.exact).toBe('0.8');
-    expect(indicatorOf(result, 'x', 'small').band?.level).toBe('excellent');
-  });
+  test(
+    '0.7 + 0.1 is exactly 0.8, in the band from 0.8 (in binary floating point it is ' +
+      '0.7999...)',
+    () => {
+      const indicator = formulaIndicator('small', measure('m'), {
+        unit: { name: 'number', integer: false },
+        bands: [band('excellent', from('0.8')), band('poor', under('0.8'))],
+      });
+      const set = rules({
+        indicators: [indicator],
+        positions: [position('p', [indicator], { small: '100' })],
+      });
+      const result = score(set, csv('x,u,p,,2024-01,m,0.7\nx,u,p,,2024-02,m,0.1'), {
+        period: '2024-Q1',
+      });
+      expect(indicatorOf(result, 'x', 'small').value?.exact).toBe('0.8');
+      expect(indicatorOf(result, 'x', 'small').band?.level).toBe('excellent');
+    },
+  );
 
   test('a total exactly on a rating line takes that line: 90 is outstanding', () => {
     const a = formulaIndicator('a', measure('a'));
@@ -122,23 +126,26 @@ describe('no floating-point error crosses an edge', () => {
     expect(person.status).toBe('incomplete');
   });
 
-  test('weights of a third keep the total exact: 33.3 + 33.3 + 33.4 with 100, 80 and 20 points', () => {
-    const a = formulaIndicator('a', measure('a'));
-    const b = formulaIndicator('b', measure('b'));
-    const c = formulaIndicator('c', measure('c'));
-    const set = rules({
-      indicators: [a, b, c],
-      positions: [position('p', [a, b, c], { a: '33.3', b: '33.3', c: '33.4' })],
-    });
-    const result = score(
-      set,
-      csv('x,u,p,,2024-Q1,a,99\nx,u,p,,2024-Q1,b,90\nx,u,p,,2024-Q1,c,10'),
-      {
-        period: '2024-Q1',
-      },
-    );
-    // 100 × 0.333 + 80 × 0.333 + 20 × 0.334 = 33.3 + 26.64 + 6.68 = 66.62: done.
-    expect(personOf(result, 'x').total?.exact).toBe('66.62');
-    expect(personOf(result, 'x').rating?.id).toBe('done');
-  });
+  test(
+    'weights of a third keep the total exact: 33.3 + 33.3 + 33.4 with 100, 80 and 20 ' + 'points',
+    () => {
+      const a = formulaIndicator('a', measure('a'));
+      const b = formulaIndicator('b', measure('b'));
+      const c = formulaIndicator('c', measure('c'));
+      const set = rules({
+        indicators: [a, b, c],
+        positions: [position('p', [a, b, c], { a: '33.3', b: '33.3', c: '33.4' })],
+      });
+      const result = score(
+        set,
+        csv('x,u,p,,2024-Q1,a,99\nx,u,p,,2024-Q1,b,90\nx,u,p,,2024-Q1,c,10'),
+        {
+          period: '2024-Q1',
+        },
+      );
+      // 100 × 0.333 + 80 × 0.333 + 20 × 0.334 = 33.3 + 26.64 + 6.68 = 66.62: done.
+      expect(personOf(result, 'x').total?.exact).toBe('66.62');
+      expect(personOf(result, 'x').rating?.id).toBe('done');
+    },
+  );
 });

@@ -138,14 +138,18 @@ describe('score: one person, every kind of measurement', () => {
     });
   });
 
-  test('a rate per month measured every quarter is the quarter shared out: 4 complaints is 4/3 a month', () => {
-    const rate = indicatorOf(result, 'p1', 'complaint_rate');
-    // 4 / 3 months = 1.333... per month, in `> 1 and <= 3`: acceptable, 60 points × 10% = 6.
-    expect(rate.value).toEqual({ exact: '4/3', display: '1.3333' });
-    expect(rate.band?.level).toBe('acceptable');
-    expect(rate.contribution?.exact).toBe('6');
-    expect(rate.periods[0]?.computation).toBe('4 ÷ 3 months = 4/3 (≈ 1.3333)');
-  });
+  test(
+    'a rate per month measured every quarter is the quarter shared out: 4 complaints is ' +
+      '4/3 a month',
+    () => {
+      const rate = indicatorOf(result, 'p1', 'complaint_rate');
+      // 4 / 3 months = 1.333... per month, in `> 1 and <= 3`: acceptable, 60 points × 10% = 6.
+      expect(rate.value).toEqual({ exact: '4/3', display: '1.3333' });
+      expect(rate.band?.level).toBe('acceptable');
+      expect(rate.contribution?.exact).toBe('6');
+      expect(rate.periods[0]?.computation).toBe('4 ÷ 3 months = 4/3 (≈ 1.3333)');
+    },
+  );
 
   test('the total is the sum of the contributions and falls on its rating line', () => {
     const person = personOf(result, 'p1');
@@ -162,27 +166,32 @@ describe('score: one person, every kind of measurement', () => {
 
   test('each indicator says how its result was reached', () => {
     expect(indicatorOf(result, 'p1', 'task_completion').explanation).toBe(
-      '19 / 20 × 100 = 95 in 2024-Q1 (rows 1, 2); band from 95: excellent, 100 points × weight 30% = 30.',
+      '19 / 20 × 100 = 95 in 2024-Q1 (rows 1, 2); band from 95: excellent, 100 points × ' +
+        'weight 30% = 30.',
     );
   });
 });
 
 describe('score: formulas', () => {
-  test('only a division at the top of the tree is read as a share: (a / b) * 100 stays as written', () => {
-    const scaled = formulaIndicator(
-      'scaled',
-      op(op(measure('a'), '/', measure('b')), '*', num('100')),
-    );
-    const set = rules({
-      indicators: [scaled],
-      positions: [position('p', [scaled], { scaled: '100' })],
-    });
-    const result = score(set, csv('x,u,p,,2024-Q1,a,19\nx,u,p,,2024-Q1,b,20'), {
-      period: '2024-Q1',
-    });
-    // (19 / 20) * 100 = 95, not 9500.
-    expect(indicatorOf(result, 'x', 'scaled').value?.exact).toBe('95');
-  });
+  test(
+    'only a division at the top of the tree is read as a share: (a / b) * 100 stays as ' +
+      'written',
+    () => {
+      const scaled = formulaIndicator(
+        'scaled',
+        op(op(measure('a'), '/', measure('b')), '*', num('100')),
+      );
+      const set = rules({
+        indicators: [scaled],
+        positions: [position('p', [scaled], { scaled: '100' })],
+      });
+      const result = score(set, csv('x,u,p,,2024-Q1,a,19\nx,u,p,,2024-Q1,b,20'), {
+        period: '2024-Q1',
+      });
+      // (19 / 20) * 100 = 95, not 9500.
+      expect(indicatorOf(result, 'x', 'scaled').value?.exact).toBe('95');
+    },
+  );
 
   test('a percent formula that is not a ratio is taken as it stands', () => {
     const difference = formulaIndicator('difference', op(num('100'), '-', measure('errors')));
@@ -196,26 +205,30 @@ describe('score: formulas', () => {
     expect(indicatorOf(result, 'x', 'difference').band?.level).toBe('excellent');
   });
 
-  test('the rows of a measure within the measured period add up: three months of a quarterly ratio', () => {
-    const set = rules({
-      indicators: [taskCompletion],
-      positions: [position('p', [taskCompletion], { task_completion: '100' })],
-    });
-    const result = score(
-      set,
-      csv(`
+  test(
+    'the rows of a measure within the measured period add up: three months of a quarterly ' +
+      'ratio',
+    () => {
+      const set = rules({
+        indicators: [taskCompletion],
+        positions: [position('p', [taskCompletion], { task_completion: '100' })],
+      });
+      const result = score(
+        set,
+        csv(`
         x,u,p,,2024-01,tasks_on_time,5
         x,u,p,,2024-02,tasks_on_time,7
         x,u,p,,2024-03,tasks_on_time,6
         x,u,p,,2024-Q1,tasks_total,20
       `),
-      { period: '2024-Q1' },
-    );
-    // (5 + 7 + 6) / 20 = 18 / 20 = 90%: good.
-    const task = indicatorOf(result, 'x', 'task_completion');
-    expect(task.value?.exact).toBe('90');
-    expect(task.periods[0]?.inputs[0]).toMatchObject({ value: { exact: '18' }, rows: [1, 2, 3] });
-  });
+        { period: '2024-Q1' },
+      );
+      // (5 + 7 + 6) / 20 = 18 / 20 = 90%: good.
+      const task = indicatorOf(result, 'x', 'task_completion');
+      expect(task.value?.exact).toBe('90');
+      expect(task.periods[0]?.inputs[0]).toMatchObject({ value: { exact: '18' }, rows: [1, 2, 3] });
+    },
+  );
 
   test('a share that no display rounding may lift: 2 of 3 is 200/3%, poor, not 66.67', () => {
     const set = rules({

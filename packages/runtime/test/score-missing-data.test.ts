@@ -74,7 +74,8 @@ describe('the missing-data rules', () => {
     });
     expect(person.rating?.id).toBe('outstanding');
     expect(person.notes).toEqual([
-      '"c" has no value and is left out (missing data "exclude"); the other weights are scaled to 100.',
+      '"c" has no value and is left out (missing data "exclude"); the other weights are ' +
+        'scaled to 100.',
     ]);
   });
 
@@ -228,18 +229,26 @@ describe('why an indicator has no value', () => {
     expect(indicatorOf(result, 'x', 'share').notRated?.reason).toBe('blank-cell');
   });
 
-  test('every period of the cycle needs a value: a month without rows leaves a monthly mean unrated', () => {
-    const monthly = formulaIndicator('monthly', measure('m'), {
-      frequency: 'month',
-      aggregation: 'mean',
-    });
-    const result = score(single(monthly), csv('x,u,p,,2024-01,m,90\nx,u,p,,2024-03,m,100'), {
-      period: '2024-Q1',
-    });
-    const value = indicatorOf(result, 'x', 'monthly');
-    expect(value.notRated).toEqual({ reason: 'no-data', message: '2024-02: no row gives "m".' });
-    expect(value.periods.map((period) => period.value?.exact ?? null)).toEqual(['90', null, '100']);
-  });
+  test(
+    'every period of the cycle needs a value: a month without rows leaves a monthly mean ' +
+      'unrated',
+    () => {
+      const monthly = formulaIndicator('monthly', measure('m'), {
+        frequency: 'month',
+        aggregation: 'mean',
+      });
+      const result = score(single(monthly), csv('x,u,p,,2024-01,m,90\nx,u,p,,2024-03,m,100'), {
+        period: '2024-Q1',
+      });
+      const value = indicatorOf(result, 'x', 'monthly');
+      expect(value.notRated).toEqual({ reason: 'no-data', message: '2024-02: no row gives "m".' });
+      expect(value.periods.map((period) => period.value?.exact ?? null)).toEqual([
+        '90',
+        null,
+        '100',
+      ]);
+    },
+  );
 
   test('"lowest" with "every": a month without an update is a month not met', () => {
     const updates = formulaIndicator('updates', measure('m'), {

@@ -49,7 +49,8 @@ describe('round values', () => {
       band: { level: 'excellent' },
     });
     expect(value.explanation).toBe(
-      '189 / 200 × 100 = 94.5 in 2024-Q1, rounded to 0 decimals: 95 (rows 1, 2); band from 95: excellent, 100 points × weight 100% = 100.',
+      '189 / 200 × 100 = 94.5 in 2024-Q1, rounded to 0 decimals: 95 (rows 1, 2); band from ' +
+        '95: excellent, 100 points × weight 100% = 100.',
     );
   });
 

@@ -112,10 +112,13 @@ describe('score: contexts', () => {
 });
 
 describe('score: rejected rows', () => {
-  test('each kind of bad row is rejected with its row, column and reason, and kept out of the scores', () => {
-    const result = score(
-      ruleSet,
-      csv(`
+  test(
+    'each kind of bad row is rejected with its row, column and reason, and kept out of the ' +
+      'scores',
+    () => {
+      const result = score(
+        ruleSet,
+        csv(`
         x,u,officer,,2024-Q1,q,90
         ,u,officer,,2024-Q1,q,90
         x,u,officer,,2024-Q5,q,90
@@ -135,32 +138,33 @@ describe('score: rejected rows', () => {
         x,u,officer,,2024-Q1,rating,4.5
         x,u,officer
       `),
-      { period: '2024-Q1' },
-    );
-    expect(codes(result.rejected)).toEqual([
-      [2, 'person', 'empty-field'],
-      [3, 'period', 'bad-period'],
-      [4, 'value', 'bad-number'],
-      [5, 'value', 'bad-number'],
-      [6, 'value', 'bad-number'],
-      [7, 'position', 'unknown-position'],
-      [8, 'position', 'conflict'],
-      [9, 'context', 'conflict'],
-      [10, 'org_unit', 'conflict'],
-      [11, 'measure', 'unknown-measure'],
-      [12, 'period', 'outside-period'],
-      [13, 'period', 'coarser-than-measured'],
-      [14, 'period', 'duplicate'],
-      [15, 'period', 'duplicate'],
-      [16, 'value', 'not-an-answer'],
-      [17, 'value', 'not-an-answer'],
-      [18, 'context', 'field-count'],
-    ]);
-    expect(result.counts).toEqual({ rows: 18, used: 1, rejected: 17 });
-    // Only row 1 is used: quick is 90, good.
-    expect(personOf(result, 'x').rows).toEqual([1]);
-    expect(indicatorOf(result, 'x', 'quick').value?.exact).toBe('90');
-  });
+        { period: '2024-Q1' },
+      );
+      expect(codes(result.rejected)).toEqual([
+        [2, 'person', 'empty-field'],
+        [3, 'period', 'bad-period'],
+        [4, 'value', 'bad-number'],
+        [5, 'value', 'bad-number'],
+        [6, 'value', 'bad-number'],
+        [7, 'position', 'unknown-position'],
+        [8, 'position', 'conflict'],
+        [9, 'context', 'conflict'],
+        [10, 'org_unit', 'conflict'],
+        [11, 'measure', 'unknown-measure'],
+        [12, 'period', 'outside-period'],
+        [13, 'period', 'coarser-than-measured'],
+        [14, 'period', 'duplicate'],
+        [15, 'period', 'duplicate'],
+        [16, 'value', 'not-an-answer'],
+        [17, 'value', 'not-an-answer'],
+        [18, 'context', 'field-count'],
+      ]);
+      expect(result.counts).toEqual({ rows: 18, used: 1, rejected: 17 });
+      // Only row 1 is used: quick is 90, good.
+      expect(personOf(result, 'x').rows).toEqual([1]);
+      expect(indicatorOf(result, 'x', 'quick').value?.exact).toBe('90');
+    },
+  );
 
   test('the reasons name rows, columns and ids, never the measured value', () => {
     const result = score(
@@ -229,12 +233,15 @@ describe('score: rejected rows', () => {
 });
 
 describe('score: who a person is', () => {
-  test('a rejected row does not fix the unit: a stale row of another unit costs the good rows nothing', () => {
-    // Row 1 is last quarter's, from before x moved unit; row 2 names a measure no indicator
-    // reads. Both are rejected for what they are, and x's rows of this quarter all count.
-    const result = score(
-      ruleSet,
-      csv(`
+  test(
+    'a rejected row does not fix the unit: a stale row of another unit costs the good rows ' +
+      'nothing',
+    () => {
+      // Row 1 is last quarter's, from before x moved unit; row 2 names a measure no indicator
+      // reads. Both are rejected for what they are, and x's rows of this quarter all count.
+      const result = score(
+        ruleSet,
+        csv(`
         x,old unit,officer,,2023-Q4,q,50
         x,old unit,clerk,,2024-Q1,speed,1
         x,new unit,officer,,2024-Q1,q,96
@@ -242,29 +249,33 @@ describe('score: who a person is', () => {
         x,new unit,officer,,2024-Q1,all,20
         x,old unit,officer,,2024-Q1,rating,5
       `),
-      { period: '2024-Q1' },
-    );
-    expect(codes(result.rejected)).toEqual([
-      [1, 'period', 'outside-period'],
-      [2, 'measure', 'unknown-measure'],
-      [6, 'org_unit', 'conflict'],
-    ]);
-    expect(result.rejected[2]?.reason).toBe(
-      'Person "x" is in org_unit "new unit" (row 3); a person has one unit per scored period.',
-    );
-    expect(personOf(result, 'x')).toMatchObject({ orgUnit: 'new unit', rows: [3, 4, 5] });
-  });
+        { period: '2024-Q1' },
+      );
+      expect(codes(result.rejected)).toEqual([
+        [1, 'period', 'outside-period'],
+        [2, 'measure', 'unknown-measure'],
+        [6, 'org_unit', 'conflict'],
+      ]);
+      expect(result.rejected[2]?.reason).toBe(
+        'Person "x" is in org_unit "new unit" (row 3); a person has one unit per scored period.',
+      );
+      expect(personOf(result, 'x')).toMatchObject({ orgUnit: 'new unit', rows: [3, 4, 5] });
+    },
+  );
 
-  test('a person whose every row is rejected still appears, with the rules of their first row', () => {
-    const result = score(ruleSet, csv('y,u,clerk,,2024-Q2,q,1\ny,u,officer,,2024-Q3,q,1'), {
-      period: '2024-Q1',
-    });
-    expect(codes(result.rejected)).toEqual([
-      [1, 'period', 'outside-period'],
-      [2, 'period', 'outside-period'],
-    ]);
-    expect(personOf(result, 'y')).toMatchObject({ position: 'clerk', status: 'unrated' });
-  });
+  test(
+    'a person whose every row is rejected still appears, with the rules of their first ' + 'row',
+    () => {
+      const result = score(ruleSet, csv('y,u,clerk,,2024-Q2,q,1\ny,u,officer,,2024-Q3,q,1'), {
+        period: '2024-Q1',
+      });
+      expect(codes(result.rejected)).toEqual([
+        [1, 'period', 'outside-period'],
+        [2, 'period', 'outside-period'],
+      ]);
+      expect(personOf(result, 'y')).toMatchObject({ position: 'clerk', status: 'unrated' });
+    },
+  );
 
   test('an org_unit written in another Unicode form is the same unit', () => {
     // Vietnamese letters may come precomposed (NFC) from one system and decomposed (NFD)
@@ -315,20 +326,23 @@ describe('score: many rows of one measure', () => {
 });
 
 describe('scorePeople', () => {
-  test('gives the same results as score, one person at a time, with every rejection up front', () => {
-    const data = csv(`
+  test(
+    'gives the same results as score, one person at a time, with every rejection up ' + 'front',
+    () => {
+      const data = csv(`
       a,u,officer,,2024-Q1,q,96
       b,u,clerk,,2024-Q1,q,50
       a,u,officer,,2024-Q2,q,1
       a,u,officer,,2024-Q1,done,9
       a,u,officer,,2024-Q1,all,10
     `);
-    const stream = scorePeople(ruleSet, data, { period: '2024-Q1' });
-    expect(stream.rejected.map((rejection) => rejection.row)).toEqual([3]);
-    expect(stream.counts).toEqual({ rows: 5, used: 4, rejected: 1 });
-    const people = [...stream.people];
-    expect(people.map((person) => person.person)).toEqual(['a', 'b']);
-    expect(people).toEqual(score(ruleSet, data, { period: '2024-Q1' }).people);
-    expect([...stream.people]).toEqual([]);
-  });
+      const stream = scorePeople(ruleSet, data, { period: '2024-Q1' });
+      expect(stream.rejected.map((rejection) => rejection.row)).toEqual([3]);
+      expect(stream.counts).toEqual({ rows: 5, used: 4, rejected: 1 });
+      const people = [...stream.people];
+      expect(people.map((person) => person.person)).toEqual(['a', 'b']);
+      expect(people).toEqual(score(ruleSet, data, { period: '2024-Q1' }).people);
+      expect([...stream.people]).toEqual([]);
+    },
+  );
 });

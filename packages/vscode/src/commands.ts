@@ -83,7 +83,8 @@ class FrameworkBuilder {
     const folder = await this.frameworkFolder(resource);
     if (folder === undefined) {
       void vscode.window.showWarningMessage(
-        'kpilang: open a .kpi file, or choose one or its folder in the explorer, to build its framework.',
+        'kpilang: open a .kpi file, or choose one or its folder in the explorer, to build its ' +
+          'framework.',
       );
       return undefined;
     }

@@ -308,7 +308,8 @@ async function readText(
       code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
         ? `line ${lineOfFirstBadByte(bytes)} is not UTF-8 text; save the file as UTF-8`
         : code === 'ERR_STRING_TOO_LONG'
-          ? 'the file holds more text than can be read at once (about 500 MB); score it in parts, such as one per unit'
+          ? 'the file holds more text than can be read at once (about 500 MB); score it in ' +
+            'parts, such as one per unit'
           : describeFsError(error);
     return { code: reportProblems([`${option} ${path}: ${problem}.`], io) };
   }
@@ -428,11 +429,16 @@ function rejectedCsv(rejected: readonly Rejection[]): string {
 function summary(stream: ScoreStream, statuses: Record<PersonStatus, number>, out: string): string {
   const total = statuses.complete + statuses.incomplete + statuses.unrated;
   const people = total === 1 ? '1 person' : `${total} people`;
-  const counted = `${statuses.complete} complete, ${statuses.incomplete} incomplete, ${statuses.unrated} unrated`;
+  const counted =
+    `${statuses.complete} complete, ${statuses.incomplete} incomplete, ` +
+    `${statuses.unrated} unrated`;
   const rows = `${stream.counts.used} of ${stream.counts.rows} rows used`;
   const rejected =
     stream.rejected.length > 0
       ? `; ${stream.rejected.length} rejected, listed in ${out}/rejected.csv`
       : '';
-  return `kpic: scored ${people} for ${stream.period} (${counted}); ${rows}${rejected}. Results in ${out}/scores.json and ${out}/scores.csv.`;
+  return (
+    `kpic: scored ${people} for ${stream.period} (${counted}); ${rows}${rejected}. ` +
+    `Results in ${out}/scores.json and ${out}/scores.csv.`
+  );
 }

@@ -131,7 +131,8 @@ export const CODES = {
     slug: 'weights-as-fractions',
     severity: 'error',
     message: (position: string, asPercent: string) =>
-      `The weights of '${position}' look like fractions (they sum to 1). Did you mean ${asPercent}?`,
+      `The weights of '${position}' look like fractions (they sum to 1). Did you mean ` +
+      `${asPercent}?`,
   }),
   KPI203: code({
     slug: 'weight-not-positive',
@@ -356,7 +357,8 @@ export const CODES = {
     slug: 'process-only-position',
     severity: 'warning',
     message: (position: string) =>
-      `Every indicator of '${position}' is a process indicator; add an output or outcome indicator.`,
+      `Every indicator of '${position}' is a process indicator; add an output or outcome ` +
+      `indicator.`,
   }),
   KPI605: code({
     slug: 'no-goal',

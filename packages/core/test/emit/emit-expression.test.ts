@@ -88,11 +88,14 @@ describe('the expression of a formula', () => {
     });
   });
 
-  test('folds a minus written against a number into the number, but not one before a bracket', () => {
-    expect(expressionOf('-5 + a')).toEqual(op('+', n('-5'), m('a')));
-    expect(expressionOf('a * -0.5')).toEqual(op('*', m('a'), n('-0.5')));
-    expect(expressionOf('-(5) + a')).toEqual(op('+', { negate: n('5') }, m('a')));
-  });
+  test(
+    'folds a minus written against a number into the number, but not one before a ' + 'bracket',
+    () => {
+      expect(expressionOf('-5 + a')).toEqual(op('+', n('-5'), m('a')));
+      expect(expressionOf('a * -0.5')).toEqual(op('*', m('a'), n('-0.5')));
+      expect(expressionOf('-(5) + a')).toEqual(op('+', { negate: n('5') }, m('a')));
+    },
+  );
 
   test('writes each call with its function and its arguments in order', () => {
     expect(expressionOf('min(a, b)')).toEqual({ call: 'min', args: [m('a'), m('b')] });

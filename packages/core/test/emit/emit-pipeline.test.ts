@@ -71,20 +71,25 @@ describe('the rounding of the header in the rule set', () => {
     expect(Object.keys(ruleSet.framework)).not.toContain('rounding');
   });
 
-  test('writes both clauses as half-up rounding with decimal text, and the schema accepts it', () => {
-    const text = build(withRounding('  round values to 1 decimal\n  round total to 2 decimals\n'));
+  test(
+    'writes both clauses as half-up rounding with decimal text, and the schema accepts ' + 'it',
+    () => {
+      const text = build(
+        withRounding('  round values to 1 decimal\n  round total to 2 decimals\n'),
+      );
 
-    expect(parseRuleSet(text).framework.rounding).toEqual({
-      mode: 'half-up',
-      values: '1',
-      total: '2',
-    });
-    expect(JSON.parse(text).framework.rounding).toEqual({
-      mode: 'half-up',
-      values: '1',
-      total: '2',
-    });
-  });
+      expect(parseRuleSet(text).framework.rounding).toEqual({
+        mode: 'half-up',
+        values: '1',
+        total: '2',
+      });
+      expect(JSON.parse(text).framework.rounding).toEqual({
+        mode: 'half-up',
+        values: '1',
+        total: '2',
+      });
+    },
+  );
 
   test('writes only the clause that is given; 0 decimals is "0"', () => {
     const ruleSet = parseRuleSet(build(withRounding('  round total to 0 decimals\n')));

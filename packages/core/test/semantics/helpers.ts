@@ -12,7 +12,8 @@ import { LineMap, type Range } from '../../src/syntax/source.js';
 /** A framework header with a quarterly cycle and the three levels of the paper's matrix. */
 export const HEADER =
   'framework t "T" { cycle quarterly }\n' +
-  'levels { excellent "Xuất sắc" / "Excellent" points 100  good "Tốt" / "Good" points 80  poor "Kém" / "Poor" points 0 }\n';
+  'levels { excellent "Xuất sắc" / "Excellent" points 100  good "Tốt" / "Good" points 80  ' +
+  'poor "Kém" / "Poor" points 0 }\n';
 
 export interface Checked extends CheckResult {
   /** The syntax diagnostics, which tests expect to be empty unless they test recovery. */

@@ -9,7 +9,10 @@ import { applyFix, checkKpi, HEADER, only, rangeIn, rangeOf, withCode } from './
 
 /** An indicator with the given fields, completed so that only the tested defects remain. */
 function kpi(fields: string, id = 'k'): string {
-  return `kpi ${id} "K" { kind output measure x source "S" ${fields} }\nposition p "P" { ${id} weight 100% }\n`;
+  return (
+    `kpi ${id} "K" { kind output measure x source "S" ${fields} }\nposition p "P" { ` +
+    `${id} weight 100% }\n`
+  );
 }
 
 describe('KPI301 values no band covers', () => {
@@ -17,7 +20,8 @@ describe('KPI301 values no band covers', () => {
     const text =
       HEADER +
       kpi(
-        'unit percent better higher target >= 95% every quarter bands { excellent > 95%  poor < 80% }',
+        'unit percent better higher target >= 95% every quarter bands { excellent > 95%  poor ' +
+          '< 80% }',
         'task_completion',
       );
     const diagnostic = only(checkKpi(text), 'KPI301');
@@ -52,60 +56,69 @@ describe('KPI301 values no band covers', () => {
     const mean =
       HEADER +
       kpi(
-        'unit count better lower target <= 1 every month aggregate mean bands { good <= 1  poor > 2 }',
+        'unit count better lower target <= 1 every month aggregate mean bands { good <= 1  ' +
+          'poor > 2 }',
       );
     const sum =
       HEADER +
       kpi(
-        'unit count better lower target <= 1 every month aggregate sum bands { good <= 1  poor > 2 }',
+        'unit count better lower target <= 1 every month aggregate sum bands { good <= 1  ' +
+          'poor > 2 }',
       );
 
     expect(only(checkKpi(mean), 'KPI301').data).toEqual({ uncovered: ['more than 1 and up to 2'] });
     expect(only(checkKpi(sum), 'KPI301').data).toEqual({ uncovered: ['exactly 2'] });
   });
 
-  test('a single Likert answer leaves the whole answers 3 to 4; a survey mean leaves 3.0 to 4.0', () => {
-    const single =
-      HEADER +
-      kpi(
-        'unit likert5 better higher target >= 4.0 every quarter bands { good > 4.0  poor < 3.0 }',
-      );
-    const survey = single.replace('measure x', 'measure survey answers minimum 5 responses');
+  test(
+    'a single Likert answer leaves the whole answers 3 to 4; a survey mean leaves 3.0 to ' + '4.0',
+    () => {
+      const single =
+        HEADER +
+        kpi(
+          'unit likert5 better higher target >= 4.0 every quarter bands { good > 4.0  poor < 3.0 }',
+        );
+      const survey = single.replace('measure x', 'measure survey answers minimum 5 responses');
 
-    expect(only(checkKpi(single), 'KPI301').data).toEqual({ uncovered: ['3 to 4'] });
-    expect(only(checkKpi(survey), 'KPI301').data).toEqual({ uncovered: ['3.0 to 4.0'] });
-  });
+      expect(only(checkKpi(single), 'KPI301').data).toEqual({ uncovered: ['3 to 4'] });
+      expect(only(checkKpi(survey), 'KPI301').data).toEqual({ uncovered: ['3.0 to 4.0'] });
+    },
+  );
 
-  test('an end the writer did not write takes the decimals of the written end paired with it', () => {
-    const survey = (bands: string) =>
-      HEADER +
-      kpi(`unit likert5 better higher target >= 4.0 every quarter bands { ${bands} }`).replace(
-        'measure x',
-        'measure survey answers minimum 5 responses',
-      );
-    const percent = (bands: string) =>
-      HEADER + kpi(`unit percent better higher target >= 99.5% every quarter bands { ${bands} }`);
+  test(
+    'an end the writer did not write takes the decimals of the written end paired with ' + 'it',
+    () => {
+      const survey = (bands: string) =>
+        HEADER +
+        kpi(`unit likert5 better higher target >= 4.0 every quarter bands { ${bands} }`).replace(
+          'measure x',
+          'measure survey answers minimum 5 responses',
+        );
+      const percent = (bands: string) =>
+        HEADER + kpi(`unit percent better higher target >= 99.5% every quarter bands { ${bands} }`);
 
-    const cases: [string, string[]][] = [
-      [survey('good >= 3.0'), ['1.0 to under 3.0']],
-      [survey('good > 1.0'), ['exactly 1.0']],
-      [survey('poor < 3.0  good >= 4'), ['3.0 to under 4']],
-      [percent('good >= 99.5%  poor < 50.5%'), ['50.5% to under 99.5%']],
-      [percent('good >= 50.5%'), ['0.0% to under 50.5%']],
-      [percent('poor < 99.5%'), ['99.5% to 100.0%']],
-      [percent('poor < 99.5%  good >= 99.5%'), []],
-    ];
-    for (const [text, uncovered] of cases) {
-      const gaps = withCode(checkKpi(text), 'KPI301').flatMap((found) => found.data?.uncovered);
-      expect(gaps, text).toEqual(uncovered);
-    }
-  });
+      const cases: [string, string[]][] = [
+        [survey('good >= 3.0'), ['1.0 to under 3.0']],
+        [survey('good > 1.0'), ['exactly 1.0']],
+        [survey('poor < 3.0  good >= 4'), ['3.0 to under 4']],
+        [percent('good >= 99.5%  poor < 50.5%'), ['50.5% to under 99.5%']],
+        [percent('good >= 50.5%'), ['0.0% to under 50.5%']],
+        [percent('poor < 99.5%'), ['99.5% to 100.0%']],
+        [percent('poor < 99.5%  good >= 99.5%'), []],
+      ];
+      for (const [text, uncovered] of cases) {
+        const gaps = withCode(checkKpi(text), 'KPI301').flatMap((found) => found.data?.uncovered);
+        expect(gaps, text).toEqual(uncovered);
+      }
+    },
+  );
 
   test('an overlap reaching an end the writer did not write reads with the same decimals', () => {
     const text =
       HEADER +
       kpi(
-        'unit percent better lower target < 5.5% every quarter bands { good < 5.5%  poor <= 10.5% }',
+        'unit percent better lower target < 5.5% every quarter bands { good < 5.5%  poor <= ' +
+          '10.5% }',
       );
     expect(only(checkKpi(text), 'KPI302').message).toContain(': 0.0% to under 5.5% falls in both');
   });
@@ -114,7 +127,8 @@ describe('KPI301 values no band covers', () => {
     const text =
       HEADER +
       kpi(
-        'unit percent better higher target >= 90% every quarter bands { excellent >= 90%  good 50% .. 80% }',
+        'unit percent better higher target >= 90% every quarter bands { excellent >= 90%  ' +
+          'good 50% .. 80% }',
       );
     const diagnostic = only(checkKpi(text), 'KPI301');
 
@@ -128,7 +142,8 @@ describe('KPI301 values no band covers', () => {
     const text =
       HEADER +
       kpi(
-        'unit percent better higher target > 95% every quarter bands { excellent > 95%  good 80% .. 95%  poor < 80% }',
+        'unit percent better higher target > 95% every quarter bands { excellent > 95%  good ' +
+          '80% .. 95%  poor < 80% }',
       );
     const result = checkKpi(text);
     expect(result.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI3'))).toEqual(
@@ -145,25 +160,29 @@ function thresholdCodes(text: string): string[] {
 }
 
 describe('KPI301 fixes that move a boundary', () => {
-  test('a gap between 80% .. 90% and > 95%: the worse band is extended to meet the better one', () => {
-    const text =
-      HEADER +
-      kpi(
-        'unit percent better higher every quarter bands { excellent > 95%  good 80% .. 90%  poor < 80% }',
-      );
-    const fixes = only(checkKpi(text), 'KPI301').fixes;
+  test(
+    'a gap between 80% .. 90% and > 95%: the worse band is extended to meet the better ' + 'one',
+    () => {
+      const text =
+        HEADER +
+        kpi(
+          'unit percent better higher every quarter bands { excellent > 95%  good 80% .. 90%  ' +
+            'poor < 80% }',
+        );
+      const fixes = only(checkKpi(text), 'KPI301').fixes;
 
-    // `> 95%` leaves 95% out, so 'good' takes it in: `80% .. 95%`, both ends included.
-    expect(fixes).toEqual([
-      {
-        title: "Extend 'good' to 95% to close the gap",
-        edits: [{ uri: 'test.kpi', range: rangeIn(text, '80% .. 90%', '90%'), newText: '95%' }],
-      },
-    ]);
-    const fixed = applyFix(text, fixes?.[0]);
-    expect(fixed).toContain('good 80% .. 95%');
-    expect(thresholdCodes(fixed)).toEqual([]);
-  });
+      // `> 95%` leaves 95% out, so 'good' takes it in: `80% .. 95%`, both ends included.
+      expect(fixes).toEqual([
+        {
+          title: "Extend 'good' to 95% to close the gap",
+          edits: [{ uri: 'test.kpi', range: rangeIn(text, '80% .. 90%', '90%'), newText: '95%' }],
+        },
+      ]);
+      const fixed = applyFix(text, fixes?.[0]);
+      expect(fixed).toContain('good 80% .. 95%');
+      expect(thresholdCodes(fixed)).toEqual([]);
+    },
+  );
 
   test("Appendix 2's task completion (> 95%, < 80%): 'poor' is extended to take in 95%", () => {
     const text =
@@ -237,7 +256,8 @@ describe('KPI301 fixes that move a boundary', () => {
     const half =
       HEADER +
       kpi(
-        'unit percent better higher every quarter bands { excellent from 95%  good 80 .. 90  poor under 80% }',
+        'unit percent better higher every quarter bands { excellent from 95%  good 80 .. 90  ' +
+          'poor under 80% }',
       );
     const halfFix = only(checkKpi(half), 'KPI301').fixes?.[0];
     expect(halfFix?.title).toBe("Extend 'good' to just under 95% to close the gap");
@@ -251,7 +271,8 @@ describe('KPI301 fixes that move a boundary', () => {
     const text =
       HEADER +
       kpi(
-        'unit percent better lower every quarter bands { excellent ≤ 10%  good from 20% to under 70%  poor > 80% }',
+        'unit percent better lower every quarter bands { excellent ≤ 10%  good from 20% to ' +
+          'under 70%  poor > 80% }',
       );
     const fixes = only(checkKpi(text), 'KPI301').fixes ?? [];
 
@@ -283,7 +304,9 @@ describe('KPI301 fixes that move a boundary', () => {
 
   test('no fix when neither band can be written to meet the other: hours against days', () => {
     // Without a unit, 1d and 48h are both read as numbers; a fix would have to pick a unit.
-    const text = `${HEADER}kpi k "K" { kind output measure x source "S" every quarter bands { excellent <= 1d  poor > 48h } }\nposition p "P" { k weight 100% }\n`;
+    const text =
+      `${HEADER}kpi k "K" { kind output measure x source "S" every quarter bands { ` +
+      `excellent <= 1d  poor > 48h } }\nposition p "P" { k weight 100% }\n`;
     const diagnostic = only(checkKpi(text), 'KPI301');
     expect(diagnostic.fixes).toBeUndefined();
   });
@@ -321,7 +344,8 @@ describe('KPI302 values in two bands', () => {
     const text =
       HEADER +
       kpi(
-        'unit percent better higher target >= 95% every quarter bands { excellent >= 95%  good 80% .. 95%  poor < 80% }',
+        'unit percent better higher target >= 95% every quarter bands { excellent >= 95%  ' +
+          'good 80% .. 95%  poor < 80% }',
       );
     const diagnostic = only(checkKpi(text), 'KPI302');
 
@@ -335,7 +359,8 @@ describe('KPI302 values in two bands', () => {
     const text =
       HEADER +
       kpi(
-        'unit percent better higher target >= 95% every quarter bands { excellent >= 95%  good from 80% to under 95%  poor < 80% }',
+        'unit percent better higher target >= 95% every quarter bands { excellent >= 95%  ' +
+          'good from 80% to under 95%  poor < 80% }',
       );
     expect(
       checkKpi(text).diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI3')),
@@ -348,7 +373,8 @@ describe('KPI303 bands against the direction', () => {
     const text =
       HEADER +
       kpi(
-        'unit percent better higher target < 50% every quarter bands { excellent < 50%  poor >= 50% }',
+        'unit percent better higher target < 50% every quarter bands { excellent < 50%  poor ' +
+          '>= 50% }',
       );
     const diagnostic = only(checkKpi(text), 'KPI303');
 
@@ -363,7 +389,8 @@ describe('KPI303 bands against the direction', () => {
     const text =
       HEADER +
       kpi(
-        'unit percent better lower target < 50% every quarter bands { excellent < 50%  poor >= 50% }',
+        'unit percent better lower target < 50% every quarter bands { excellent < 50%  poor ' +
+          '>= 50% }',
       );
     expect(withCode(checkKpi(text), 'KPI303')).toEqual([]);
   });
@@ -386,7 +413,8 @@ describe('KPI304 values outside the domain', () => {
     const text =
       HEADER +
       kpi(
-        'unit percent better higher target >= 90% every quarter bands { excellent >= 90%  poor < 120% }',
+        'unit percent better higher target >= 90% every quarter bands { excellent >= 90%  ' +
+          'poor < 120% }',
       );
     const diagnostic = only(checkKpi(text), 'KPI304');
 
@@ -396,28 +424,34 @@ describe('KPI304 values outside the domain', () => {
 });
 
 describe('KPI305 the target against the bands', () => {
-  test('Appendix 2: target >= 95% with excellent > 95%: exactly 95% meets the target but is unrated', () => {
-    const text =
-      HEADER +
-      kpi(
-        'unit percent better higher target >= 95% every quarter bands { excellent > 95%  poor < 80% }',
-        'task_completion',
-      );
-    const diagnostic = only(checkKpi(text), 'KPI305');
+  test(
+    'Appendix 2: target >= 95% with excellent > 95%: exactly 95% meets the target but is ' +
+      'unrated',
+    () => {
+      const text =
+        HEADER +
+        kpi(
+          'unit percent better higher target >= 95% every quarter bands { excellent > 95%  poor ' +
+            '< 80% }',
+          'task_completion',
+        );
+      const diagnostic = only(checkKpi(text), 'KPI305');
 
-    expect(diagnostic.severity).toBe('warning');
-    expect(diagnostic.range).toEqual(rangeOf(text, '>= 95%'));
-    expect(diagnostic.message).toBe(
-      "'task_completion': the target >= 95% does not line up with the bands: " +
-        'exactly 95% meets the target but no band rates it.',
-    );
-  });
+      expect(diagnostic.severity).toBe('warning');
+      expect(diagnostic.range).toEqual(rangeOf(text, '>= 95%'));
+      expect(diagnostic.message).toBe(
+        "'task_completion': the target >= 95% does not line up with the bands: " +
+          'exactly 95% meets the target but no band rates it.',
+      );
+    },
+  );
 
   test('with good 80% .. 95%, exactly 95% meets the target but is rated good', () => {
     const text =
       HEADER +
       kpi(
-        'unit percent better higher target >= 95% every quarter bands { excellent > 95%  good 80% .. 95%  poor < 80% }',
+        'unit percent better higher target >= 95% every quarter bands { excellent > 95%  good ' +
+          '80% .. 95%  poor < 80% }',
       );
     expect(only(checkKpi(text), 'KPI305').message).toContain(
       "exactly 95% meets the target but is rated 'good', like values that miss it",
@@ -431,14 +465,17 @@ describe('KPI305 the target against the bands', () => {
     expect(withCode(checkKpi(text), 'KPI305')).toEqual([]);
   });
 
-  test('"no violations" (= 0) against <= 1: exactly 1 misses the target but is rated like 0', () => {
-    const text =
-      HEADER +
-      kpi('unit count better lower target = 0 every quarter bands { good <= 1  poor > 1 }');
-    expect(only(checkKpi(text), 'KPI305').message).toContain(
-      "exactly 1 misses the target but is rated 'good', like values that meet it",
-    );
-  });
+  test(
+    '"no violations" (= 0) against <= 1: exactly 1 misses the target but is rated like ' + '0',
+    () => {
+      const text =
+        HEADER +
+        kpi('unit count better lower target = 0 every quarter bands { good <= 1  poor > 1 }');
+      expect(only(checkKpi(text), 'KPI305').message).toContain(
+        "exactly 1 misses the target but is rated 'good', like values that meet it",
+      );
+    },
+  );
 });
 
 describe('KPI306 a fraction on a percent indicator', () => {
@@ -446,7 +483,8 @@ describe('KPI306 a fraction on a percent indicator', () => {
     const text =
       HEADER +
       kpi(
-        'unit percent better higher target >= 0.95 every quarter bands { excellent >= 0.95  poor < 0.95 }',
+        'unit percent better higher target >= 0.95 every quarter bands { excellent >= 0.95  ' +
+          'poor < 0.95 }',
       );
     const found = withCode(checkKpi(text), 'KPI306');
 
@@ -463,7 +501,8 @@ describe('KPI306 a fraction on a percent indicator', () => {
     const text =
       HEADER +
       kpi(
-        'unit percent better higher target >= 0.9 every quarter bands { excellent >= 90%  poor < 90% }',
+        'unit percent better higher target >= 0.9 every quarter bands { excellent >= 90%  ' +
+          'poor < 90% }',
       );
     const result = checkKpi(text);
 
@@ -475,7 +514,8 @@ describe('KPI306 a fraction on a percent indicator', () => {
     const text =
       HEADER +
       kpi(
-        'unit percent better higher target >= 90% every quarter bands { excellent >= 0.9  poor < 0.9 }',
+        'unit percent better higher target >= 90% every quarter bands { excellent >= 0.9  ' +
+          'poor < 0.9 }',
       );
     const result = checkKpi(text);
 
@@ -502,7 +542,8 @@ describe('KPI306 a fraction on a percent indicator', () => {
     const text =
       HEADER +
       kpi(
-        'unit percent better higher target 0.9 .. 0.5 every quarter bands { excellent >= 90%  poor < 90% }',
+        'unit percent better higher target 0.9 .. 0.5 every quarter bands { excellent >= 90%  ' +
+          'poor < 90% }',
       );
     const result = checkKpi(text);
 
@@ -514,7 +555,8 @@ describe('KPI306 a fraction on a percent indicator', () => {
     const text =
       HEADER +
       kpi(
-        'unit percent better higher target >= 95 every quarter bands { excellent >= 95  poor < 95 }',
+        'unit percent better higher target >= 95 every quarter bands { excellent >= 95  poor ' +
+          '< 95 }',
       );
     expect(
       checkKpi(text).diagnostics.filter((diagnostic) => diagnostic.code.startsWith('KPI3')),
@@ -536,7 +578,8 @@ describe('KPI307 a weighted indicator without bands', () => {
   test('bands given by the position line make it rateable', () => {
     const text =
       HEADER +
-      'kpi k "K" { kind output measure x source "S" unit percent better higher target >= 95% every quarter }\n' +
+      'kpi k "K" { kind output measure x source "S" unit percent better higher target >= 95% ' +
+      'every quarter }\n' +
       'position p "P" { k weight 100% bands { excellent >= 95%  poor < 95% } }\n';
     const result = checkKpi(text);
 
@@ -553,7 +596,8 @@ describe('KPI308 an unreachable target', () => {
     const text =
       HEADER +
       kpi(
-        'unit percent better higher target > 100% every quarter bands { excellent >= 90%  poor < 90% }',
+        'unit percent better higher target > 100% every quarter bands { excellent >= 90%  ' +
+          'poor < 90% }',
       );
     const diagnostic = only(checkKpi(text), 'KPI308');
 
@@ -568,7 +612,8 @@ describe('KPI308 an unreachable target', () => {
     const text =
       HEADER +
       kpi(
-        'unit count better lower target from 1.5 to under 2 every quarter bands { good <= 1  poor > 1 }',
+        'unit count better lower target from 1.5 to under 2 every quarter bands { good <= 1  ' +
+          'poor > 1 }',
       );
     expect(only(checkKpi(text), 'KPI308').message).toContain('whole numbers from 0');
   });
@@ -579,7 +624,8 @@ describe('KPI309 a band that covers nothing', () => {
     const text =
       HEADER +
       kpi(
-        'unit percent better higher target >= 95% every quarter bands { excellent >= 95%  good 95% .. 80%  poor < 95% }',
+        'unit percent better higher target >= 95% every quarter bands { excellent >= 95%  ' +
+          'good 95% .. 80%  poor < 95% }',
       );
     const diagnostic = only(checkKpi(text), 'KPI309');
 

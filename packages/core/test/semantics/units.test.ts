@@ -7,7 +7,10 @@ import { describe, expect, test } from 'vitest';
 import { applyFix, checkKpi, HEADER, only, rangeOf, withCode } from './helpers.js';
 
 function kpi(fields: string): string {
-  return `kpi k "K" { kind output source "S" better higher every quarter ${fields} }\nposition p "P" { k weight 100% }\n`;
+  return (
+    `kpi k "K" { kind output source "S" better higher every quarter ${fields} ` +
+    `}\nposition p "P" { k weight 100% }\n`
+  );
 }
 
 describe('KPI501 a value in the wrong unit', () => {
@@ -98,16 +101,19 @@ describe('KPI503 units in a formula', () => {
     );
   });
 
-  test('a matching unit, a rate of it, a plain number or a ratio of percentages raise nothing', () => {
-    for (const fields of [
-      'measure done + 5% unit percent',
-      'measure wait + 2h unit hours per week',
-      'measure done + 2 unit hours',
-      'measure (a + 5%) / (b + 5%) unit number',
-    ]) {
-      expect(withCode(checkKpi(HEADER + kpi(fields)), 'KPI503'), fields).toEqual([]);
-    }
-  });
+  test(
+    'a matching unit, a rate of it, a plain number or a ratio of percentages raise ' + 'nothing',
+    () => {
+      for (const fields of [
+        'measure done + 5% unit percent',
+        'measure wait + 2h unit hours per week',
+        'measure done + 2 unit hours',
+        'measure (a + 5%) / (b + 5%) unit number',
+      ]) {
+        expect(withCode(checkKpi(HEADER + kpi(fields)), 'KPI503'), fields).toEqual([]);
+      }
+    },
+  );
 
   test('measures carry no unit, so ratios and sums of measures raise nothing', () => {
     const text = HEADER + kpi('measure (a + b) / c * 100 unit percent');
@@ -177,14 +183,19 @@ describe('KPI504 a percent ratio multiplied by 100 again', () => {
     expect(only(checkKpi(percent('100 * (a + b) / total')), 'KPI504').fixes ?? []).toEqual([]);
   });
 
-  test('nothing when the 100 is outside the division, is a percentage, or the unit is not percent', () => {
-    expect(withCode(checkKpi(percent('(done / total) * 100')), 'KPI504')).toEqual([]);
-    expect(withCode(checkKpi(percent('done / total')), 'KPI504')).toEqual([]);
-    expect(withCode(checkKpi(percent('50 * done / total')), 'KPI504')).toEqual([]);
-    const count =
-      HEADER + kpi('measure 100 * a / b unit count target >= 5 bands { excellent >= 5  poor < 5 }');
-    expect(withCode(checkKpi(count), 'KPI504')).toEqual([]);
-  });
+  test(
+    'nothing when the 100 is outside the division, is a percentage, or the unit is not ' +
+      'percent',
+    () => {
+      expect(withCode(checkKpi(percent('(done / total) * 100')), 'KPI504')).toEqual([]);
+      expect(withCode(checkKpi(percent('done / total')), 'KPI504')).toEqual([]);
+      expect(withCode(checkKpi(percent('50 * done / total')), 'KPI504')).toEqual([]);
+      const count =
+        HEADER +
+        kpi('measure 100 * a / b unit count target >= 5 bands { excellent >= 5  poor < 5 }');
+      expect(withCode(checkKpi(count), 'KPI504')).toEqual([]);
+    },
+  );
 });
 
 describe('KPI505 a share on a percent indicator that nothing scales', () => {
@@ -207,18 +218,21 @@ describe('KPI505 a share on a percent indicator that nothing scales', () => {
     expect(only(checkKpi(percent('1 - late / total')), 'KPI505').severity).toBe('warning');
   });
 
-  test('nothing for one division, a formula with no division, one scaled by 100, or another unit', () => {
-    for (const formula of [
-      'done / total',
-      '(a + b) / c',
-      'a - b',
-      '(a / b) * 100',
-      '100 * (1 - late / total)',
-    ]) {
-      expect(withCode(checkKpi(percent(formula)), 'KPI505'), formula).toEqual([]);
-    }
-    const count =
-      HEADER + kpi('measure 1 - a / b unit count target >= 5 bands { excellent >= 5  poor < 5 }');
-    expect(withCode(checkKpi(count), 'KPI505')).toEqual([]);
-  });
+  test(
+    'nothing for one division, a formula with no division, one scaled by 100, or another ' + 'unit',
+    () => {
+      for (const formula of [
+        'done / total',
+        '(a + b) / c',
+        'a - b',
+        '(a / b) * 100',
+        '100 * (1 - late / total)',
+      ]) {
+        expect(withCode(checkKpi(percent(formula)), 'KPI505'), formula).toEqual([]);
+      }
+      const count =
+        HEADER + kpi('measure 1 - a / b unit count target >= 5 bands { excellent >= 5  poor < 5 }');
+      expect(withCode(checkKpi(count), 'KPI505')).toEqual([]);
+    },
+  );
 });

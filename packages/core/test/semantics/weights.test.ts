@@ -75,22 +75,25 @@ function rebalanced(position: string) {
 }
 
 describe('KPI201 rebalancing fix', () => {
-  test('25% + 25% + 25% become 34% + 33% + 33%: the one unit left goes to the first of equals', () => {
-    // 100 × 25 / 75 is 33 remainder 25, for each weight alike. The floors make 99, so one
-    // unit is left; the remainders tie, and the first written gets it.
-    const { fix, before, text, after } = rebalanced(
-      'position p "P" { a weight 25%  b weight 25%  c weight 25% }',
-    );
+  test(
+    '25% + 25% + 25% become 34% + 33% + 33%: the one unit left goes to the first of ' + 'equals',
+    () => {
+      // 100 × 25 / 75 is 33 remainder 25, for each weight alike. The floors make 99, so one
+      // unit is left; the remainders tie, and the first written gets it.
+      const { fix, before, text, after } = rebalanced(
+        'position p "P" { a weight 25%  b weight 25%  c weight 25% }',
+      );
 
-    expect(fix?.title).toBe("Rebalance the weights of 'p' to 100% (34%, 33%, 33%)");
-    expect(fix?.edits).toEqual([
-      { uri: 'test.kpi', range: rangeIn(before.text, 'a weight 25%', '25%'), newText: '34%' },
-      { uri: 'test.kpi', range: rangeIn(before.text, 'b weight 25%', '25%'), newText: '33%' },
-      { uri: 'test.kpi', range: rangeIn(before.text, 'c weight 25%', '25%'), newText: '33%' },
-    ]);
-    expect(text).toContain('{ a weight 34%  b weight 33%  c weight 33% }');
-    expect(after.weights).toEqual([]);
-  });
+      expect(fix?.title).toBe("Rebalance the weights of 'p' to 100% (34%, 33%, 33%)");
+      expect(fix?.edits).toEqual([
+        { uri: 'test.kpi', range: rangeIn(before.text, 'a weight 25%', '25%'), newText: '34%' },
+        { uri: 'test.kpi', range: rangeIn(before.text, 'b weight 25%', '25%'), newText: '33%' },
+        { uri: 'test.kpi', range: rangeIn(before.text, 'c weight 25%', '25%'), newText: '33%' },
+      ]);
+      expect(text).toContain('{ a weight 34%  b weight 33%  c weight 33% }');
+      expect(after.weights).toEqual([]);
+    },
+  );
 
   test("Table 2's 25% + 30% + 20% become 33% + 40% + 27%: the largest remainder wins", () => {
     // Of 100 × w / 75: 33 remainder 25, 40 remainder 0, 26 remainder 50. One unit is left,
@@ -353,17 +356,20 @@ describe('indicators of a position', () => {
     ]);
   });
 
-  test('KPI206 alone for a position whose one line has no weight, naming the weight it needs', () => {
-    const result = checkPosition('position p "P" { a }');
-    const diagnostic = only(result, 'KPI206');
+  test(
+    'KPI206 alone for a position whose one line has no weight, naming the weight it ' + 'needs',
+    () => {
+      const result = checkPosition('position p "P" { a }');
+      const diagnostic = only(result, 'KPI206');
 
-    expect(diagnostic.severity).toBe('error');
-    expect(diagnostic.range).toEqual(rangeIn(result.text, '{ a }', 'a'));
-    expect(diagnostic.message).toBe(
-      "'a' has no weight in 'p'; write 'a weight 100%' to make the weights sum to 100%.",
-    );
-    expect(result.weights.map((found) => found.code)).toEqual(['KPI206']);
-  });
+      expect(diagnostic.severity).toBe('error');
+      expect(diagnostic.range).toEqual(rangeIn(result.text, '{ a }', 'a'));
+      expect(diagnostic.message).toBe(
+        "'a' has no weight in 'p'; write 'a weight 100%' to make the weights sum to 100%.",
+      );
+      expect(result.weights.map((found) => found.code)).toEqual(['KPI206']);
+    },
+  );
 
   test('KPI206 alone when a missing weight is what keeps the sum from 100%', () => {
     const result = checkPosition('position p "P" { a weight 70%  b }');

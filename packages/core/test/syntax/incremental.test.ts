@@ -22,7 +22,8 @@ const URI = 'file:///fw/edited.kpi';
 describe('the incremental parser', () => {
   it('cuts a file at the declarations of its top level only', () => {
     const text =
-      'framework f "F" {\n  cycle quarterly\n}\n// kpi in a comment\n/* a\nkpi x\n*/\nkpi a "A" {\n  goal g\n}\ngoal g "G \\" {"\nscale s "S" from 1 to 5 {\n}\n';
+      'framework f "F" {\n  cycle quarterly\n}\n// kpi in a comment\n/* a\nkpi x\n*/\nkpi a ' +
+      '"A" {\n  goal g\n}\ngoal g "G \\" {"\nscale s "S" from 1 to 5 {\n}\n';
     const starts = segmentStarts(text);
     expect(starts.map((at) => text.slice(at, at + 7))).toEqual([
       'framewo',

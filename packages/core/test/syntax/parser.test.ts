@@ -104,7 +104,9 @@ function cond(condition: Condition | undefined): string {
   if (!condition) return 'missing';
   if (condition.kind === 'Comparison')
     return `${condition.form} ${condition.op} ${num(condition.value)}`;
-  return `${condition.form} ${num(condition.low)} ${num(condition.high)} ${condition.highInclusive}`;
+  return (
+    `${condition.form} ${num(condition.low)} ${num(condition.high)} ` + `${condition.highInclusive}`
+  );
 }
 
 function expr(node: Expr | undefined): string {
@@ -148,30 +150,34 @@ describe('parseSource on a sample using every construct', () => {
     ]);
   });
 
-  test('the framework header keeps its labels, version, agency, date, cycle, missing-data rule and rounding', () => {
-    const framework = find(file, 'FrameworkDecl');
-    expect(framework.id?.text).toBe('cema');
-    expect(framework.label?.vi.value).toBe('Ủy ban Dân tộc');
-    expect(framework.label?.en?.value).toBe('Committee for Ethnic Minority Affairs');
-    expect(framework.version?.value).toBe('2024.1');
-    expect(framework.agency?.en?.value).toBe('Personnel Department');
-    expect(framework.effective?.text).toBe('2024-01-01');
-    expect(framework.cycle?.value?.text).toBe('quarterly');
-    expect(framework.missingData?.keyword).toBe('missing data');
-    expect(framework.missingData?.value?.text).toBe('exclude');
-    expect(
-      framework.rounding.map((clause) => [
-        clause.target?.text,
-        num(clause.places),
-        clause.unit?.text,
-        textAt(result, SAMPLE, clause.range),
-      ]),
-    ).toEqual([
-      ['values', '1', 'decimal', 'round values to 1 decimal'],
-      ['total', '2', 'decimals', 'round total to 2 decimals'],
-    ]);
-    expect(framework.repeated).toEqual([]);
-  });
+  test(
+    'the framework header keeps its labels, version, agency, date, cycle, missing-data ' +
+      'rule and rounding',
+    () => {
+      const framework = find(file, 'FrameworkDecl');
+      expect(framework.id?.text).toBe('cema');
+      expect(framework.label?.vi.value).toBe('Ủy ban Dân tộc');
+      expect(framework.label?.en?.value).toBe('Committee for Ethnic Minority Affairs');
+      expect(framework.version?.value).toBe('2024.1');
+      expect(framework.agency?.en?.value).toBe('Personnel Department');
+      expect(framework.effective?.text).toBe('2024-01-01');
+      expect(framework.cycle?.value?.text).toBe('quarterly');
+      expect(framework.missingData?.keyword).toBe('missing data');
+      expect(framework.missingData?.value?.text).toBe('exclude');
+      expect(
+        framework.rounding.map((clause) => [
+          clause.target?.text,
+          num(clause.places),
+          clause.unit?.text,
+          textAt(result, SAMPLE, clause.range),
+        ]),
+      ).toEqual([
+        ['values', '1', 'decimal', 'round values to 1 decimal'],
+        ['total', '2', 'decimals', 'round total to 2 decimals'],
+      ]);
+      expect(framework.repeated).toEqual([]);
+    },
+  );
 
   test('levels keep their points and rating lines their conditions, in every form', () => {
     const levels = find(file, 'LevelsDecl').levels;

@@ -22,7 +22,8 @@ import type { NameKind } from '../symbol-index.js';
 const DECLARATIONS: [string, string][] = [
   [
     'framework',
-    'The framework header: id, label, version, agency, effective date, cycle, missing data, rounding.',
+    'The framework header: id, label, version, agency, effective date, cycle, missing data, ' +
+      'rounding.',
   ],
   ['levels', 'The rating levels and the points each earns.'],
   ['rating', 'The overall rating lines on the weighted total.'],

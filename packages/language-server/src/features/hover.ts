@@ -45,7 +45,8 @@ function describe(view: FrameworkView, occurrence: Occurrence): string | undefin
       const line = found.rating.find((candidate) => candidate.id === id);
       return (
         line &&
-        `${title('rating', id, line.label)}\n\nWeighted total: ${describeInterval(line.interval, valueWriter(undefined))}`
+        `${title('rating', id, line.label)}\n\nWeighted total: ` +
+          `${describeInterval(line.interval, valueWriter(undefined))}`
       );
     }
     case 'goal': {
@@ -55,7 +56,10 @@ function describe(view: FrameworkView, occurrence: Occurrence): string | undefin
         .filter((indicator) => indicator.goal === id)
         .map((indicator) => `\`${indicator.id}\``);
       const perspective = goal.perspective ? `\n\nPerspective: ${goal.perspective}` : '';
-      return `${title('goal', id, goal.label)}${perspective}\n\nSupported by: ${supporters.join(', ') || 'no indicator yet'}`;
+      return (
+        `${title('goal', id, goal.label)}${perspective}\n\nSupported by: ` +
+        `${supporters.join(', ') || 'no indicator yet'}`
+      );
     }
     case 'group': {
       const group = found.groups.find((candidate) => candidate.id === id);
@@ -73,7 +77,10 @@ function describe(view: FrameworkView, occurrence: Occurrence): string | undefin
           ? [`\`${override.position.text}\``]
           : [],
       );
-      return `${title('context', id, context.label)}\n\nChanges indicators: ${indicators || 'none'}\n\nChanges positions: ${positions.join(', ') || 'none'}`;
+      return (
+        `${title('context', id, context.label)}\n\nChanges indicators: ` +
+        `${indicators || 'none'}\n\nChanges positions: ${positions.join(', ') || 'none'}`
+      );
     }
     case 'scale': {
       const scale = found.scales.find((candidate) => candidate.id === id);

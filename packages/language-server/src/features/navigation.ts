@@ -121,7 +121,8 @@ export function rename(
   if (newName === occurrence.id) return { changes: {} };
   if (!ID.test(newName)) {
     return invalid(
-      `'${newName}' cannot name ${what}: use ASCII letters, digits and '_', starting with a letter.`,
+      `'${newName}' cannot name ${what}: use ASCII letters, digits and '_', starting with a ` +
+        `letter.`,
     );
   }
   if (KEYWORDS.has(newName)) return invalid(`'${newName}' is a keyword and cannot name ${what}.`);

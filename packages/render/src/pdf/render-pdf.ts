@@ -63,7 +63,9 @@ export async function renderFilledPdf(
       data: await renderParts(ruleSet, [part], lang, { name: names[index]!, title: part.title }),
     });
   }
-  const allTitle = `${inline(LABELS.results, lang)} ${results.period}: ${inline(ruleSet.framework.label, lang)}`;
+  const allTitle =
+    `${inline(LABELS.results, lang)} ${results.period}: ` +
+    `${inline(ruleSet.framework.label, lang)}`;
   files.push({
     path: 'all.pdf',
     data: await renderParts(ruleSet, parts, lang, { name: 'all', title: allTitle }),
@@ -88,7 +90,9 @@ function filledPart(ruleSet: RuleSet, person: FilledPerson, lang: Lang): Part {
       `Person '${person.person}' holds position '${person.position}', which the rule set lacks.`,
     );
   }
-  const title = `${documentTitle(ruleSet, { kind: 'scorecard', name: '', ...ref }, lang)}: ${person.person}, ${person.period}`;
+  const title =
+    `${documentTitle(ruleSet, { kind: 'scorecard', name: '', ...ref }, lang)}: ` +
+    `${person.person}, ${person.period}`;
   return {
     title,
     draw: (doc) => {

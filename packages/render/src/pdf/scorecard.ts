@@ -149,7 +149,8 @@ function matrixTable(
           ...plain(formatPercent(position.total, lang), aligned(STYLES.bodyBold, 'center')),
           ...(filled
             ? plain(
-                `(${inline(LABELS.weightCounted, lang)} ${formatPercent(filled.weightCounted.display, lang)})`,
+                `(${inline(LABELS.weightCounted, lang)} ` +
+                  `${formatPercent(filled.weightCounted.display, lang)})`,
                 aligned(STYLES.body, 'center'),
               )
             : []),
