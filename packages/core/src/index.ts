@@ -10,6 +10,7 @@ export * from './syntax/source.js';
 export { decodeSource } from './syntax/decode.js';
 export { parseSource, type ParseResult } from './syntax/parse.js';
 export { IncrementalParser } from './syntax/incremental.js';
+export { KEYWORD_TEXTS } from './syntax/tokens.js';
 export * from './diagnostics/diagnostic.js';
 export { CODES, ALL_CODES, type Code } from './diagnostics/codes.js';
 export type * as model from './semantics/model.js';

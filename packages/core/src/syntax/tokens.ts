@@ -217,6 +217,9 @@ export const Responses = keyword('responses');
 export const In = keyword('in');
 export const Weight = keyword('weight');
 
+/** Every keyword as written: words that can never be ids. */
+export const KEYWORD_TEXTS: readonly string[] = [...keywordTokens.keys()];
+
 /** The keywords that open a declaration: a broken declaration resumes at the next one. */
 export const DECLARATION_KEYWORDS: readonly TokenType[] = [
   Framework,

@@ -5,7 +5,7 @@
  * already taken by another name of the same kind (or, for a scale, by a built-in unit); a
  * second declaration of a name (a duplicate) is renamed on its own.
  */
-import { BUILTIN_UNITS } from '@kpilang/core';
+import { BUILTIN_UNITS, KEYWORD_TEXTS } from '@kpilang/core';
 import {
   ResponseError,
   type Location,
@@ -20,46 +20,7 @@ import { occurrenceAt, occurrencesOf, type NameKind, type Occurrence } from '../
 const ID = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** Words the lexer reads as keywords, which can never be ids. */
-export const KEYWORDS = new Set([
-  'framework',
-  'levels',
-  'rating',
-  'goal',
-  'scale',
-  'kpi',
-  'group',
-  'position',
-  'context',
-  'version',
-  'agency',
-  'effective',
-  'cycle',
-  'missing',
-  'data',
-  'round',
-  'points',
-  'perspective',
-  'from',
-  'to',
-  'under',
-  'kind',
-  'measurements',
-  'measure',
-  'unit',
-  'per',
-  'better',
-  'target',
-  'bands',
-  'every',
-  'aggregate',
-  'between',
-  'source',
-  'survey',
-  'minimum',
-  'responses',
-  'in',
-  'weight',
-]);
+export const KEYWORDS: ReadonlySet<string> = new Set(KEYWORD_TEXTS);
 
 /** What each kind of name is called, with its article. */
 const WHAT: Record<NameKind, string> = {
