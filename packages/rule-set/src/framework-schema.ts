@@ -150,3 +150,112 @@ export type RatingLine = z.infer<typeof RatingLineSchema>;
 export type Goal = z.infer<typeof GoalSchema>;
 export type Scale = z.infer<typeof ScaleSchema>;
 export type Group = z.infer<typeof GroupSchema>;
+
+export const PartSchema = z
+  .strictObject({
+    id: IdentifierSchema.describe('The part id that indicators refer to (`Indicator.part`).'),
+    label: BilingualSchema.describe('The part name, such as "Tiêu chí chung" / "General criteria".'),
+    points: DecimalSchema.describe(
+      'The most points the part can add to the total. The points of every part add up to ' +
+        '100; in each position the weights of the indicators of a part add up to its points.',
+    ),
+  })
+  .meta({
+    id: 'Part',
+    description:
+      'A part of the total with its own maximum, such as the general criteria (30 points) ' +
+      'and the task results (70 points) of Decree 335/2025. A part adds nothing to the ' +
+      'arithmetic: its points are the sum of the contributions of its indicators, reported ' +
+      'beside the total.',
+  });
+
+export const ConditionSchema = z
+  .strictObject({
+    id: IdentifierSchema.describe(
+      'The fact id. Data rows give the fact with this id in their `measure` column: ' +
+        '"1" when it holds for the person in the cycle, "0" when it does not.',
+    ),
+    label: BilingualSchema.describe('The fact as the regulation states it.'),
+    groups: z
+      .array(IdentifierSchema)
+      .describe(
+        'The position groups (in `groups`) whose members it applies to; empty when it ' +
+          'applies to everyone.',
+      ),
+    rating: IdentifierSchema.describe(
+      'The `rating` line a person for whom the fact holds gets, whatever their total.',
+    ),
+  })
+  .meta({
+    id: 'Condition',
+    description:
+      'A declared fact about a person that decides their rating whatever the total, such ' +
+      'as a disciplinary measure in the year. When several hold, the first in source order ' +
+      'decides. Conditions apply after the total is rated and before any quota.',
+  });
+
+export const RankKeySchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('total').describe("The person's total (higher first)."),
+    }),
+    z.strictObject({
+      kind: z.literal('part').describe("The points of one part of the person's total."),
+      id: IdentifierSchema.describe('The part id (in `parts`); higher points first.'),
+    }),
+    z.strictObject({
+      kind: z.literal('indicator').describe("One indicator's rated value."),
+      id: IdentifierSchema.describe(
+        'The indicator id (in `indicators`); better values first, by its `direction`.',
+      ),
+    }),
+  ])
+  .meta({
+    id: 'RankKey',
+    description:
+      'One key of the order that decides who keeps a limited rating. A person without a ' +
+      'value for the key ranks after everyone who has one.',
+  });
+
+export const QuotaSchema = z
+  .strictObject({
+    id: IdentifierSchema.describe('The quota id.'),
+    label: BilingualSchema.describe('The rule as the regulation states it.'),
+    limited: IdentifierSchema.describe('The `rating` line whose number is limited.'),
+    share: DecimalSchema.describe(
+      'The most people rated `limited`, in percent (0..100) of the number rated `of`, counted ' +
+        'on the final ratings.',
+    ),
+    of: IdentifierSchema.describe('The `rating` line the limit is a share of.'),
+    demoteTo: IdentifierSchema.describe(
+      'The `rating` line directly below `limited`, which the people over the limit move to.',
+    ),
+    within: z
+      .array(z.enum(['unit', 'group']))
+      .min(1)
+      .describe(
+        'The sets of people the limit holds in, applied one after the other in this order: ' +
+          '"unit" is each organisational unit (the rows\' `org_unit`), "group" each position ' +
+          'group (people whose positions share a group have similar duties).',
+      ),
+    rankBy: z
+      .array(RankKeySchema)
+      .describe(
+        'The order in which candidates keep the limited rating, first key first; people ' +
+          'equal on every key are ordered by person id, and the result says so.',
+      ),
+  })
+  .meta({
+    id: 'Quota',
+    description:
+      'A limit across people, applied once every person is scored. In each set of people, ' +
+      'with L rated `limited`, B rated `of` and a share of s percent, the first k candidates ' +
+      'in `rankBy` order keep `limited` and the rest move to `demoteTo`, k being the largest ' +
+      'number from 0 to L for which 100 × k <= s × (B + m), where m is L − k when ' +
+      '`demoteTo` is `of` (the people moved count in B) and 0 otherwise.',
+  });
+
+export type Part = z.infer<typeof PartSchema>;
+export type Condition = z.infer<typeof ConditionSchema>;
+export type RankKey = z.infer<typeof RankKeySchema>;
+export type Quota = z.infer<typeof QuotaSchema>;

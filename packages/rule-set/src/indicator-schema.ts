@@ -104,6 +104,15 @@ export const DomainSchema = z
       'counts is no longer a whole number). The bands cover this domain without gaps.',
   });
 
+export const ScoringSchema = z.enum(['bands', 'proportional']).meta({
+  id: 'Scoring',
+  description:
+    'How the rated value earns points. `bands`: the points of the level of the band that ' +
+    'holds the value. `proportional`: a percentage earns its own value as points (95% earns ' +
+    '95 points, of 100), so the weighted contribution is weight × value / 100; only ' +
+    '`percent` indicators with `direction` "higher" score so, and their `bands` are empty.',
+});
+
 export const IndicatorSchema = z
   .strictObject({
     id: IdentifierSchema.describe('The indicator id, unique in the rule set.'),
@@ -115,7 +124,14 @@ export const IndicatorSchema = z
     target: IntervalSchema.optional().describe('The objective: the values that meet it.'),
     bands: z
       .array(BandSchema)
-      .describe('The rating bands in source order; empty when the indicator has no thresholds.'),
+      .describe(
+        'The rating bands in source order; empty when the indicator has no thresholds or ' +
+          'earns its points in proportion to its value.',
+      ),
+    scoring: ScoringSchema.describe('How the rated value earns points.'),
+    part: IdentifierSchema.optional().describe(
+      'The id of the part (in `parts`) whose points the indicator counts toward.',
+    ),
     frequency: PeriodSchema.optional().describe('How often the indicator is measured.'),
     aggregation: AggregationSchema.optional().describe(
       'How values of periods finer than the cycle combine into the rated value.',
@@ -141,3 +157,4 @@ export type Measurement = z.infer<typeof MeasurementSchema>;
 export type Unit = z.infer<typeof UnitSchema>;
 export type Domain = z.infer<typeof DomainSchema>;
 export type Indicator = z.infer<typeof IndicatorSchema>;
+export type Scoring = z.infer<typeof ScoringSchema>;

@@ -6,10 +6,13 @@
  */
 import { z } from 'zod';
 import {
+  ConditionSchema,
   FrameworkSchema,
   GoalSchema,
   GroupSchema,
   LevelSchema,
+  PartSchema,
+  QuotaSchema,
   RatingLineSchema,
   ScaleSchema,
 } from './framework-schema.js';
@@ -19,9 +22,9 @@ import { ContextSchema, PositionSchema } from './position-schema.js';
 /**
  * The format version every rule set of this shape carries. Bumped on any change that a strict
  * reader of the previous version would reject, a new field included (`/2` added
- * `measurement.expression`).
+ * `measurement.expression`; `/3` added parts, proportional scoring, conditions and quotas).
  */
-export const RULE_SET_FORMAT = 'kpilang.rules/2';
+export const RULE_SET_FORMAT = 'kpilang.rules/3';
 
 /** The prefix of `sourceHash`, followed by 64 lower-case hex digits. */
 export const SOURCE_HASH_PATTERN = /^sha256:[0-9a-f]{64}$/;
@@ -71,6 +74,15 @@ export const RuleSetSchema = z
     framework: FrameworkSchema.describe('The framework header: id, title, cycle and defaults.'),
     levels: z.array(LevelSchema).describe('The rating levels, in source order.'),
     rating: z.array(RatingLineSchema).describe('The overall rating outcomes, in source order.'),
+    parts: z
+      .array(PartSchema)
+      .describe('The parts of the total with their maxima, in source order; empty when none.'),
+    conditions: z
+      .array(ConditionSchema)
+      .describe('The facts that decide a rating whatever the total, in source order.'),
+    quotas: z
+      .array(QuotaSchema)
+      .describe('The limits across people, applied in source order once everyone is scored.'),
     goals: z.array(GoalSchema).describe('The goals, in source order.'),
     scales: z.array(ScaleSchema).describe('The labelled scales, in source order.'),
     indicators: z.array(IndicatorSchema).describe('Every indicator, in source order.'),

@@ -52,6 +52,7 @@ export function toIndicator(
     direction: indicator.direction,
     target: indicator.target && toInterval(indicator.target),
     bands: toBands(indicator.bands),
+    scoring: 'bands',
     frequency: indicator.frequency,
     aggregation: indicator.aggregation,
     between: indicator.between,

@@ -59,6 +59,9 @@ export function emitRuleSet(model: Model, options: EmitOptions): RuleSet {
       label: toBilingual(line.label),
       interval: toInterval(line.interval),
     })),
+    parts: [],
+    conditions: [],
+    quotas: [],
     goals: model.goals.map((goal) =>
       withoutUndefined({
         id: goal.id,

@@ -386,6 +386,7 @@ function indicatorOf(ruleSet: RuleSet, id: string): Indicator {
       id,
       label: { vi: id, en: id },
       bands: [],
+      scoring: 'bands',
       missingData: ruleSet.framework.missingData,
     }
   );
