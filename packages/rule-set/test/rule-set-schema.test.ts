@@ -222,6 +222,6 @@ describe('serializeRuleSet', () => {
     const text = serializeRuleSet(validRuleSet());
 
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.split('\n')[1]).toBe('  "format": "kpilang.rules/2",');
+    expect(text.split('\n')[1]).toBe('  "format": "kpilang.rules/3",');
   });
 });

@@ -7,7 +7,7 @@ import type { RuleSet } from '@kpilang/rule-set';
 
 export function validRuleSet(): RuleSet {
   return {
-    format: 'kpilang.rules/2',
+    format: 'kpilang.rules/3',
     compiler: { name: 'kpic', version: '0.1.0' },
     sourceHash: `sha256:${'ab'.repeat(32)}`,
     conventions: { numbers: 'exact-decimal-text', percent: '0-100' },
@@ -37,6 +37,9 @@ export function validRuleSet(): RuleSet {
         interval: { lowInclusive: false, high: '90', highInclusive: false },
       },
     ],
+    parts: [],
+    conditions: [],
+    quotas: [],
     goals: [{ id: 'service', label: { vi: 'Phục vụ', en: 'Service' }, perspective: 'customer' }],
     scales: [
       {
@@ -74,6 +77,7 @@ export function validRuleSet(): RuleSet {
           },
           { level: 'poor', interval: { lowInclusive: false, high: '80', highInclusive: false } },
         ],
+        scoring: 'bands',
         frequency: 'quarter',
         source: { vi: 'Hệ thống quản lý công việc', en: 'Work management system' },
         goal: 'service',

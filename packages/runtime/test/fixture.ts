@@ -111,6 +111,7 @@ export function formulaIndicator(
     unit: PERCENT,
     direction: 'higher',
     bands: SHARE_BANDS,
+    scoring: 'bands',
     frequency: 'quarter',
     missingData: 'exclude',
     ...fields,
@@ -141,6 +142,7 @@ export function surveyIndicator(
       band('acceptable', fromUnder('3', '4')),
       band('poor', under('3')),
     ],
+    scoring: 'bands',
     frequency: 'quarter',
     missingData: 'exclude',
     ...fields,
@@ -176,11 +178,11 @@ export interface RuleSetParts {
   rating?: RuleSet['rating'];
 }
 
-/** A complete rule set value (format 2) around the given parts; quarterly unless told. */
+/** A complete rule set value (format 3) around the given parts; quarterly unless told. */
 export function ruleSetValue(parts: RuleSetParts): RuleSet {
   const cycle = parts.cycle === null ? undefined : (parts.cycle ?? 'quarter');
   return {
-    format: 'kpilang.rules/2',
+    format: 'kpilang.rules/3',
     compiler: { name: 'kpic', version: '0.1.0' },
     sourceHash: `sha256:${'0'.repeat(64)}`,
     conventions: { numbers: 'exact-decimal-text', percent: '0-100' },
@@ -192,6 +194,9 @@ export function ruleSetValue(parts: RuleSetParts): RuleSet {
     },
     levels: LEVELS,
     rating: parts.rating ?? RATING,
+    parts: [],
+    conditions: [],
+    quotas: [],
     goals: [],
     scales: [],
     indicators: parts.indicators,

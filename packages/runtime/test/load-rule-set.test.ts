@@ -51,11 +51,11 @@ describe('loadRuleSet', () => {
   });
 
   test('a rule set of another format version says which one this runtime reads', () => {
-    expect(issuesOf({ ...valid(), format: 'kpilang.rules/1' })).toEqual([
+    expect(issuesOf({ ...valid(), format: 'kpilang.rules/2' })).toEqual([
       {
         path: 'format',
         message:
-          'This runtime reads rule sets of format "kpilang.rules/2", not "kpilang.rules/1"; ' +
+          'This runtime reads rule sets of format "kpilang.rules/3", not "kpilang.rules/2"; ' +
           'build the framework again with a kpic of the same version.',
       },
     ]);
