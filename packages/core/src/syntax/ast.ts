@@ -210,6 +210,10 @@ export interface KpiDecl {
   goal?: Name;
   /** `missing data exclude|lowest|unrated`: overrides the framework's rule. */
   missingData?: WordClause;
+  /** `points proportional`: the rated percentage is its own points, instead of bands. */
+  points?: WordClause;
+  /** `part <part-id>`: the part of the total the indicator counts toward. */
+  part?: Name;
   /** Fields written twice, kept so that the checker can point at the repeat. */
   repeated: { keyword: string; range: Range }[];
   range: Range;
@@ -365,6 +369,66 @@ export interface ContextDecl {
   range: Range;
 }
 
+/** `part <id> "label" points <number>`: a part of the total with its most points. */
+export interface PartDecl {
+  kind: 'PartDecl';
+  id?: Name;
+  label?: Label;
+  points?: NumberLit;
+  range: Range;
+}
+
+/**
+ * `when <fact-id> "label" [in <group-id>] rate <rating-line-id>`: a fact about a person that
+ * decides their rating whatever the total.
+ */
+export interface WhenDecl {
+  kind: 'WhenDecl';
+  /** The fact's id, which data rows give in their `measure` column. */
+  id?: Name;
+  label?: Label;
+  /** The position group it applies to; undefined when it applies to everyone. */
+  group?: Name;
+  /** True when `in` was written, even if the group name is missing. */
+  hasIn: boolean;
+  /** The rating line a person for whom the fact holds gets. */
+  rating?: Name;
+  range: Range;
+}
+
+/** `outstanding at most 20% of completed_well`: the line limited, the share and its base. */
+export interface QuotaLimit {
+  kind: 'QuotaLimit';
+  limited?: Name;
+  share?: NumberLit;
+  /** The rating line the share is taken of. */
+  base?: Name;
+  range: Range;
+}
+
+/** A field that lists names or words after its keyword: `within unit, group`, `rank by total`. */
+export interface ListClause {
+  kind: 'ListClause';
+  keyword: string;
+  items: Name[];
+  range: Range;
+}
+
+/** `quota <id> "label" { <limit>  within ...  rank by ... }`: a limit across people. */
+export interface QuotaDecl {
+  kind: 'QuotaDecl';
+  id?: Name;
+  label?: Label;
+  limit?: QuotaLimit;
+  /** `within unit, group`: the words, as written. */
+  within?: ListClause;
+  /** `rank by total, <part-id>, <kpi-id>`: the keys, as written. */
+  rankBy?: ListClause;
+  /** Fields written twice, kept so that the checker can point at the repeat. */
+  repeated: { keyword: string; range: Range }[];
+  range: Range;
+}
+
 export type Declaration =
   | FrameworkDecl
   | LevelsDecl
@@ -374,7 +438,10 @@ export type Declaration =
   | KpiDecl
   | GroupDecl
   | PositionDecl
-  | ContextDecl;
+  | ContextDecl
+  | PartDecl
+  | WhenDecl
+  | QuotaDecl;
 
 /** One parsed file. `uri` is whatever the caller named it by (a path or an LSP URI). */
 export interface SourceFile {

@@ -38,6 +38,7 @@ export const POSITION_BLOCK = braced('position', [t.Identifier]);
 export const OVERRIDE_BLOCK = braced('positionOverride', [t.Identifier]);
 export const SCALE_BLOCK = braced('scale', [t.NumberLiteral, t.Minus]);
 export const CONTEXT_BLOCK = braced('context', [t.Identifier, t.Position]);
+export const QUOTA_BLOCK = braced('quota', [t.Identifier, t.Within, t.Rank]);
 export const FRAMEWORK_BLOCK = braced('framework', [
   t.Version,
   t.Agency,
@@ -59,11 +60,13 @@ export const KPI_BLOCK = braced('kpi', [
   t.Source,
   t.Goal,
   t.Missing,
+  t.Points,
+  t.Part,
 ]);
 
 /**
  * True for what ends a block: its `}`, the end of the file, or a keyword that opens another
- * declaration (unless the block reads it as a line, as `goal` in an indicator).
+ * declaration (unless the block reads it as a line, as `goal` and `part` in an indicator).
  */
 export function endsBlock(type: TokenType, shape: BlockShape): boolean {
   if (type === EOF) return true;

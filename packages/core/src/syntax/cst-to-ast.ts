@@ -4,7 +4,7 @@
  * may be missing: the matching AST field is left undefined and nothing throws. A field written
  * twice in one block is kept in `repeated` and reported as KPI006 at the repeat.
  */
-import type { CstNode } from 'chevrotain';
+import type { CstNode, IToken } from 'chevrotain';
 import { makeDiagnostic } from '../diagnostics/diagnostic.js';
 import type {
   Assignment,
@@ -16,14 +16,19 @@ import type {
   IndicatorOverride,
   KpiDecl,
   LevelsDecl,
+  ListClause,
   Measurement,
+  PartDecl,
   PositionDecl,
   PositionOverride,
+  QuotaDecl,
+  QuotaLimit,
   RatingDecl,
   RoundingClause,
   ScaleDecl,
   SourceFile,
   UnitClause,
+  WhenDecl,
   WordClause,
 } from './ast.js';
 import {
@@ -32,6 +37,7 @@ import {
   nodesAt,
   onlyChild,
   spanOfNode,
+  spanOfToken,
   textOf,
   toRange,
   tokenAt,
@@ -91,6 +97,21 @@ function toDeclaration(context: AstContext, node: CstNode | undefined): Declarat
       return toPosition(context, node, range);
     case 'context':
       return toContext(context, node, { kind: 'ContextDecl', id, label, overrides: [], range });
+    case 'part': {
+      const points = toNumber(context, nodeAt(node, 'number'));
+      const part: PartDecl = { kind: 'PartDecl', id: idOf(context, node), label, points, range };
+      return part;
+    }
+    case 'when':
+      return toWhen(context, node, range);
+    case 'quota':
+      return toQuota(context, node, {
+        kind: 'QuotaDecl',
+        id: idOf(context, node),
+        label,
+        repeated: [],
+        range,
+      });
     default:
       return undefined;
   }
@@ -203,6 +224,12 @@ function toKpi(context: AstContext, node: CstNode, decl: KpiDecl): KpiDecl {
           'missing data',
           wordClause(context, field, 'missing data'),
         );
+        break;
+      case 'pointsField':
+        fields.set(field, 'points', 'points', wordClause(context, field, 'points'));
+        break;
+      case 'partField':
+        fields.set(field, 'part', 'part', nameOf(context, tokenAt(field, 'Identifier')));
         break;
     }
   }
@@ -416,6 +443,97 @@ function toContext(context: AstContext, node: CstNode, decl: ContextDecl): Conte
       a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
   return decl;
+}
+
+/** The id of a declaration whose grammar rule labels it `id`. */
+function idOf(context: AstContext, node: CstNode): WhenDecl['id'] {
+  return nameOf(context, tokenAt(node, 'id'));
+}
+
+function toWhen(context: AstContext, node: CstNode, range: WhenDecl['range']): WhenDecl {
+  return {
+    kind: 'WhenDecl',
+    id: idOf(context, node),
+    label: toLabel(context, nodeAt(node, 'label')),
+    group: nameOf(context, tokenAt(node, 'group')),
+    hasIn: tokenAt(node, 'Kw_in') !== undefined,
+    rating: nameOf(context, tokenAt(node, 'rating')),
+    range,
+  };
+}
+
+/** The fields of a quota block; a field written twice is KPI006, as in an indicator. */
+function toQuota(context: AstContext, node: CstNode, decl: QuotaDecl): QuotaDecl {
+  const fields = new FieldSetter(context, decl);
+  for (const wrapper of nodesAt(node, 'quotaField')) {
+    const field = onlyChild(wrapper);
+    switch (field?.name) {
+      case 'quotaLimit':
+        fields.set(field, 'limit', 'at most', toQuotaLimit(context, field));
+        break;
+      case 'withinField':
+        fields.set(field, 'within', 'within', withinClause(context, field));
+        break;
+      case 'rankField':
+        fields.set(field, 'rankBy', 'rank by', listClause(context, field, 'rank by'));
+        break;
+    }
+  }
+  return decl;
+}
+
+function toQuotaLimit(context: AstContext, field: CstNode): QuotaLimit | undefined {
+  const span = spanOfNode(field);
+  if (!span) return undefined;
+  return {
+    kind: 'QuotaLimit',
+    limited: nameOf(context, tokenAt(field, 'limited')),
+    share: toNumber(context, nodeAt(field, 'number')),
+    base: nameOf(context, tokenAt(field, 'base')),
+    range: toRange(context, span),
+  };
+}
+
+/** `within` and its words; each word is a `withinWord` node of its own. */
+function withinClause(context: AstContext, field: CstNode): ListClause | undefined {
+  const words = nodesAt(field, 'withinWord').flatMap((word) => tokenAt(word, 'value') ?? []);
+  return listClause(context, field, 'within', words);
+}
+
+/**
+ * A list after its keyword: `within unit, group`, `rank by total, quality`. The grammar reads
+ * an item that follows another without a comma; it is reported here, with a fix adding it.
+ */
+function listClause(
+  context: AstContext,
+  field: CstNode,
+  keyword: string,
+  tokens = tokensAt(field, 'key'),
+): ListClause | undefined {
+  const span = spanOfNode(field);
+  if (!span) return undefined;
+  const commas = tokensAt(field, 'Comma').map((comma) => comma.startOffset);
+  for (const [index, token] of tokens.entries()) {
+    const previous = tokens[index - 1];
+    if (!previous) continue;
+    const between = commas.some((at) => at > previous.startOffset && at < token.startOffset);
+    if (!between) reportMissingComma(context, previous, token);
+  }
+  const items = tokens.flatMap((token) => nameOf(context, token) ?? []);
+  return { kind: 'ListClause', keyword, items, range: toRange(context, span) };
+}
+
+/** KPI001 for two items of a list with no comma between them, with a fix that adds it. */
+function reportMissingComma(context: AstContext, previous: IToken, next: IToken): void {
+  const end = toRange(context, spanOfToken(previous)).end;
+  const detail = `Missing ',' between '${previous.image}' and '${next.image}'.`;
+  const edits = [{ uri: context.uri, range: { start: end, end }, newText: ',' }];
+  const fixes = [{ title: "Add ','", edits }];
+  const range = toRange(context, {
+    start: previous.startOffset,
+    end: next.startOffset + next.image.length,
+  });
+  context.diagnostics.push(makeDiagnostic('KPI001', context.uri, range, [detail], { fixes }));
 }
 
 function rangeOfNode(context: AstContext, node: CstNode): KpiDecl['range'] {

@@ -16,7 +16,7 @@ import { LineMap, type Range } from './source.js';
 
 /** A declaration keyword in column 0, as a whole word. */
 const OPENS_DECLARATION =
-  /^(?:framework|levels|rating|goal|scale|kpi|group|position|context)(?![A-Za-z0-9_])/;
+  /^(?:framework|levels|rating|goal|scale|kpi|group|position|context|part|when|quota)(?![A-Za-z0-9_])/;
 
 /** Parses successive versions of one file, reusing the parse of each unchanged segment. */
 export class IncrementalParser {

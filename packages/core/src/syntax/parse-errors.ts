@@ -19,7 +19,8 @@ import * as t from './tokens.js';
 import { unclosedBlockDiagnostic, type UnclosedBlock } from './unclosed-blocks.js';
 
 const DECLARATIONS =
-  'a declaration (framework, levels, rating, goal, scale, kpi, group, position or context)';
+  'a declaration (framework, levels, rating, goal, scale, kpi, group, position, context, part, ' +
+  'when or quota)';
 
 /** What may come before the `}` that closes each kind of block, named for the writer. */
 const BLOCK_CONTENTS: Record<string, string> = {
@@ -30,12 +31,15 @@ const BLOCK_CONTENTS: Record<string, string> = {
   scale: 'a scale point (number and label)',
   kpi:
     'an indicator field (kind, measure, unit, better, target, bands, every, aggregate, ' +
-    'between measurements, source, goal, missing data)',
+    'between measurements, source, goal, missing data, points, part)',
   group: 'an indicator name',
   position: 'an indicator line (name, weight, target, bands)',
   positionOverride: 'an indicator line (name, weight, target, bands)',
   context: "an override (an indicator name, or 'position')",
   bandsBlock: 'a band (level name and condition)',
+  quota:
+    "a quota field (a limit such as 'outstanding at most 20% of completed_well', " +
+    "'within' or 'rank by')",
 };
 
 /** What a word after each keyword should be; the checker lists the exact choices. */
@@ -50,6 +54,8 @@ const WORD_AFTER: Record<string, string> = {
   perspective: 'a perspective name',
   unit: 'a unit such as percent, count or hours',
   per: 'a period such as month',
+  points: "a way of scoring ('proportional')",
+  within: "a set of people ('unit' or 'group')",
 };
 
 /** What `round` rounds: the words of `round values to 1 decimal`, `round total to 2 decimals`. */

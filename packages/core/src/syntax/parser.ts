@@ -4,7 +4,13 @@
  * in `value-rules.ts`, error recovery in `recovering-parser.ts`. `cst-to-ast.ts` turns the
  * tree into the AST.
  */
-import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
+import {
+  tokenMatcher,
+  type CstNode,
+  type IRecognitionException,
+  type IToken,
+  type TokenType,
+} from 'chevrotain';
 import {
   CONTEXT_BLOCK,
   FRAMEWORK_BLOCK,
@@ -12,6 +18,7 @@ import {
   LEVELS_BLOCK,
   OVERRIDE_BLOCK,
   POSITION_BLOCK,
+  QUOTA_BLOCK,
   RATING_BLOCK,
   SCALE_BLOCK,
   TOP_LEVEL,
@@ -52,6 +59,9 @@ export class KpiParser extends ValueRules {
       { ALT: () => this.SUBRULE(this.group) },
       { ALT: () => this.SUBRULE(this.position) },
       { ALT: () => this.SUBRULE(this.context) },
+      { ALT: () => this.SUBRULE(this.part) },
+      { ALT: () => this.SUBRULE(this.when) },
+      { ALT: () => this.SUBRULE(this.quota) },
     ]);
   });
 
@@ -211,7 +221,21 @@ export class KpiParser extends ValueRules {
       { ALT: () => this.SUBRULE(this.sourceField) },
       { ALT: () => this.SUBRULE(this.goalField) },
       { ALT: () => this.SUBRULE(this.missingDataField) },
+      { ALT: () => this.SUBRULE(this.pointsField) },
+      { ALT: () => this.SUBRULE(this.partField) },
     ]);
+  });
+
+  // points proportional
+  pointsField = this.RULE('pointsField', () => {
+    this.CONSUME(t.Points);
+    this.CONSUME(t.Word, { LABEL: 'value' });
+  });
+
+  // part task_results
+  partField = this.RULE('partField', () => {
+    this.CONSUME(t.Part);
+    this.CONSUME(t.Identifier);
   });
 
   measureField = this.RULE('measureField', () => {
@@ -321,6 +345,115 @@ export class KpiParser extends ValueRules {
     });
     this.closeBlock('context', open, name);
   });
+
+  // part task_results "Kết quả thực hiện nhiệm vụ" / "Task results" points 70
+  part = this.RULE('part', () => {
+    this.CONSUME(t.Part);
+    this.CONSUME(t.Identifier, { LABEL: 'id' });
+    this.SUBRULE(this.label);
+    this.CONSUME(t.Points);
+    this.SUBRULE(this.number);
+  });
+
+  // when disciplined "Bị xử lý kỷ luật" / "Disciplined" [in leaders] rate not_completed
+  when = this.RULE('when', () => {
+    this.CONSUME(t.When);
+    this.CONSUME(t.Identifier, { LABEL: 'id' });
+    this.SUBRULE(this.label);
+    this.OPTION(() => {
+      this.CONSUME(t.In);
+      this.CONSUME2(t.Identifier, { LABEL: 'group' });
+    });
+    this.CONSUME(t.Rate);
+    this.CONSUME3(t.Identifier, { LABEL: 'rating' });
+  });
+
+  // quota excellent_share "..." { outstanding at most 20% of completed_well  within unit, group
+  //   rank by total, task_results }
+  quota = this.RULE('quota', () => {
+    this.CONSUME(t.Quota);
+    const name = this.CONSUME(t.Identifier, { LABEL: 'id' });
+    this.SUBRULE(this.label);
+    const open = this.CONSUME(t.LBrace);
+    this.blockLines(QUOTA_BLOCK, () => this.SUBRULE(this.quotaField));
+    this.closeBlock('quota', open, name);
+  });
+
+  quotaField = this.RULE('quotaField', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.quotaLimit) },
+      { ALT: () => this.SUBRULE(this.withinField) },
+      { ALT: () => this.SUBRULE(this.rankField) },
+    ]);
+  });
+
+  // outstanding at most 20% of completed_well
+  quotaLimit = this.RULE('quotaLimit', () => {
+    this.CONSUME(t.Identifier, { LABEL: 'limited' });
+    this.CONSUME(t.At);
+    this.CONSUME(t.Most);
+    this.SUBRULE(this.number);
+    this.CONSUME(t.Of);
+    this.CONSUME2(t.Identifier, { LABEL: 'base' });
+  });
+
+  // within unit, group
+  // `unit` and `group` are keywords, so the words are read as names or these two keywords
+  // (a misspelt one reaches the checker as a name).
+  withinField = this.RULE('withinField', () => {
+    this.CONSUME(t.Within);
+    this.SUBRULE(this.withinWord);
+    this.MANY({
+      GATE: () => this.continuesList([t.Identifier, t.Unit, t.Group]),
+      DEF: () => {
+        this.OPTION(() => this.CONSUME(t.Comma));
+        this.SUBRULE2(this.withinWord);
+      },
+    });
+  });
+
+  withinWord = this.RULE('withinWord', () => {
+    this.OR({
+      DEF: [
+        { ALT: () => this.CONSUME(t.Identifier, { LABEL: 'value' }) },
+        { ALT: () => this.CONSUME(t.Unit, { LABEL: 'value' }) },
+        { ALT: () => this.CONSUME(t.Group, { LABEL: 'value' }) },
+      ],
+      ERR_MSG: "a set of people ('unit' or 'group')",
+    });
+  });
+
+  // rank by total, task_results, quality
+  rankField = this.RULE('rankField', () => {
+    this.CONSUME(t.Rank);
+    this.CONSUME(t.By);
+    this.CONSUME(t.Identifier, { LABEL: 'key' });
+    this.MANY({
+      GATE: () => this.continuesList([t.Identifier]),
+      DEF: () => {
+        this.OPTION(() => this.CONSUME(t.Comma));
+        this.CONSUME2(t.Identifier, { LABEL: 'key' });
+      },
+    });
+  });
+
+  /**
+   * True when a list of `within` words or `rank by` keys goes on: at a comma, or at one of
+   * `items` that cannot start what may follow the list, a quota's limit line (`outstanding at
+   * most ...`) or a group declaration after a quota whose `}` is missing (`group g "G"`). So
+   * `within unit group` reads both words, and `cst-to-ast.ts` reports the missing comma with
+   * a fix, rather than the block breaking at `group`.
+   */
+  private continuesList(items: TokenType[]): boolean {
+    const next = this.LA(1).tokenType;
+    if (next === t.Comma) return true;
+    if (!items.includes(next)) return false;
+    if (next === t.Identifier) return this.LA(2).tokenType !== t.At;
+    if (next === t.Group) {
+      return !(tokenMatcher(this.LA(2), t.Identifier) && tokenMatcher(this.LA(3), t.StringLiteral));
+    }
+    return true;
+  }
 
   positionOverride = this.RULE('positionOverride', () => {
     this.CONSUME(t.Position);

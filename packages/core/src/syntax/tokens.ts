@@ -185,6 +185,9 @@ export const Kpi = keyword('kpi');
 export const Group = keyword('group');
 export const Position = keyword('position');
 export const Context = keyword('context');
+export const Part = keyword('part');
+export const When = keyword('when');
+export const Quota = keyword('quota');
 
 // Fields and the words inside them.
 export const Version = keyword('version');
@@ -216,6 +219,13 @@ export const Minimum = keyword('minimum');
 export const Responses = keyword('responses');
 export const In = keyword('in');
 export const Weight = keyword('weight');
+export const Rate = keyword('rate');
+export const At = keyword('at');
+export const Most = keyword('most');
+export const Of = keyword('of');
+export const Within = keyword('within');
+export const Rank = keyword('rank');
+export const By = keyword('by');
 
 /** Every keyword as written: words that can never be ids. */
 export const KEYWORD_TEXTS: readonly string[] = [...keywordTokens.keys()];
@@ -231,6 +241,9 @@ export const DECLARATION_KEYWORDS: readonly TokenType[] = [
   Group,
   Position,
   Context,
+  Part,
+  When,
+  Quota,
 ];
 
 /** Every keyword, longest first so that no keyword hides a longer one it begins. */

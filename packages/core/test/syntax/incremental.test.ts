@@ -16,25 +16,42 @@ const EXAMPLES = FOLDERS.flatMap((folder) => {
     .filter((name) => name.endsWith('.kpi'))
     .map((name) => readFileSync(new URL(name, url), 'utf8'));
 });
-const ALL = EXAMPLES.join('\n');
+/** The constructs of issue 6, which the CEMA examples do not use. */
+const DECREE = `part general "Tiêu chí chung" / "General criteria" points 30
+part task_results "Kết quả" / "Task results" points 70
+kpi quantity "Số lượng" { unit percent better higher points proportional part task_results }
+when disciplined "Bị kỷ luật" rate not_completed
+when sanctioned "Đơn vị bị xử lý" in leaders rate not_completed
+quota excellent_share "Tỷ lệ xuất sắc" {
+  outstanding at most 20% of completed_well
+  within unit, group
+  rank by total, task_results, quality
+}
+`;
+const ALL = [...EXAMPLES, DECREE].join('\n');
 const URI = 'file:///fw/edited.kpi';
 
 describe('the incremental parser', () => {
   it('cuts a file at the declarations of its top level only', () => {
     const text =
       'framework f "F" {\n  cycle quarterly\n}\n// kpi in a comment\n/* a\nkpi x\n*/\nkpi a ' +
-      '"A" {\n  goal g\n}\ngoal g "G \\" {"\nscale s "S" from 1 to 5 {\n}\n';
+      '"A" {\n  goal g\n}\ngoal g "G \\" {"\nscale s "S" from 1 to 5 {\n}\npart p "P" points 1\n' +
+      'when w "W" rate r\nquota q "Q" {\n}\n';
     const starts = segmentStarts(text);
     expect(starts.map((at) => text.slice(at, at + 7))).toEqual([
       'framewo',
       'kpi a "',
       'goal g ',
       'scale s',
+      'part p ',
+      'when w ',
+      'quota q',
     ]);
   });
 
   it('gives what parseSource gives on every example', () => {
-    for (const text of [...EXAMPLES, ALL]) {
+    expect(parseSource(DECREE, URI).diagnostics).toEqual([]);
+    for (const text of [...EXAMPLES, DECREE, ALL]) {
       expect(new IncrementalParser(URI).parse(text)).toEqual(parseSource(text, URI));
     }
   });
@@ -53,6 +70,10 @@ describe('the incremental parser', () => {
           '/*',
           '*/',
           'kpi ',
+          'part ',
+          'when ',
+          'quota ',
+          ', ',
           'x',
           ' weight 5%',
           '\nkpi k "K" {\n}\n',

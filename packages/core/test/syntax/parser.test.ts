@@ -410,3 +410,158 @@ describe('the rounding clauses of the framework header', () => {
     expect(framework.repeated.map((entry) => entry.keyword)).toEqual(['round total']);
   });
 });
+
+describe('parts, conditions and quotas (issue 6)', () => {
+  const DECREE = `part general      "Tiêu chí chung" / "General criteria" points 30
+part task_results "Kết quả thực hiện nhiệm vụ" / "Task results" points 69.5
+
+kpi quantity "Số lượng" / "Quantity" {
+  unit percent
+  better higher
+  points proportional
+  part task_results
+}
+
+when disciplined "Bị xử lý kỷ luật" / "Disciplined" rate not_completed
+when sanctioned "Đơn vị bị xử lý" in leaders rate not_completed
+
+quota excellent_share "Tỷ lệ xuất sắc" / "Share of outstanding" {
+  outstanding at most 20% of completed_well
+  within unit, group
+  rank by total, task_results, quality
+}
+`;
+  const parsed = parseKpi(DECREE);
+
+  test('the sample parses without any diagnostic', () => {
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.file.declarations.map((declaration) => declaration.kind)).toEqual([
+      'PartDecl',
+      'PartDecl',
+      'KpiDecl',
+      'WhenDecl',
+      'WhenDecl',
+      'QuotaDecl',
+    ]);
+  });
+
+  test('a part keeps its label and its points exactly', () => {
+    const part = find(parsed.file, 'PartDecl', 'task_results');
+    expect(part.label?.en?.value).toBe('Task results');
+    expect(part.points?.value).toEqual({ units: 695n, scale: 1 });
+    expect(textAt(parsed, DECREE, part.range)).toMatch(/^part task_results .* points 69\.5$/);
+  });
+
+  test('an indicator keeps its way of scoring as a word and its part as a name', () => {
+    const kpi = find(parsed.file, 'KpiDecl', 'quantity');
+    expect(kpi.points).toMatchObject({ keyword: 'points', value: { text: 'proportional' } });
+    expect(textAt(parsed, DECREE, kpi.points!.range)).toBe('points proportional');
+    expect(kpi.part?.text).toBe('task_results');
+    expect(textAt(parsed, DECREE, kpi.part!.range)).toBe('task_results');
+  });
+
+  test('a condition keeps its fact, its group when it has one, and its rating line', () => {
+    const everyone = find(parsed.file, 'WhenDecl', 'disciplined');
+    expect([
+      everyone.label?.en?.value,
+      everyone.hasIn,
+      everyone.group,
+      everyone.rating?.text,
+    ]).toEqual(['Disciplined', false, undefined, 'not_completed']);
+    const leaders = find(parsed.file, 'WhenDecl', 'sanctioned');
+    expect([leaders.hasIn, leaders.group?.text, leaders.rating?.text]).toEqual([
+      true,
+      'leaders',
+      'not_completed',
+    ]);
+  });
+
+  test('a quota keeps its limit, its sets in order and its rank keys in order', () => {
+    const quota = find(parsed.file, 'QuotaDecl', 'excellent_share');
+    expect(quota.limit?.limited?.text).toBe('outstanding');
+    expect(num(quota.limit?.share)).toBe('20%');
+    expect(quota.limit?.base?.text).toBe('completed_well');
+    expect(textAt(parsed, DECREE, quota.limit!.range)).toBe(
+      'outstanding at most 20% of completed_well',
+    );
+    expect(quota.within?.items.map((word) => word.text)).toEqual(['unit', 'group']);
+    expect(quota.rankBy?.items.map((key) => key.text)).toEqual([
+      'total',
+      'task_results',
+      'quality',
+    ]);
+    expect(textAt(parsed, DECREE, quota.rankBy!.range)).toBe(
+      'rank by total, task_results, quality',
+    );
+    expect(quota.repeated).toEqual([]);
+  });
+
+  test('a field written twice in an indicator or a quota is KPI006 at the repeat', () => {
+    const text =
+      'kpi a "A" { points proportional part x points proportional part y }\n' +
+      'quota q "Q" { a at most 1% of b within unit rank by total ' +
+      'c at most 2% of d within group rank by total }';
+    const result = parseKpi(text);
+    expect(result.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      "'points' is given twice here; keep one.",
+      "'part' is given twice here; keep one.",
+      "'at most' is given twice here; keep one.",
+      "'within' is given twice here; keep one.",
+      "'rank by' is given twice here; keep one.",
+    ]);
+    expect(textAt(result, text, result.diagnostics[1]!.range)).toBe('part y');
+    expect(find(result.file, 'KpiDecl', 'a').part?.text).toBe('x');
+    const quota = find(result.file, 'QuotaDecl', 'q');
+    expect([quota.limit?.limited?.text, quota.within?.items[0]?.text]).toEqual(['a', 'unit']);
+    expect(quota.repeated.map((entry) => entry.keyword)).toEqual(['at most', 'within', 'rank by']);
+  });
+
+  test('a list without its commas is read whole, with a KPI001 and a fix per missing comma', () => {
+    const text =
+      'quota q "Q" {\n  a at most 20% of b\n  within unit group\n  rank by total quality\n}';
+    const result = parseKpi(text);
+    expect(result.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      "Missing ',' between 'unit' and 'group'.",
+      "Missing ',' between 'total' and 'quality'.",
+    ]);
+    expect(textAt(result, text, result.diagnostics[0]!.range)).toBe('unit group');
+    const quota = find(result.file, 'QuotaDecl', 'q');
+    expect(quota.within?.items.map((word) => word.text)).toEqual(['unit', 'group']);
+    expect(quota.rankBy?.items.map((key) => key.text)).toEqual(['total', 'quality']);
+
+    const edits = result.diagnostics.flatMap((diagnostic) => diagnostic.fixes?.[0]?.edits ?? []);
+    const fixed = edits
+      .map((edit) => result.lineMap.offsetAt(edit.range.start))
+      .sort((a, b) => b - a)
+      .reduce((acc, at) => `${acc.slice(0, at)},${acc.slice(at)}`, text);
+    expect(fixed).toContain('within unit, group');
+    expect(parseKpi(fixed).diagnostics).toEqual([]);
+  });
+
+  test('a list stops before a limit line or a group declaration, which start no item', () => {
+    const text =
+      'quota q "Q" {\n  within unit\n  a at most 20% of b\n  rank by total\n' +
+      '  c at most 1% of d\n}\ngroup g "G" { x }';
+    const result = parseKpi(text);
+    const quota = find(result.file, 'QuotaDecl', 'q');
+    expect(quota.within?.items.map((word) => word.text)).toEqual(['unit']);
+    expect(quota.rankBy?.items.map((key) => key.text)).toEqual(['total']);
+    expect(result.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      "'at most' is given twice here; keep one.",
+    ]);
+
+    const open = parseKpi('quota q "Q" {\n  within unit, group\ngroup g "G" { x }');
+    expect(open.file.declarations.map((declaration) => declaration.kind)).toEqual([
+      'QuotaDecl',
+      'GroupDecl',
+    ]);
+  });
+
+  test('the new words are reserved and cannot be names', () => {
+    const result = parseKpi('kpi rank "R" { }\npart of "O" points 100');
+    expect(result.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      "'rank' is a word of the language and cannot be a name; choose another (for example 'rank_kpi').",
+      "'of' is a word of the language and cannot be a name; choose another (for example 'of_part').",
+    ]);
+  });
+});

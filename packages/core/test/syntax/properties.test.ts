@@ -47,6 +47,17 @@ const FRAGMENTS = [
   'responses',
   'in',
   'weight',
+  'part',
+  'when',
+  'rate',
+  'quota',
+  'at',
+  'most',
+  'of',
+  'within',
+  'rank',
+  'by',
+  'proportional',
   'a',
   'task_completion',
   'excellent',
@@ -114,6 +125,10 @@ const SAMPLE = [
   'group g "G" { k, k2 }',
   'position p "P" in g { k weight 100% target >= 90% }',
   'context c "C" { k target >= 85% position p { k weight 100% } }',
+  'part pa "Phần" points 100',
+  'kpi k2 "K2" { unit percent better higher points proportional part pa }',
+  'when f "F" in g rate low',
+  'quota q "Q" { ok at most 20% of low within unit, group rank by total, pa, k2 }',
 ].join('\r\n');
 
 const editedSample = fc

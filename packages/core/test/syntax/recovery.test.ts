@@ -142,7 +142,7 @@ describe('recovery inside and between declarations', () => {
       {
         code: 'KPI001',
         message:
-          "Unexpected 'oops' here; expected an indicator field (kind, measure, unit, better, target, bands, every, aggregate, between measurements, source, goal, missing data) or '}'.",
+          "Unexpected 'oops' here; expected an indicator field (kind, measure, unit, better, target, bands, every, aggregate, between measurements, source, goal, missing data, points, part) or '}'.",
         range: { start: { line: 0, character: 25 }, end: { line: 0, character: 38 } },
       },
     ]);
@@ -154,7 +154,7 @@ describe('recovery inside and between declarations', () => {
   test('stray text between declarations is reported once and skipped', () => {
     const result = parseKpi('kpi a "A" { }\nthis is not a declaration\ngoal g "G"');
     expect(result.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
-      "Unexpected 'this' here; expected a declaration (framework, levels, rating, goal, scale, kpi, group, position or context).",
+      "Unexpected 'this' here; expected a declaration (framework, levels, rating, goal, scale, kpi, group, position, context, part, when or quota).",
     ]);
     expect(result.diagnostics[0]?.range).toEqual({
       start: { line: 1, character: 0 },
@@ -252,6 +252,10 @@ describe('recovery inside and between declarations', () => {
       'position p "P" in',
       'context c "C" { position',
       '{ } }',
+      'part',
+      'when w "W" in',
+      'quota q "Q" { a at most',
+      'quota q "Q" { within unit,',
     ];
     for (const text of inputs) {
       for (const { range } of parseKpi(text).diagnostics) {
@@ -265,5 +269,36 @@ describe('recovery inside and between declarations', () => {
         }
       }
     }
+  });
+
+  test('a broken part, condition or quota keeps the declarations after it', () => {
+    const text = [
+      'part general "G" points',
+      'when disciplined "D" in rate not_completed',
+      'quota q "Q" {',
+      '  outstanding at most of completed_well',
+      '  within',
+      '  rank by total, quality',
+      '}',
+      'kpi a "A" { unit percent points part x }',
+      'part task "T" points 70',
+    ].join('\n');
+    const result = parseKpi(text);
+    expect(result.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      "Missing a number after 'points'.",
+      "'rate' is a word of the language and cannot be a name; choose another (for example 'my_rate').",
+      // Recovery drops `rate` and reads the rating line as the group; the line ends at `quota`.
+      "Expected 'rate' after 'not_completed', not 'quota'.",
+      "Missing a number after 'most'.",
+      "Expected a set of people ('unit' or 'group') after 'within', not 'rank'.",
+      "Unexpected 'x' here; expected an indicator field (kind, measure, unit, better, target, " +
+        'bands, every, aggregate, between measurements, source, goal, missing data, points, ' +
+        "part) or '}'.",
+    ]);
+    const quota = find(result.file, 'QuotaDecl', 'q');
+    expect(quota.limit?.base?.text).toBe('completed_well');
+    expect(quota.rankBy?.items.map((key) => key.text)).toEqual(['total', 'quality']);
+    expect(find(result.file, 'KpiDecl', 'a').unit?.name?.text).toBe('percent');
+    expect(find(result.file, 'PartDecl', 'task').points?.text).toBe('70');
   });
 });
