@@ -1,7 +1,8 @@
 /**
  * Checks data rows against the rule set and the scored period, and sorts the rows it accepts
  * by person and measure. A row is accepted only when some indicator of its person's position
- * reads its measure for its period; every other row becomes a rejection with its row number,
+ * reads its measure for its period, or when it gives a declared fact (a condition) that applies
+ * to its person in the scored cycle; every other row becomes a rejection with its row number,
  * the column at fault and a reason that never quotes the measured value. A person's first row
  * used fixes their position, context and unit; a rejected row fixes nothing.
  */
@@ -9,6 +10,7 @@ import { IDENTIFIER_PATTERN } from '@kpilang/rule-set';
 import type { Column, DataRow, Rejection, RejectionCode } from './data-row.js';
 import { isBlank } from './data-row.js';
 import type { LoadedRuleSet } from './load-rule-set.js';
+import { factProblem, factValue } from './fact-rows.js';
 import { periodProblem } from './measurement-plan.js';
 import {
   PERIOD_FORMS,
@@ -51,7 +53,8 @@ export interface CheckedRows {
   used: number;
 }
 
-interface Problem {
+/** Why a row is rejected: its code, the column at fault and a sentence. */
+export interface Problem {
   code: RejectionCode;
   column: Column | null;
   reason: string;
@@ -142,6 +145,9 @@ class RowChecker {
     period: CalendarPeriod,
     value: Rational | null,
   ): Problem | undefined {
+    const condition = this.rules.condition(measure);
+    if (condition !== undefined) return factProblem(condition, setup, period, this.scored);
+
     const readers = setup.byMeasure.get(measure);
     if (readers === undefined) {
       const where = setup.context === undefined ? '' : ` in context "${setup.context}"`;
@@ -214,6 +220,12 @@ class RowChecker {
           `The period is not one of the forms ${PERIOD_FORMS} (a real ISO week for W).`,
         ),
       };
+    }
+
+    const condition = this.rules.condition(measure);
+    if (condition !== undefined) {
+      const fact = factValue(condition, row.value);
+      return 'problem' in fact ? fact : { period, value: fact.value };
     }
 
     if (isBlank(row.value)) return { period, value: null };

@@ -36,7 +36,10 @@ export interface DataRow {
   context: string;
   /** The period the figure covers: `2024`, `2024-H1`, `2024-Q1`, `2024-03` or `2024-W05`. */
   period: string;
-  /** The measure the figure is for, as the indicator's formula or survey names it. */
+  /**
+   * The measure the figure is for, as the indicator's formula or survey names it; or a
+   * condition id, for a row that says whether that fact holds (value `1` or `0`).
+   */
   measure: string;
   /**
    * The figure as decimal text (`19`, `-2.5`, `+0.75`). Empty, or only spaces, is a blank
@@ -61,7 +64,9 @@ export type RejectionCode =
   | 'outside-period'
   | 'coarser-than-measured'
   | 'duplicate'
-  | 'not-an-answer';
+  | 'not-an-answer'
+  | 'bad-fact-value'
+  | 'fact-not-applicable';
 
 /**
  * A row kept out of the scores. The reason names the row's columns and ids, never its

@@ -6,13 +6,16 @@
 import {
   RULE_SET_FORMAT,
   safeParseRuleSet,
+  type Condition,
   type Context,
   type Indicator,
   type Level,
   type Position,
+  type RatingLine,
   type RuleSet,
 } from '@kpilang/rule-set';
 import { frequencyIssues } from './frequency-rules.js';
+import { ratingRuleIssues } from './rating-rule-issues.js';
 import { Rational, sumRationals } from './rational.js';
 import type { PeriodKind } from './period.js';
 
@@ -48,6 +51,10 @@ export interface LoadedRuleSet {
   context(id: string): Context | undefined;
   /** A position as it stands in `context` (its base rules when `context` is undefined). */
   position(id: string, context?: string): Position | undefined;
+  /** A line of the overall rating. */
+  ratingLine(id: string): RatingLine | undefined;
+  /** A declared fact, by the id the data's measure column gives it. */
+  condition(id: string): Condition | undefined;
 }
 
 /**
@@ -107,8 +114,18 @@ function checkFormat(value: unknown): RuleSetIssue | undefined {
 function* integrityIssues(ruleSet: RuleSet): Generator<RuleSetIssue> {
   const levels = new Set(ruleSet.levels.map((level) => level.id));
   const indicators = new Set(ruleSet.indicators.map((indicator) => indicator.id));
+  const proportional = new Set(
+    ruleSet.indicators.flatMap((indicator) =>
+      indicator.scoring === 'proportional' ? [indicator.id] : [],
+    ),
+  );
   yield* duplicateIssues('levels', ruleSet.levels);
+  yield* duplicateIssues('rating', ruleSet.rating);
+  yield* duplicateIssues('parts', ruleSet.parts);
+  yield* duplicateIssues('conditions', ruleSet.conditions);
+  yield* duplicateIssues('quotas', ruleSet.quotas);
   yield* duplicateIssues('indicators', ruleSet.indicators);
+  yield* duplicateIssues('groups', ruleSet.groups);
   yield* duplicateIssues('positions', ruleSet.positions);
   yield* duplicateIssues('contexts', ruleSet.contexts);
 
@@ -133,7 +150,7 @@ function* integrityIssues(ruleSet: RuleSet): Generator<RuleSetIssue> {
 
   const basePositions = new Set(ruleSet.positions.map((position) => position.id));
   for (const [index, position] of ruleSet.positions.entries()) {
-    yield* positionIssues(`positions[${index}]`, position, indicators, levels);
+    yield* positionIssues(`positions[${index}]`, position, { indicators, levels, proportional });
   }
   for (const [index, context] of ruleSet.contexts.entries()) {
     yield* duplicateIssues(`contexts[${index}].positions`, context.positions);
@@ -142,16 +159,24 @@ function* integrityIssues(ruleSet: RuleSet): Generator<RuleSetIssue> {
       if (!basePositions.has(position.id)) {
         yield { path: `${path}.id`, message: `Position "${position.id}" is not in "positions".` };
       }
-      yield* positionIssues(path, position, indicators, levels);
+      yield* positionIssues(path, position, { indicators, levels, proportional });
     }
   }
+  yield* ratingRuleIssues(ruleSet);
+}
+
+/** The ids a position's entries are checked against. */
+interface KnownIds {
+  indicators: ReadonlySet<string>;
+  levels: ReadonlySet<string>;
+  /** The indicators that earn points in proportion, which have no bands. */
+  proportional: ReadonlySet<string>;
 }
 
 function* positionIssues(
   path: string,
   position: Position,
-  indicators: ReadonlySet<string>,
-  levels: ReadonlySet<string>,
+  { indicators, levels, proportional }: KnownIds,
 ): Generator<RuleSetIssue> {
   const seen = new Set<string>();
   for (const [index, weighted] of position.indicators.entries()) {
@@ -183,7 +208,7 @@ function* positionIssues(
           `above 0% and at most 100%.`,
       };
     }
-    if (weighted.bands.length === 0) {
+    if (weighted.bands.length === 0 && !proportional.has(weighted.indicator)) {
       yield {
         path: `${at}.bands`,
         message: `Indicator "${weighted.indicator}" has no bands to rate it with.`,
@@ -233,6 +258,8 @@ function indexRuleSet(ruleSet: RuleSet): LoadedRuleSet {
   const levels = new Map(ruleSet.levels.map((level) => [level.id, level]));
   const contexts = new Map(ruleSet.contexts.map((context) => [context.id, context]));
   const positions = new Map(ruleSet.positions.map((position) => [position.id, position]));
+  const lines = new Map(ruleSet.rating.map((line) => [line.id, line]));
+  const conditions = new Map(ruleSet.conditions.map((condition) => [condition.id, condition]));
   const contextPositions = new Map(
     ruleSet.contexts.map((context) => [
       context.id,
@@ -248,6 +275,8 @@ function indexRuleSet(ruleSet: RuleSet): LoadedRuleSet {
     context: (id) => contexts.get(id),
     position: (id, context) =>
       context === undefined ? positions.get(id) : contextPositions.get(context)?.get(id),
+    ratingLine: (id) => lines.get(id),
+    condition: (id) => conditions.get(id),
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * One indicator of one person: the value of each measured period from its rows (a formula
  * over the sums of its measures, or the mean of a survey's answers), the periods combined
- * into the rated value by the indicator's aggregation, and the band that value falls in.
- * What the missing-data rule then does is up to `score-person`.
+ * into the rated value by the indicator's aggregation, and the band that value falls in (none
+ * for an indicator that earns its points in proportion to its value). What the missing-data
+ * rule then does is up to `score-person`.
  */
 import type { Aggregation, Band } from '@kpilang/rule-set';
 import { decimal, findBand, pointsOf, toBandMatch } from './band.js';
@@ -70,16 +71,22 @@ export function measureIndicator(
   }
 
   const values = periods.map((period) => period.value as Rational);
-  if (aggregation === 'every') return rateEvery(item, periods, aggregation, rows, context);
+  const proportional = indicator.scoring === 'proportional';
+  if (aggregation === 'every') {
+    return proportional
+      ? rateEveryInProportion(item, periods, aggregation, rows, context)
+      : rateEvery(item, periods, aggregation, rows, context);
+  }
 
   const exact = aggregate(aggregation, values);
   const places = context.rounding.values;
   const value = places === undefined ? exact : exact.round(places);
   const unrounded = places === undefined ? undefined : exact;
-  const band = findBand(item.weighted.bands, value);
+  const band = proportional ? undefined : findBand(item.weighted.bands, value);
   let summary = summarise(aggregation, periods, exact);
   if (places !== undefined) summary += `, rounded to ${decimals(places)}: ${valueText(value)}`;
   const base = { periods: results, aggregation, value, unrounded, band, rows, summary };
+  if (proportional) return { ...base, notRated: pointsRangeProblem(item, value) };
   if (band === undefined) {
     const notRated: NotRated = {
       reason: 'no-band',
@@ -402,6 +409,62 @@ function rateEvery(
     rows,
     notRated: undefined,
     summary,
+  };
+}
+
+/**
+ * `aggregate every` in proportion: each period's value (rounded, when the framework rounds
+ * values) earns its own points, so the lowest value earns the fewest and decides (the earliest
+ * such period on a tie).
+ */
+function rateEveryInProportion(
+  item: IndicatorSetup,
+  periods: readonly MeasuredPeriod[],
+  aggregation: Aggregation,
+  rows: number[],
+  context: ScoringContext,
+): MeasuredIndicator {
+  const places = context.rounding.values;
+  let worst: { period: MeasuredPeriod; value: Rational } | undefined;
+  for (const period of periods) {
+    const exact = period.value as Rational;
+    const value = places === undefined ? exact : exact.round(places);
+    if (places !== undefined) period.result.roundedValue = toExactNumber(value);
+    if (worst === undefined || value.compare(worst.value) < 0) worst = { period, value };
+  }
+  if (worst === undefined) throw new Error('No period to rate.');
+
+  const names = periods.map(
+    (period) =>
+      `${period.result.period}: ` +
+      `${period.result.roundedValue?.exact ?? period.result.value?.exact ?? '?'}`,
+  );
+  const rounded = places === undefined ? '' : `, rounded to ${decimals(places)}`;
+  return {
+    periods: periods.map((period) => period.result),
+    aggregation,
+    value: worst.value,
+    unrounded: places === undefined ? undefined : (worst.period.value as Rational),
+    band: undefined,
+    rows,
+    notRated: pointsRangeProblem(item, worst.value),
+    summary:
+      `every period rated on its own (${names.join(', ')}${rounded}); the lowest is ` +
+      `${worst.period.result.period}, ${valueText(worst.value)}`,
+  };
+}
+
+/**
+ * A value in proportion earns itself as points, out of 100, so it must lie in 0..100 (a sum
+ * of monthly percentages may not).
+ */
+function pointsRangeProblem(item: IndicatorSetup, value: Rational): NotRated | undefined {
+  if (value.compare(Rational.ZERO) >= 0 && value.compare(Rational.HUNDRED) <= 0) return undefined;
+  return {
+    reason: 'out-of-range',
+    message:
+      `The rated value ${valueText(value)} of "${item.indicator.id}" lies outside 0 to 100, ` +
+      'the points a value in proportion can earn.',
   };
 }
 

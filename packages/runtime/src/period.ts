@@ -133,6 +133,27 @@ export function weeksInYear(year: number): number {
 }
 
 /**
+ * The last day of a period as `YYYY-MM-DD`: the last day of its last month, or the Sunday of
+ * an ISO week (which may fall in the next year: 2020-W53 ends on 2021-01-03).
+ */
+export function periodEnd(period: CalendarPeriod): string {
+  const days =
+    period.kind === 'week'
+      ? thursdayOfWeek(period.year, period.index) + 3
+      : lastDayOfMonth(monthRange(period)[1]);
+  const [year, month, day] = civilFromDays(days);
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}`;
+}
+
+/** Days since 1970-01-01 of the last day of the absolute month `month`. */
+function lastDayOfMonth(month: number): number {
+  const next = month + 1;
+  const year = Math.floor(next / 12);
+  return daysFromCivil(year, next - year * 12 + 1, 1) - 1;
+}
+
+/**
  * Every period that `period` lies within, of every coarser kind, with itself: the keys under
  * which two periods that overlap meet (for weeks, through the periods of their Thursday).
  */
@@ -226,8 +247,8 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
-/** The year and month (1 to 12) of a day counted from 1970-01-01. */
-function civilFromDays(days: number): [number, number] {
+/** The year, month (1 to 12) and day of a day counted from 1970-01-01. */
+function civilFromDays(days: number): [number, number, number] {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
@@ -243,7 +264,8 @@ function civilFromDays(days: number): [number, number] {
   const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
   const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return [year, month];
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  return [year, month, day];
 }
 
 function mod(value: number, divisor: number): number {

@@ -23,6 +23,8 @@ export interface PositionSetup {
   position: Position;
   /** The context id; undefined for the base rules. */
   context: string | undefined;
+  /** The position's group (as the context has it, else as the base does); undefined for none. */
+  group: string | undefined;
   indicators: IndicatorSetup[];
   /** The indicators that read each measure. */
   byMeasure: Map<string, IndicatorSetup[]>;
@@ -40,6 +42,7 @@ export function setUpPosition(
   const setup: PositionSetup = {
     position,
     context,
+    group: position.group ?? rules.position(position.id)?.group,
     indicators: [],
     byMeasure: new Map(),
     surveyUnits: new Map(),

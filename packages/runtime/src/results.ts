@@ -10,6 +10,8 @@ import type {
   Bilingual,
   Interval,
   MissingDataRule,
+  RankKey,
+  Scoring,
 } from '@kpilang/rule-set';
 import type { Rejection } from './data-row.js';
 import type { ExactNumber } from './exact-number.js';
@@ -117,6 +119,13 @@ export interface IndicatorResult {
   indicator: string;
   label: Bilingual;
   status: IndicatorStatus;
+  /**
+   * How its value earns points: `bands` (the points of the band's level) or `proportional`
+   * (a percentage earns its own value as points, and `band` is null).
+   */
+  scoring: Scoring;
+  /** The part of the total it counts toward; null when the rule set declares no parts. */
+  part: string | null;
   /** The weight the position gives it, in percent. */
   weight: ExactNumber;
   /** The missing-data rule in effect for it. */
@@ -136,9 +145,15 @@ export interface IndicatorResult {
   unroundedValue: ExactNumber | null;
   /** Why there is no value; null when there is one. */
   notRated: NotRated | null;
-  /** The band the value falls in, or the lowest band for `lowest`; null otherwise. */
+  /**
+   * The band the value falls in, or the lowest band for `lowest`; null otherwise, and always
+   * null for proportional scoring.
+   */
   band: BandMatch | null;
-  /** The points of that band's level; null when excluded or unrated. */
+  /**
+   * The points it earns: its band's level's, or with proportional scoring the rated value
+   * itself (0 for `lowest`); null when excluded or unrated.
+   */
   points: ExactNumber | null;
   /**
    * The weight it counts with: its own when nothing is excluded, else scaled up so the
@@ -171,6 +186,100 @@ export interface RatingMatch {
   condition: string;
 }
 
+/** One part of the total (`parts` of the rule set) as a person scored in it. */
+export interface PartResult {
+  id: string;
+  label: Bilingual;
+  /**
+   * The sum of the contributions of the part's indicators that count; null when the person
+   * has no total. With an indicator left out (missing data `exclude`) the weights that count
+   * are scaled to 100, so a part may then exceed its `max`.
+   */
+  points: ExactNumber | null;
+  /** The part's declared points: the most it adds to the total. */
+  max: ExactNumber;
+}
+
+/** A declared fact (`conditions` of the rule set) that applies to the person. */
+export interface FactResult {
+  /** The condition id, which the data rows give as their measure. */
+  condition: string;
+  /** True when a row of the scored cycle gives it as 1; without a row it does not hold. */
+  holds: boolean;
+  /** The rows that give it, ascending. */
+  rows: number[];
+}
+
+/** A condition that held and decided the person's rating (step 2). */
+export interface ConditionAdjustment {
+  step: 'condition';
+  /** The condition id. */
+  rule: string;
+  label: Bilingual;
+  /** The rating line before (null when there was none); may equal `to`. */
+  from: string | null;
+  /** The rating line the condition gives. */
+  to: string;
+  /** The rows that give the fact as holding. */
+  rows: number[];
+  /** One sentence for people. */
+  reason: string;
+}
+
+/** The set of people one limit of a quota counted and applied in. */
+export interface QuotaSet {
+  /**
+   * `unit`: everyone rated in one org_unit (`key` the unit as the data writes it). `group`:
+   * everyone rated whose position is in one position group (`key` the group id).
+   * `position`: for `within group`, the people of a position that is in no group, who form a
+   * set of their own (`key` the position id).
+   */
+  within: 'unit' | 'group' | 'position';
+  key: string;
+}
+
+/** A rank key with the person's value for it. */
+export type RankKeyValue = RankKey & {
+  /** The person's total, part points or indicator value; null when they have none. */
+  value: ExactNumber | null;
+};
+
+/** A quota that moved the person from its limited rating line down (step 3). */
+export interface QuotaAdjustment {
+  step: 'quota';
+  /** The quota id. */
+  rule: string;
+  label: Bilingual;
+  /** The limited rating line. */
+  from: string;
+  /** The line the people over the limit move to (the quota's `demoteTo`). */
+  to: string;
+  /** Which `within` step, and which set of people. */
+  set: QuotaSet;
+  /** The people of the set rated `from` before the step: the candidates (L). */
+  candidates: number;
+  /** The people of the set rated the quota's `of` line before the step (B). */
+  base: number;
+  /** The quota's share, in percent. */
+  share: ExactNumber;
+  /** How many candidates keep `from` (k). */
+  places: number;
+  /** The person's place among the candidates in rank order, from 1 (always above `places`). */
+  rank: number;
+  /** The person's value for each rank key, in the quota's order. */
+  keys: RankKeyValue[];
+  /**
+   * Candidates who keep the limited line and are equal to the person on every key: the
+   * person ids decided between them. Empty when the keys did.
+   */
+  tiedWith: string[];
+  /** One sentence for people. */
+  reason: string;
+}
+
+/** A change to the rating after the total was rated: by a condition, or by a quota. */
+export type Adjustment = ConditionAdjustment | QuotaAdjustment;
+
 export interface PersonResult {
   person: string;
   orgUnit: string;
@@ -187,17 +296,31 @@ export interface PersonResult {
   total: ExactNumber | null;
   /** The total before rounding, when the framework rounds totals; else null. */
   unroundedTotal: ExactNumber | null;
-  /** The rating line the total falls in; null when unrated or when no line holds the total. */
+  /** The rating line the total falls in (step 1); null without a total or a line holding it. */
+  scoredRating: RatingMatch | null;
+  /**
+   * The final rating: `scoredRating`, then set by the first condition that holds (step 2),
+   * then moved by the quotas (step 3). `adjustments` records each step that decided it.
+   */
   rating: RatingMatch | null;
+  /** Each condition that decided the rating and each quota that moved it, in order. */
+  adjustments: Adjustment[];
+  /** The total split by the rule set's parts, in their order; empty without parts. */
+  parts: PartResult[];
+  /** The conditions that apply to the person (by group), in order, and whether each holds. */
+  facts: FactResult[];
   /** The sum of the declared weights of the indicators that count (100 when complete). */
   weightCounted: ExactNumber;
   /** One entry per weighted indicator of the position, in the position's order. */
   indicators: IndicatorResult[];
   /** Why the result is incomplete or unrated, or lacks a rating; empty when complete. */
   notes: string[];
-  /** Every data row used for this person, ascending. */
+  /** Every data row used for this person (facts included), ascending. */
   rows: number[];
-  /** The total and the rating in one sentence. */
+  /**
+   * The total and its rating, then each adjustment (who moved the rating and why), in
+   * sentences.
+   */
   explanation: string;
 }
 

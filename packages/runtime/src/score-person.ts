@@ -1,17 +1,12 @@
 /**
- * One person's result: each indicator measured, the missing-data rule applied to those
- * without a value, the weights of the indicators that count scaled to 100, the weighted total
- * of points and the rating line it falls in. All arithmetic is exact.
+ * One person's result, up to the rating of the total (step 1 of three): each indicator
+ * measured, the missing-data rule applied to those without a value, the weights of the
+ * indicators that count scaled to 100, the weighted total of points, its split by parts and
+ * the rating line it falls in. Conditions and quotas come after (`conditions.ts`,
+ * `quotas.ts`). All arithmetic is exact.
  */
 import type { Band, Level } from '@kpilang/rule-set';
-import {
-  decimal,
-  describeInterval,
-  intervalContains,
-  lowestBand,
-  pointsOf,
-  toBandMatch,
-} from './band.js';
+import { decimal, describeInterval, lowestBand, pointsOf, toBandMatch } from './band.js';
 import type { PersonRows } from './check-rows.js';
 import { toExactNumber } from './exact-number.js';
 import {
@@ -23,6 +18,8 @@ import {
 import type { ScoringContext } from './scoring-context.js';
 import type { IndicatorSetup } from './position-setup.js';
 import { Rational, sumRationals } from './rational.js';
+import { partResults } from './part-results.js';
+import { ratingLineOf, toRatingMatch } from './rating-lines.js';
 import type { IndicatorResult, IndicatorStatus, PersonResult, RatingMatch } from './results.js';
 
 interface Counted {
@@ -30,7 +27,10 @@ interface Counted {
   measured: MeasuredIndicator;
   status: IndicatorStatus;
   band: Band | undefined;
-  /** The points of the band's level; undefined without a band. */
+  /**
+   * The points of the band's level, or in proportion the rated value (0 for `lowest`);
+   * undefined when it earns none.
+   */
   points: Rational | undefined;
   weight: Rational;
 }
@@ -39,6 +39,7 @@ export function scorePerson(person: PersonRows, context: ScoringContext): Person
   const counted = person.setup.indicators.map((item): Counted => {
     const measured = measureIndicator(item, person.byMeasure, context);
     const weight = decimal(item.weighted.weight);
+    if (item.indicator.scoring === 'proportional') return inProportion(item, measured, weight);
     const withBand = (status: IndicatorStatus, band: Band | undefined): Counted => ({
       item,
       measured,
@@ -69,28 +70,25 @@ export function scorePerson(person: PersonRows, context: ScoringContext): Person
     : sumRationals(counted.flatMap((entry) => contribution(entry, weightCounted) ?? []));
   const places = context.rounding.total;
   const total = places === undefined ? exactTotal : exactTotal?.round(places);
-  const rating =
-    total === undefined
-      ? undefined
-      : context.ruleSet.rating.find((line) => intervalContains(line.interval, total));
+  const rating = total === undefined ? undefined : ratingLineOf(context.ruleSet.rating, total);
   if (total !== undefined && rating === undefined && context.ruleSet.rating.length > 0) {
     notes.push(`No rating line holds the total ${valueText(total)}.`);
   }
+  const split = partResults(
+    context.ruleSet.parts,
+    counted.map((entry) => ({
+      part: entry.item.indicator.part,
+      contribution: personUnrated ? undefined : contribution(entry, weightCounted),
+    })),
+    !personUnrated,
+  );
 
   const status = personUnrated
     ? 'unrated'
     : counted.every((entry) => entry.status === 'rated')
       ? 'complete'
       : 'incomplete';
-  const ratingMatch: RatingMatch | null =
-    rating === undefined
-      ? null
-      : {
-          id: rating.id,
-          label: rating.label,
-          interval: rating.interval,
-          condition: describeInterval(rating.interval),
-        };
+  const ratingMatch: RatingMatch | null = rating === undefined ? null : toRatingMatch(rating);
   return {
     person: person.person,
     orgUnit: person.orgUnit,
@@ -101,13 +99,33 @@ export function scorePerson(person: PersonRows, context: ScoringContext): Person
     total: total === undefined ? null : toExactNumber(total),
     unroundedTotal:
       places === undefined || exactTotal === undefined ? null : toExactNumber(exactTotal),
+    scoredRating: ratingMatch,
     rating: ratingMatch,
+    adjustments: [],
+    parts: split.parts,
+    facts: [],
     weightCounted: toExactNumber(weightCounted),
     indicators,
     notes,
     rows: [...new Set(indicators.flatMap((indicator) => indicator.rows))].sort((a, b) => a - b),
-    explanation: personExplanation(status, exactTotal, places, ratingMatch, notes),
+    explanation: personExplanation(status, exactTotal, places, ratingMatch, notes, split.text),
   };
+}
+
+/**
+ * An indicator that earns its rated value as points: a percentage of 95 earns 95. Without a
+ * value, `lowest` gives it 0, the fewest points a percentage earns.
+ */
+function inProportion(
+  item: IndicatorSetup,
+  measured: MeasuredIndicator,
+  weight: Rational,
+): Counted {
+  const base = { item, measured, band: undefined, weight };
+  if (measured.notRated === undefined) return { ...base, status: 'rated', points: measured.value };
+  const rule = item.indicator.missingData;
+  if (rule === 'lowest') return { ...base, status: 'lowest', points: Rational.ZERO };
+  return { ...base, status: rule === 'exclude' ? 'excluded' : 'unrated', points: undefined };
 }
 
 /** points × weight × 100 / (the sum of the weights that count) / 100. */
@@ -141,6 +159,8 @@ function indicatorResult(
     indicator: item.indicator.id,
     label: item.indicator.label,
     status,
+    scoring: item.indicator.scoring,
+    part: item.indicator.part ?? null,
     weight: toExactNumber(entry.weight),
     missingData: item.indicator.missingData,
     frequency: item.plan.frequency,
@@ -170,6 +190,7 @@ function indicatorExplanation(
   share: Rational | undefined,
 ): string {
   const { measured, status } = entry;
+  const proportional = entry.item.indicator.scoring === 'proportional';
   const rows =
     measured.rows.length === 0
       ? 'no rows'
@@ -179,18 +200,31 @@ function indicatorExplanation(
     effective !== undefined && !effective.equals(entry.weight)
       ? ` (${valueText(effective)}% once the weights that count are scaled to 100)`
       : '';
+  const weighted = share === undefined ? '' : ` × weight ${weight}${scaled} = ${valueText(share)}`;
   const scoring =
     level === undefined || share === undefined
       ? ''
-      : ` ${level.id}, ${pointsOf(level).toExactText()} points × weight ${weight}${scaled} = ` +
-        `${valueText(share)}.`;
+      : ` ${level.id}, ${pointsOf(level).toExactText()} points${weighted}.`;
 
   switch (status) {
     case 'rated': {
+      if (proportional && entry.points !== undefined) {
+        const points = valueText(entry.points);
+        return (
+          `${measured.summary} (${rows}); ${points}% earns ${points} points in ` +
+          `proportion${weighted}.`
+        );
+      }
       const band = entry.band === undefined ? '' : describeInterval(entry.band.interval);
       return `${measured.summary} (${rows}); band ${band}:${scoring}`;
     }
     case 'lowest':
+      if (proportional) {
+        return (
+          `Not rated: ${measured.notRated?.message ?? ''} Missing data "lowest" gives it 0 ` +
+          `points, the fewest a value in proportion earns${weighted}.`
+        );
+      }
       return (
         `Not rated: ${measured.notRated?.message ?? ''} Missing data "lowest" rates it ` +
         `at its lowest level:${scoring}`
@@ -246,13 +280,15 @@ function personExplanation(
   places: number | undefined,
   rating: RatingMatch | null,
   notes: readonly string[],
+  parts: string,
 ): string {
   if (total === undefined) return `Not rated. ${notes.join(' ')}`;
   const rounded =
     places === undefined
       ? ''
       : `, rounded to ${decimals(places)}: ${valueText(total.round(places))}`;
+  const split = parts === '' ? '' : ` (${parts})`;
   const outcome = rating === null ? 'no rating line' : `${rating.id} (${rating.condition})`;
   const incomplete = status === 'incomplete' ? ` Incomplete: ${notes.join(' ')}` : '';
-  return `Total ${valueText(total)}${rounded}: ${outcome}.${incomplete}`;
+  return `Total ${valueText(total)}${split}${rounded}: ${outcome}.${incomplete}`;
 }

@@ -1,12 +1,16 @@
 /**
- * Scores one rating cycle: checks the data rows against the rule set, then computes every
- * person's indicators, total and rating. The entry point of the runtime.
+ * Scores one rating cycle: checks the data rows against the rule set, then rates people in
+ * three steps: (1) each person's indicators, total and the rating line of the total; (2) the
+ * conditions, the first of which that holds sets the rating; (3) the quotas across people,
+ * once everyone is scored. The entry point of the runtime.
  */
 import type { DataRow, Rejection, RowsRead } from './data-row.js';
 import { checkRows, type PersonRows } from './check-rows.js';
+import { applyConditions } from './conditions.js';
 import { frequencyIssues } from './frequency-rules.js';
 import type { LoadedRuleSet, RuleSetIssue } from './load-rule-set.js';
-import { KIND_NOUN, PERIOD_FORMS, parsePeriod, type CalendarPeriod } from './period.js';
+import { KIND_NOUN, PERIOD_FORMS, parsePeriod, periodEnd, type CalendarPeriod } from './period.js';
+import { applyQuotas } from './quotas.js';
 import type { PersonResult, ScoreResult } from './results.js';
 import { scorePerson } from './score-person.js';
 import { roundingOf, type ScoringContext } from './scoring-context.js';
@@ -18,8 +22,9 @@ export interface ScoreOptions {
 
 /**
  * Thrown by `score` when it cannot score at all: a period that is not a period, or not a
- * cycle of the framework, or a rule set that lacks an aggregation rule for the cycle the
- * period implies (`issues` then lists them).
+ * cycle of the framework, or one that ends before the framework's effective date, or a rule
+ * set that lacks an aggregation rule for the cycle the period implies (`issues` then lists
+ * them).
  */
 export class ScoreError extends Error {
   override readonly name = 'ScoreError';
@@ -52,15 +57,17 @@ export interface ScoreStream extends Omit<ScoreResult, 'people'> {
   /**
    * Each person's result, computed as it is reached, in the order people first appear. It
    * can be iterated once; a person's rows are let go once their result is made, so a caller
-   * that writes each result out and drops it keeps memory to the rows alone.
+   * that writes each result out and drops it keeps memory to the rows alone. With quotas,
+   * no result is final before everyone is scored: the first person reached scores them all
+   * and holds every result until it is reached.
    */
   people: IterableIterator<PersonResult>;
 }
 
 /**
  * `score` for many people: checks every row first (so `rejected` and `counts` are complete
- * at once), then computes each person's result only when `people` reaches it. The results
- * are the same as `score` gives.
+ * at once), then computes each person's result only when `people` reaches it (all of them at
+ * the first, when the rule set has quotas). The results are the same as `score` gives.
  */
 export function scorePeople(
   rules: LoadedRuleSet,
@@ -87,10 +94,21 @@ export function scorePeople(
     rounding: roundingOf(rules.ruleSet),
   };
   const rejected = [...readRejections, ...checked.rejected].sort((a, b) => a.row - b.row);
+  const scoreOne = (person: PersonRows): PersonResult => {
+    const result = scorePerson(person, context);
+    applyConditions(result, person, rules.ruleSet);
+    return result;
+  };
+  const people =
+    rules.ruleSet.quotas.length === 0
+      ? eachPerson(checked.people, scoreOne)
+      : everyoneFirst(checked.people, scoreOne, (results) =>
+          applyQuotas(results, rules.ruleSet, (result) => groupOf(rules, result)),
+        );
   return {
     period: scored.text,
     cycle,
-    people: eachPerson(checked.people, (person) => scorePerson(person, context)),
+    people,
     rejected,
     counts: {
       rows: dataRows.length + readRejections.length,
@@ -111,6 +129,13 @@ function scoredPeriod(rules: LoadedRuleSet, options: ScoreOptions): CalendarPeri
     throw new ScoreError(
       `The framework rates every ${KIND_NOUN[cycle]}, so the period to score must be a ` +
         `${KIND_NOUN[cycle]} (such as ${EXAMPLE[cycle]}), not ${scored.text}.`,
+    );
+  }
+  const effective = rules.ruleSet.framework.effective;
+  const end = periodEnd(scored);
+  if (effective !== undefined && end < effective) {
+    throw new ScoreError(
+      `The framework applies from ${effective}, and ${scored.text} ends before it, on ${end}.`,
     );
   }
   if (rules.cycle === undefined) {
@@ -134,6 +159,31 @@ function* eachPerson(
     people.delete(id);
     yield scoreOne(person);
   }
+}
+
+/**
+ * Every result made before the first is given, for quotas, which need the whole population;
+ * each is let go once given.
+ */
+function* everyoneFirst(
+  people: Map<string, PersonRows>,
+  scoreOne: (person: PersonRows) => PersonResult,
+  acrossPeople: (results: readonly PersonResult[]) => void,
+): IterableIterator<PersonResult> {
+  const results: (PersonResult | undefined)[] = [...eachPerson(people, scoreOne)];
+  acrossPeople(results as PersonResult[]);
+  for (const [index, result] of results.entries()) {
+    results[index] = undefined;
+    if (result !== undefined) yield result;
+  }
+}
+
+/** The group of a person's position: the context's position's, else the base position's. */
+function groupOf(rules: LoadedRuleSet, result: PersonResult): string | undefined {
+  return (
+    rules.position(result.position, result.context ?? undefined)?.group ??
+    rules.position(result.position)?.group
+  );
 }
 
 const EXAMPLE = {

@@ -1,6 +1,7 @@
 /**
  * The runtime on the rule set kpic compiles from the CEMA example: it loads, and one head of
- * personnel with a full quarter of data is scored as worked out by hand below. Also the
+ * personnel with a full quarter of data is scored as worked out by hand below, and a quarter
+ * before the framework's effective date (1 July 2024) is not scored at all. Also the
  * package boundary: the runtime's sources never import the parser.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -39,8 +40,8 @@ describe('the CEMA rule set', () => {
     ).toBe('35');
   });
 
-  test('a head of personnel with a full first quarter', () => {
-    const row = (measure: string, value: string, period = '2024-Q1') =>
+  test('a head of personnel with a full third quarter', () => {
+    const row = (measure: string, value: string, period = '2024-Q3') =>
       `hp01,Vụ Tổ chức cán bộ,head_of_personnel,,${period},${measure},${value}`;
     const data = [
       row('tasks_on_time', '19'),
@@ -48,15 +49,15 @@ describe('the CEMA rule set', () => {
       ...['5', '4', '4', '5', '4'].map((answer) => row('subordinate_rating', answer)),
       row('valid_records', '450'),
       row('total_records', '500'),
-      row('database_updates', '2', '2024-01'),
-      row('database_updates', '1', '2024-02'),
-      row('database_updates', '3', '2024-03'),
+      row('database_updates', '2', '2024-07'),
+      row('database_updates', '1', '2024-08'),
+      row('database_updates', '3', '2024-09'),
       row('major_violations', '0'),
       ...['5', '5', '5', '5', '5', '4', '4', '4', '4', '4'].map((answer) =>
         row('collaborating_unit_rating', answer),
       ),
     ];
-    const result = score(rules, csv(data.join('\n')), { period: '2024-Q1' });
+    const result = score(rules, csv(data.join('\n')), { period: '2024-Q3' });
     expect(result.rejected).toEqual([]);
 
     // task_completion: 19 / 20 = 95%, excellent from 95: 100 × 30% = 30.
@@ -79,6 +80,12 @@ describe('the CEMA rule set', () => {
       total: { exact: '94' },
       rating: { id: 'outstanding' },
     });
+  });
+
+  test('the second quarter of 2024, which ends on 30 June, is before the framework applies', () => {
+    expect(() => score(rules, [], { period: '2024-Q2' })).toThrow(
+      'The framework applies from 2024-07-01, and 2024-Q2 ends before it, on 2024-06-30.',
+    );
   });
 });
 

@@ -149,17 +149,22 @@ export function surveyIndicator(
   };
 }
 
-/** A position weighting `weights` (indicator id → weight), with each indicator's own bands. */
+/**
+ * A position weighting `weights` (indicator id → weight), with each indicator's own bands,
+ * in `group` when one is given.
+ */
 export function position(
   id: string,
   indicators: readonly Indicator[],
   weights: Record<string, string>,
+  group?: string,
 ): Position {
   const entries = Object.entries(weights);
   const total = entries.reduce((sum, [, weight]) => sum + Number(weight), 0);
   return {
     id,
     label: label(id),
+    ...(group === undefined ? {} : { group }),
     indicators: entries.map(([indicator, weight]) => ({
       indicator,
       weight,
@@ -176,6 +181,12 @@ export interface RuleSetParts {
   cycle?: RuleSet['framework']['cycle'] | null;
   missingData?: RuleSet['framework']['missingData'];
   rating?: RuleSet['rating'];
+  effective?: string;
+  parts?: RuleSet['parts'];
+  conditions?: RuleSet['conditions'];
+  quotas?: RuleSet['quotas'];
+  /** Group ids; each group lists no indicators. */
+  groups?: string[];
 }
 
 /** A complete rule set value (format 3) around the given parts; quarterly unless told. */
@@ -189,18 +200,19 @@ export function ruleSetValue(parts: RuleSetParts): RuleSet {
     framework: {
       id: 'test',
       label: label('Test framework'),
+      ...(parts.effective === undefined ? {} : { effective: parts.effective }),
       ...(cycle === undefined ? {} : { cycle }),
       missingData: parts.missingData ?? 'exclude',
     },
     levels: LEVELS,
     rating: parts.rating ?? RATING,
-    parts: [],
-    conditions: [],
-    quotas: [],
+    parts: parts.parts ?? [],
+    conditions: parts.conditions ?? [],
+    quotas: parts.quotas ?? [],
     goals: [],
     scales: [],
     indicators: parts.indicators,
-    groups: [],
+    groups: (parts.groups ?? []).map((id) => ({ id, label: label(id), indicators: [] })),
     positions: parts.positions,
     contexts: parts.contexts ?? [],
   } as RuleSet;
@@ -243,6 +255,6 @@ function level(id: string, points: string): RuleSet['levels'][number] {
   return { id, label: label(id), points };
 }
 
-function label(text: string): { vi: string; en: string } {
+export function label(text: string): { vi: string; en: string } {
   return { vi: text, en: text };
 }
