@@ -2,7 +2,7 @@
  * Every diagnostic code kpilang reports, once: its slug, default severity and message.
  * Codes are grouped by concern: KPI0xx syntax and files, KPI1xx names, KPI2xx weights,
  * KPI3xx thresholds and targets, KPI4xx frequencies, KPI5xx units, KPI6xx alignment and
- * SMART, KPI7xx contexts, KPI9xx internal. A code is never reused or renumbered; a code that
+ * SMART, KPI7xx contexts, KPI8xx parts of the total, conditions and quotas, KPI9xx internal. A code is never reused or renumbered; a code that
  * is no longer reported is retired, not deleted. Each code has a section of its own in
  * docs/diagnostics.md (anchor: the lower-case code) and a test on a minimal input.
  *
@@ -377,6 +377,53 @@ export const CODES = {
     slug: 'override-unchanged',
     severity: 'warning',
     message: (what: string) => `This override gives ${what} the value it already has.`,
+  }),
+
+  // Parts of the total, conditions and quotas.
+  KPI801: code({
+    slug: 'parts-not-100',
+    severity: 'error',
+    message: (sum: string, parts: string[]) =>
+      `The parts of the total add up to ${sum} points, not 100: ${listed(parts)}.`,
+  }),
+  KPI802: code({
+    slug: 'part-weights-mismatch',
+    severity: 'error',
+    message: (position: string, part: string, sum: string, points: string, where?: string) =>
+      `In '${position}'${where ? ` ${where}` : ''}, the indicators of part '${part}' weigh ` +
+      `${sum}% together, but the part is worth ${points} points; make them add up to ${points}%.`,
+  }),
+  KPI803: code({
+    slug: 'indicator-without-part',
+    severity: 'error',
+    message: (indicator: string, parts: string[]) =>
+      `'${indicator}' is weighted by a position but belongs to no part of the total, so its ` +
+      `points would count in the total and in no part. Add 'part' with one of: ${parts.join(', ')}.`,
+  }),
+  KPI804: code({
+    slug: 'unreachable-rating',
+    severity: 'error',
+    message: (line: string, condition: string, low: string, high: string) =>
+      `No one can be rated '${line}' (${condition}): in every position the total lies between ` +
+      `${low} and ${high} points, and no condition rates people '${line}'.`,
+  }),
+  KPI805: code({
+    slug: 'quota-unfit',
+    severity: 'error',
+    message: (quota: string, problem: string) => `The quota '${quota}' cannot work: ${problem}.`,
+  }),
+  KPI806: code({
+    slug: 'proportional-unfit',
+    severity: 'error',
+    message: (indicator: string, problem: string) =>
+      `'${indicator}' earns its percentage as points ('points proportional'), ${problem}.`,
+  }),
+  KPI807: code({
+    slug: 'fact-named-like-measure',
+    severity: 'error',
+    message: (fact: string, indicator: string) =>
+      `'${fact}' is both a condition and a measure of '${indicator}': data rows name both in ` +
+      'the same column, so a row could not say which it gives. Rename one of them.',
   }),
 
   // Internal.

@@ -59,9 +59,27 @@ export function emitRuleSet(model: Model, options: EmitOptions): RuleSet {
       label: toBilingual(line.label),
       interval: toInterval(line.interval),
     })),
-    parts: [],
-    conditions: [],
-    quotas: [],
+    parts: model.parts.map((part) => ({
+      id: part.id,
+      label: toBilingual(part.label),
+      points: toText(part.points),
+    })),
+    conditions: model.conditions.map((condition) => ({
+      id: condition.id,
+      label: toBilingual(condition.label),
+      groups: condition.group === undefined ? [] : [condition.group],
+      rating: condition.rating,
+    })),
+    quotas: model.quotas.map((quota) => ({
+      id: quota.id,
+      label: toBilingual(quota.label),
+      limited: quota.limited,
+      share: toText(quota.share),
+      of: quota.of,
+      demoteTo: quota.demoteTo,
+      within: [...quota.within],
+      rankBy: quota.rankBy.map((key) => ({ ...key })),
+    })),
     goals: model.goals.map((goal) =>
       withoutUndefined({
         id: goal.id,

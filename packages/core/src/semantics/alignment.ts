@@ -87,7 +87,8 @@ function checkIndicator(
       data: { missing: missing.map((required) => required.field) },
     });
   }
-  if (!facts.weighted && (decl.bands?.bands.length ?? 0) === 0) {
+  const banded = (decl.bands?.bands.length ?? 0) > 0 || indicator.scoring === 'proportional';
+  if (!facts.weighted && !banded) {
     state.reporter.report('KPI602', place, [indicator.id]);
   }
   if (facts.hasGoals && !decl.goal) state.reporter.report('KPI605', place, [indicator.id]);

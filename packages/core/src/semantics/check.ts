@@ -1,9 +1,10 @@
 /**
  * The semantic checker: from the syntax trees of all files of one framework to the resolved
  * model and its diagnostics. Runs after parsing and before emitting. Passes, in order:
- * symbol tables, the framework-wide declarations, indicators, groups and positions (with
- * their weights), contexts (with their effective positions), then the threshold, rating,
- * frequency, formula and alignment checks. Never throws on user input: each check runs in a
+ * symbol tables, the framework-wide declarations (parts included), indicators, groups and
+ * positions (with their weights), contexts (with their effective positions), the parts'
+ * weights and points in proportion, conditions and quotas, then the threshold, rating (and
+ * its reach), frequency, formula and alignment checks. Never throws on user input: each check runs in a
  * guard that turns an unexpected exception into KPI901 at the node being checked.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -22,7 +23,9 @@ import { checkFrequencies } from './frequencies.js';
 import { buildIndicators } from './indicators.js';
 import type { Model } from './model.js';
 import { buildGroups, buildPositions, type PositionPlan } from './positions.js';
-import { checkRatingLines } from './rating-lines.js';
+import { buildParts, checkPartWeights, checkProportional } from './parts.js';
+import { buildConditions, buildQuotas } from './people-rules.js';
+import { checkRatingLines, checkRatingReach } from './rating-lines.js';
 import { Reporter } from './report.js';
 import { baseRule, toSubject } from './rules.js';
 import type { CheckState } from './state.js';
@@ -52,6 +55,9 @@ export function checkFiles(files: SourceFile[]): CheckResult {
     groups: [],
     positions: [],
     contexts: [],
+    parts: [],
+    conditions: [],
+    quotas: [],
   };
 
   reporter.guard('checker', undefined, () => runPasses(files, reporter, model));
@@ -81,10 +87,15 @@ function runPasses(files: SourceFile[], reporter: Reporter, model: Model): void 
   const plans: PositionPlan[] = buildPositions(state);
   model.positions = plans.map((plan) => plan.position);
   model.contexts = buildContexts(state, plans);
+  reporter.guard('parts', undefined, () => checkPartWeights(state, plans, model.contexts));
+  reporter.guard('proportional', undefined, () => checkProportional(state));
+  model.conditions = buildConditions(state);
+  model.quotas = buildQuotas(state);
 
   const thresholds = new ThresholdChecker(reporter, state.levels);
   for (const subject of state.subjects) thresholds.check(subject);
   reporter.guard('rating', undefined, () => checkRatingLines(state));
+  reporter.guard('rating reach', undefined, () => checkRatingReach(state));
   checkFrequencies(state);
   checkFormulas(state);
   checkAlignmentRules(state, plans);
@@ -99,6 +110,7 @@ function buildCatalogue(state: CheckState): void {
     if (framework.cycle) state.cycle = framework.cycle;
   }
 
+  model.parts = buildParts(state);
   model.levels = buildLevels(state);
   for (const level of model.levels) state.levels.set(level.id, level);
   model.rating = buildRatingLines(state);

@@ -21,6 +21,7 @@ import {
   MISSING_DATA_RULES,
   PERIOD_NOUNS,
   readWord,
+  SCORINGS,
 } from './words.js';
 
 /** Every indicator with an id, in source order; the state's table is filled as they come. */
@@ -44,6 +45,7 @@ function buildIndicator(state: CheckState, { decl, uri }: Declared<ast.KpiDecl>)
     id,
     label: toBilingual(decl.label, id),
     bands: bandsOf(state, uri, decl.bands),
+    scoring: readWord(reporter, uri, decl.points?.value, SCORINGS) ?? 'bands',
     node: decl,
     uri,
   };
@@ -73,6 +75,14 @@ function buildIndicator(state: CheckState, { decl, uri }: Declared<ast.KpiDecl>)
     what: 'goal',
   });
   if (goal && decl.goal) indicator.goal = decl.goal.text;
+  const part = resolveName({
+    reporter,
+    uri,
+    name: decl.part,
+    table: state.symbols.parts,
+    what: 'part',
+  });
+  if (part && decl.part) indicator.part = decl.part.text;
 
   const unit = resolveUnit(reporter, uri, decl.unit, state.scales);
   if (unit) {

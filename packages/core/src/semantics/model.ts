@@ -33,6 +33,8 @@ export type Period = 'week' | 'month' | 'quarter' | 'half-year' | 'year';
 export type Aggregation = 'mean' | 'sum' | 'min' | 'max' | 'last' | 'every';
 export type BetweenRule = 'carry' | 'missing';
 export type MissingDataRule = 'exclude' | 'lowest' | 'unrated';
+/** How an indicator earns points: the level of its bands, or its percentage as it stands. */
+export type Scoring = 'bands' | 'proportional';
 
 /** A unit after resolution: what values an indicator can take before aggregation. */
 export interface UnitInfo {
@@ -89,6 +91,10 @@ export interface Indicator {
   source?: Bilingual;
   goal?: string;
   missingData?: MissingDataRule;
+  /** `points proportional` makes it 'proportional'; 'bands' otherwise. */
+  scoring: Scoring;
+  /** The part of the total it counts toward (`part <id>`), when that part is declared. */
+  part?: string;
   /** The domain of the rated value, when the unit is known. */
   domain?: Domain;
   node: ast.KpiDecl;
@@ -197,6 +203,46 @@ export interface Framework {
   uri: string;
 }
 
+/** `part <id> "label" points <n>`: a part of the total with the most points it can add. */
+export interface Part {
+  id: string;
+  label: Bilingual;
+  points: Decimal;
+  node: ast.PartDecl;
+  uri?: string;
+}
+
+/** `when <fact> "label" [in <group>] rate <line>`: a fact that decides the rating. */
+export interface Condition {
+  id: string;
+  label: Bilingual;
+  /** The group it applies to; undefined when it applies to everyone. */
+  group?: string;
+  rating: string;
+  node: ast.WhenDecl;
+  uri?: string;
+}
+
+/** One key of a quota's rank order. */
+export type RankKey =
+  { kind: 'total' } | { kind: 'part'; id: string } | { kind: 'indicator'; id: string };
+
+/** `quota <id> "label" { ... }`: a limit on how many people a rating line may hold. */
+export interface Quota {
+  id: string;
+  label: Bilingual;
+  limited: string;
+  /** In percent, above 0 and at most 100. */
+  share: Decimal;
+  of: string;
+  /** The rating line directly below `limited`, where the people over the limit go. */
+  demoteTo: string;
+  within: ('unit' | 'group')[];
+  rankBy: RankKey[];
+  node: ast.QuotaDecl;
+  uri?: string;
+}
+
 /** The whole resolved framework. Lists keep source order (files in path order). */
 export interface Model {
   framework?: Framework;
@@ -208,4 +254,8 @@ export interface Model {
   groups: Group[];
   positions: Position[];
   contexts: Context[];
+  /** Parts of the total, conditions and quotas, in source order; empty when none. */
+  parts: Part[];
+  conditions: Condition[];
+  quotas: Quota[];
 }

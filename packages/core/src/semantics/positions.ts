@@ -2,7 +2,7 @@
  * Groups and positions. A group lists indicators; a position in a group takes all of them,
  * adds its own, and gives every one a weight (KPI206 when one has none, KPI205 when one is
  * listed twice, KPI208 when the position lists nothing at all, KPI307 when a weighted
- * indicator has no bands), with the weights checked in `weights.ts` (their sum only when
+ * indicator has no bands and is not scored in proportion), with the weights checked in `weights.ts` (their sum only when
  * nothing is repeated or unweighted). A position's line may also set its own target or bands
  * for that indicator; those become effective rules for the threshold checks.
  */
@@ -268,7 +268,7 @@ function reportUnweightedMembers(
 
 /** KPI307: a weighted indicator that has no bands in this position cannot be rated. */
 function reportUnrateable(state: CheckState, line: Line, uri: string, position: string): void {
-  if ((line.bands?.node.bands.length ?? 0) > 0) return;
+  if ((line.bands?.node.bands.length ?? 0) > 0 || line.indicator.scoring === 'proportional') return;
   const place = { uri, range: line.assignment.indicator.range };
   state.reporter.report('KPI307', place, [line.indicator.id, position]);
 }

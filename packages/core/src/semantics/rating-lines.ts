@@ -6,7 +6,7 @@
  * KPI302 for a total two lines cover, KPI309 for a line that covers nothing, and KPI304 /
  * KPI501 for its numbers.
  */
-import { compare, type Decimal } from '../util/decimal.js';
+import { compare, HUNDRED, ZERO, type Decimal } from '../util/decimal.js';
 import { conditionInterval, conditionNumbers, conditionText } from './convert.js';
 import { describeInterval, decimalWritten } from './describe.js';
 import { gapFixes, type GapBand } from './gap-fixes.js';
@@ -20,14 +20,9 @@ const OWNER = 'The overall rating';
 
 /** Checks the rating lines against the range of totals the levels allow. */
 export function checkRatingLines(state: CheckState): void {
-  const points = state.model.levels.map((level) => level.points);
+  const domain = totalsDomain(state);
   const first = state.symbols.ratingBlocks[0];
-  if (points.length === 0 || !first) return;
-  const domain: Domain = {
-    low: points.reduce((a, b) => (compare(a, b) <= 0 ? a : b)),
-    high: points.reduce((a, b) => (compare(a, b) >= 0 ? a : b)),
-    integer: false,
-  };
+  if (!domain || !first) return;
   const [low, high] = [
     decimalWritten(domain.low as Decimal),
     decimalWritten(domain.high as Decimal),
@@ -77,6 +72,78 @@ export function checkRatingLines(state: CheckState): void {
     );
   }
   reportOverlaps(state, lines, domain);
+}
+
+/**
+ * The totals any position could reach: from the fewest points a level gives to the most, and
+ * 0 to 100 when an indicator earns its percentage as points. Undefined when nothing earns
+ * points.
+ */
+function totalsDomain(state: CheckState): Domain | undefined {
+  const points = state.model.levels.map((level) => level.points);
+  if (state.model.indicators.some((indicator) => indicator.scoring === 'proportional')) {
+    points.push(ZERO, HUNDRED);
+  }
+  if (points.length === 0) return undefined;
+  return {
+    low: points.reduce((a, b) => (compare(a, b) <= 0 ? a : b)),
+    high: points.reduce((a, b) => (compare(a, b) >= 0 ? a : b)),
+    integer: false,
+  };
+}
+
+/**
+ * KPI804 for a rating line no total reaches. In a position the total is a weighted mean of
+ * the points its indicators earn (with weights that may be shared out again when data is
+ * missing), so it lies between the fewest points any of them can earn and the most. A line
+ * that meets none of these ranges, in any position or context, and that no condition rates
+ * people at, is never given. Lines outside every total (KPI309) are left to that check.
+ */
+export function checkRatingReach(state: CheckState): void {
+  const domain = totalsDomain(state);
+  if (!domain) return;
+  const levels = state.levels;
+  const ranges: Interval[] = [];
+  const positions = [
+    ...state.model.positions,
+    ...state.model.contexts.flatMap((context) => context.positions),
+  ];
+  for (const position of positions) {
+    let low: Decimal | undefined;
+    let high: Decimal | undefined;
+    for (const weighted of position.indicators) {
+      const indicator = state.indicators.get(weighted.indicator);
+      const earned =
+        indicator?.scoring === 'proportional'
+          ? [ZERO, HUNDRED]
+          : weighted.bands.flatMap((band) => levels.get(band.level)?.points ?? []);
+      for (const points of earned) {
+        if (low === undefined || compare(points, low) < 0) low = points;
+        if (high === undefined || compare(points, high) > 0) high = points;
+      }
+    }
+    if (low !== undefined && high !== undefined) {
+      ranges.push({ low, lowInclusive: true, high, highInclusive: true });
+    }
+  }
+  if (ranges.length === 0) return;
+
+  const rated = new Set(state.model.conditions.map((condition) => condition.rating));
+  for (const line of state.model.rating) {
+    if (rated.has(line.id) || !normalize(line.interval, domain)) continue;
+    if (ranges.some((range) => intersect(range, line.interval, domain))) continue;
+    const low = ranges.reduce((a, b) => (compare(a.low as Decimal, b.low as Decimal) <= 0 ? a : b));
+    const high = ranges.reduce((a, b) =>
+      compare(a.high as Decimal, b.high as Decimal) >= 0 ? a : b,
+    );
+    const args = [
+      line.id,
+      conditionText(line.node.condition),
+      decimalWritten(low.low as Decimal),
+      decimalWritten(high.high as Decimal),
+    ] as const;
+    state.reporter.report('KPI804', { uri: line.uri ?? '', range: line.node.range }, [...args]);
+  }
 }
 
 /** KPI501 for a number in hours or days, KPI304 for one outside the totals; true when all fit. */

@@ -26,6 +26,10 @@ export interface Symbols {
   groups: Map<string, Declared<ast.GroupDecl>>;
   positions: Map<string, Declared<ast.PositionDecl>>;
   contexts: Map<string, Declared<ast.ContextDecl>>;
+  parts: Map<string, Declared<ast.PartDecl>>;
+  /** The facts `when` declares, by fact id. */
+  facts: Map<string, Declared<ast.WhenDecl>>;
+  quotas: Map<string, Declared<ast.QuotaDecl>>;
 }
 
 /** Builds the tables from all files, reporting KPI010, KPI011 and KPI103. */
@@ -40,6 +44,9 @@ export function collectSymbols(files: ast.SourceFile[], reporter: Reporter): Sym
     groups: new Map(),
     positions: new Map(),
     contexts: new Map(),
+    parts: new Map(),
+    facts: new Map(),
+    quotas: new Map(),
   };
 
   for (const file of files) {
@@ -97,6 +104,15 @@ function collectDeclaration(
       break;
     case 'ContextDecl':
       add(symbols.contexts, 'context', decl);
+      break;
+    case 'PartDecl':
+      add(symbols.parts, 'part', decl);
+      break;
+    case 'WhenDecl':
+      add(symbols.facts, 'condition', decl);
+      break;
+    case 'QuotaDecl':
+      add(symbols.quotas, 'quota', decl);
       break;
   }
 }

@@ -92,6 +92,17 @@ export const MISSING_DATA_RULES = vocabulary<MissingDataRule>('missing-data rule
   ['unrated', 'unrated'],
 ]);
 
+/** The word after a kpi's `points`: the only way besides bands to earn points. */
+export const SCORINGS = vocabulary<'proportional'>('way to score points', [
+  ['proportional', 'proportional'],
+]);
+
+/** The sets of people a quota holds in, after `within`. */
+export const QUOTA_SETS = vocabulary<'unit' | 'group'>('set of people for a quota', [
+  ['unit', 'unit'],
+  ['group', 'group'],
+]);
+
 /** What a `round` clause of the header rounds: `round values`, `round total`. */
 export const ROUNDED_THINGS = vocabulary<'values' | 'total'>('thing a framework rounds', [
   ['values', 'values'],
