@@ -1,5 +1,5 @@
 /**
- * Golden tests on the paper's real tables. The as-published check is pinned diagnostic by
+ * Golden tests on the paper's real tables and on the Decree 335/2025 example. The as-published check is pinned diagnostic by
  * diagnostic (file, code, severity, range), and the rule set built from the corrected
  * framework is pinned byte for byte. After an intended change, regenerate both with
  * `UPDATE_GOLDEN=1 pnpm exec vitest run test/golden` and review the diff like code.
@@ -136,5 +136,21 @@ describe('examples/cema/framework', () => {
 
     const built = readFileSync(join(out, 'cema.rules.json'), 'utf8');
     expect(built).toBe(golden('cema.rules.json', built));
+  });
+});
+
+describe('examples/vn-decree-335', () => {
+  const out = mkdtempSync(join(tmpdir(), 'kpilang-golden-decree-'));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  test('builds the pinned rule set, byte for byte: parts, conditions and the quota', () => {
+    const run = kpic(['build', 'examples/vn-decree-335/framework', '--out', out], REPO_ROOT);
+    expect(run.code).toBe(0);
+
+    const built = readFileSync(join(out, 'vn_decree_335.rules.json'), 'utf8');
+    expect(built).toBe(golden('vn-decree-335.rules.json', built));
+    const rules = JSON.parse(built);
+    expect(rules.parts.map((part: { points: string }) => part.points)).toEqual(['30', '70']);
+    expect(rules.quotas[0].demoteTo).toBe('completed_well');
   });
 });
