@@ -1,7 +1,8 @@
 /**
- * Golden tests on the paper's real tables and on the Decree 335/2025 example. The as-published check is pinned diagnostic by
- * diagnostic (file, code, severity, range), and the rule set built from the corrected
- * framework is pinned byte for byte. After an intended change, regenerate both with
+ * Golden tests on the paper's real tables and on the Decree 335/2025 example. The
+ * as-published check is pinned diagnostic by diagnostic (file, code, severity, range), and
+ * the rule sets built from the corrected CEMA framework and from the decree are pinned byte
+ * for byte. After an intended change, regenerate both with
  * `UPDATE_GOLDEN=1 pnpm exec vitest run test/golden` and review the diff like code.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
