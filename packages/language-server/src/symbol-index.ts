@@ -6,7 +6,10 @@
 import type * as ast from '@kpilang/core';
 import { comparePositions, type Position, type Range } from '@kpilang/core';
 
-/** What a name can stand for. Measures have no declaration: a formula names them. */
+/**
+ * What a name can stand for. Measures have no declaration: a formula names them. A fact is
+ * the id a `when` declares, which data rows give in their `measure` column.
+ */
 export type NameKind =
   | 'framework'
   | 'level'
@@ -17,6 +20,9 @@ export type NameKind =
   | 'group'
   | 'position'
   | 'context'
+  | 'part'
+  | 'fact'
+  | 'quota'
   | 'measure';
 
 /** One written name. */
@@ -48,9 +54,11 @@ export interface SymbolIndex {
 export function buildIndex(files: readonly ast.SourceFile[]): SymbolIndex {
   const index: SymbolIndex = { byUri: new Map(), declarations: new Map(), words: new Map() };
   const scales = new Set<string>();
+  const parts = new Set<string>();
   for (const file of files) {
     for (const decl of file.declarations) {
       if (decl.kind === 'ScaleDecl' && decl.id) scales.add(decl.id.text);
+      if (decl.kind === 'PartDecl' && decl.id) parts.add(decl.id.text);
     }
   }
 
@@ -116,6 +124,25 @@ export function buildIndex(files: readonly ast.SourceFile[]): SymbolIndex {
           add('group', decl.group);
           assignments(decl.assignments);
           break;
+        case 'PartDecl':
+          add('part', decl.id, true);
+          break;
+        case 'WhenDecl':
+          add('fact', decl.id, true);
+          add('group', decl.group);
+          add('rating', decl.rating);
+          break;
+        case 'QuotaDecl':
+          add('quota', decl.id, true);
+          add('rating', decl.limit?.limited);
+          add('rating', decl.limit?.base);
+          for (const item of decl.within?.items ?? []) word(item);
+          for (const key of decl.rankBy?.items ?? []) {
+            // The checker reads a key as the total, else a part, else an indicator.
+            if (key.text === 'total') word(key);
+            else add(parts.has(key.text) ? 'part' : 'indicator', key);
+          }
+          break;
         case 'ContextDecl':
           add('context', decl.id, true);
           for (const override of decl.overrides) {
@@ -149,6 +176,8 @@ function indexKpiFields(
 ): void {
   const { add, word, bands, scales } = on;
   add('goal', decl.goal);
+  add('part', decl.part);
+  word(decl.points?.value);
   bands(decl.bands);
   for (const clause of [decl.indicatorKind, decl.better, decl.every, decl.aggregate]) {
     word(clause?.value);
@@ -214,4 +243,24 @@ export function occurrencesOf(index: SymbolIndex, kind: NameKind, id: string): O
     }
   }
   return found;
+}
+
+/**
+ * The first declaration of `kind` named `id` in `files`, the one the checker keeps. Parts,
+ * conditions and quotas are read from here rather than the checker's model, because their
+ * syntax is all a hover or a completion needs.
+ */
+export function declarationOf<K extends ast.Declaration['kind']>(
+  files: readonly ast.SourceFile[],
+  kind: K,
+  id: string,
+): Extract<ast.Declaration, { kind: K }> | undefined {
+  for (const file of files) {
+    for (const decl of file.declarations) {
+      if (decl.kind === kind && 'id' in decl && decl.id?.text === id) {
+        return decl as Extract<ast.Declaration, { kind: K }>;
+      }
+    }
+  }
+  return undefined;
 }

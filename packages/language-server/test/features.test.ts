@@ -230,6 +230,9 @@ describe('completion', () => {
       'group',
       'position',
       'context',
+      'part',
+      'when',
+      'quota',
     ]);
   });
 

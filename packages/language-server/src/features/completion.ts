@@ -2,9 +2,9 @@
  * Completion in context. Where the cursor is (the declaration and block around it, from the
  * syntax tree of the current text) and the words before it on its line decide what fits:
  * declaration keywords at the top level, the fields of a kpi inside one, level ids inside
- * `bands`, indicator ids in a group or a position, group ids after `in`, and after a field
- * keyword its words (units, periods, aggregations, directions, what `round` rounds ...) or the
- * ids it names.
+ * `bands`, indicator ids in a group or a position, group ids after `in`, the fields of a quota
+ * and the names each takes, and after a field keyword its words (units, periods, aggregations,
+ * directions, what `round` rounds ...) or the ids it names.
  */
 import {
   BUILTIN_UNITS,
@@ -17,7 +17,7 @@ import {
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FrameworkView } from '../server.js';
-import type { NameKind } from '../symbol-index.js';
+import { declarationOf, type NameKind } from '../symbol-index.js';
 
 const DECLARATIONS: [string, string][] = [
   [
@@ -33,6 +33,9 @@ const DECLARATIONS: [string, string][] = [
   ['group', 'A position group and its indicators.'],
   ['position', 'A position and the weights of its indicators.'],
   ['context', 'A region or setting that changes targets, bands or weights.'],
+  ['part', 'A part of the total and the most points it adds.'],
+  ['when', 'A fact about a person that decides their rating whatever the total.'],
+  ['quota', 'A limit on how many people may get a rating, as a share of another.'],
 ];
 
 const FRAMEWORK_FIELDS = ['version', 'agency', 'effective', 'cycle', 'missing data', 'round'];
@@ -50,6 +53,8 @@ const KPI_FIELDS: [string, keyof KpiFieldPresence][] = [
   ['source', 'source'],
   ['goal', 'goal'],
   ['missing data', 'missingData'],
+  ['points', 'points'],
+  ['part', 'part'],
 ];
 
 type KpiFieldPresence = Pick<
@@ -66,9 +71,17 @@ type KpiFieldPresence = Pick<
   | 'source'
   | 'goal'
   | 'missingData'
+  | 'points'
+  | 'part'
 >;
 
 const PERSPECTIVES = ['financial', 'customer', 'internal', 'learning'];
+
+/** The word after a kpi's `points`. */
+const POINTS_RULES = ['proportional'];
+
+/** The sets of people a quota holds in, after `within`. */
+const QUOTA_SETS = ['unit', 'group'];
 
 export function completions(
   view: FrameworkView,
@@ -162,8 +175,38 @@ function afterWord(
       items.names(view, 'goal');
       return true;
     case 'in':
-      if (decl?.kind !== 'PositionDecl') return false;
+      // A `when` being typed at the end of a file ends before the cursor, so its line says.
+      if (decl?.kind !== 'PositionDecl' && decl?.kind !== 'WhenDecl' && words[0] !== 'when') {
+        return false;
+      }
       items.names(view, 'group');
+      return true;
+    case 'rate':
+      items.names(view, 'rating');
+      return true;
+    case 'part':
+      if (decl?.kind !== 'KpiDecl') return false;
+      items.names(view, 'part');
+      return true;
+    case 'points':
+      if (decl?.kind !== 'KpiDecl') return false;
+      items.words(POINTS_RULES);
+      return true;
+    case 'at':
+      items.keyword('most');
+      return true;
+    case 'of':
+      // The base line cannot be the limited line itself (KPI805).
+      items.names(view, 'rating', (id) => id !== words[0]);
+      return true;
+    case 'within':
+      items.words(QUOTA_SETS);
+      return true;
+    case 'rank':
+      items.keyword('by');
+      return true;
+    case 'by':
+      rankKeys(view, items, []);
       return true;
     case 'position':
       if (decl?.kind !== 'ContextDecl') return false;
@@ -206,11 +249,18 @@ function inBlock(
         return;
       }
       if (atStart) {
-        for (const [field, key] of KPI_FIELDS)
+        // `part` only once the framework declares a part: without one it could name nothing.
+        const parts = view.index.declarations.get('part')?.size ?? 0;
+        for (const [field, key] of KPI_FIELDS) {
+          if (field === 'part' && parts === 0) continue;
           if (!decl[key] || inside(decl[key].range, position)) items.keyword(field);
+        }
       } else if (/[+\-*/(,]$/.test(words.at(-1) ?? '')) {
         items.names(view, 'measure');
       }
+      return;
+    case 'QuotaDecl':
+      quotaCompletions(view, items, decl, position, words);
       return;
     case 'GroupDecl': {
       const members = new Set(decl.members.map((member) => member.text));
@@ -259,6 +309,49 @@ function inBlock(
     default:
       return;
   }
+}
+
+/**
+ * Inside a quota: at a line's start the fields it lacks (a rating line starts the limit), then
+ * the limit's words, and the rest of a `within` or `rank by` list after a comma.
+ */
+function quotaCompletions(
+  view: FrameworkView,
+  items: Items,
+  decl: Extract<Declaration, { kind: 'QuotaDecl' }>,
+  position: CorePosition,
+  words: string[],
+): void {
+  const lacks = (field: { range: Range } | undefined) => !field || inside(field.range, position);
+  if (words.length === 0) {
+    if (lacks(decl.limit)) items.names(view, 'rating');
+    if (lacks(decl.within)) items.keyword('within', 'The sets of people the limit holds in.');
+    if (lacks(decl.rankBy)) items.keyword('rank by', 'Who keeps the rating when not all can.');
+    return;
+  }
+  const listed = words
+    .slice(1)
+    .join(' ')
+    .split(/[\s,]+/)
+    .filter((word) => word !== '' && word !== 'by');
+  const afterComma = (words.at(-1) ?? '').endsWith(',');
+  if (words[0] === 'within' && afterComma) {
+    items.words(QUOTA_SETS.filter((set) => !listed.includes(set)));
+  } else if (words[0] === 'rank' && afterComma) {
+    rankKeys(view, items, listed);
+  } else if (words.length === 1 && words[0] !== 'within' && words[0] !== 'rank') {
+    items.keyword('at most', 'The largest share the line may have, in percent.');
+  } else if (words.at(-2) === 'most') {
+    items.keyword('of', 'The rating line the share is taken of.');
+  }
+}
+
+/** The keys a quota may rank by: the total, the parts, then the indicators. */
+function rankKeys(view: FrameworkView, items: Items, listed: readonly string[]): void {
+  const fresh = (id: string) => !listed.includes(id);
+  if (fresh('total')) items.words(['total'], 'the weighted total', '0');
+  items.names(view, 'part', fresh, () => '1');
+  items.names(view, 'indicator', fresh, () => '2');
 }
 
 /** Inside a position (or a context's block for one): indicators, then `weight`, `target`, `bands`. */
@@ -326,6 +419,9 @@ const KIND_OF: Record<NameKind, CompletionItemKind> = {
   group: CompletionItemKind.Folder,
   position: CompletionItemKind.Class,
   context: CompletionItemKind.Module,
+  part: CompletionItemKind.Struct,
+  fact: CompletionItemKind.Property,
+  quota: CompletionItemKind.Function,
   measure: CompletionItemKind.Variable,
 };
 
@@ -344,9 +440,14 @@ class Items {
     for (const label of labels) this.keyword(label);
   }
 
-  words(labels: Iterable<string>, detail?: string): void {
+  words(labels: Iterable<string>, detail?: string, sortGroup?: string): void {
     for (const label of labels) {
-      this.add({ label, kind: CompletionItemKind.EnumMember, ...(detail ? { detail } : {}) });
+      this.add({
+        label,
+        kind: CompletionItemKind.EnumMember,
+        ...(detail ? { detail } : {}),
+        ...(sortGroup ? { sortText: `${sortGroup}${label}` } : {}),
+      });
     }
   }
 
@@ -398,5 +499,16 @@ function labelOf(view: FrameworkView, kind: NameKind, id: string): string | unde
     position: found.positions,
     context: found.contexts,
   };
-  return lists[kind]?.find((entry) => entry.id === id)?.label.vi;
+  const listed = lists[kind]?.find((entry) => entry.id === id)?.label.vi;
+  if (listed !== undefined) return listed;
+  const files = view.analysis.checked.files;
+  const syntax =
+    kind === 'part'
+      ? declarationOf(files, 'PartDecl', id)
+      : kind === 'fact'
+        ? declarationOf(files, 'WhenDecl', id)
+        : kind === 'quota'
+          ? declarationOf(files, 'QuotaDecl', id)
+          : undefined;
+  return syntax?.label?.vi.value;
 }

@@ -1,8 +1,9 @@
 /**
  * Go to definition, find references and rename, across the files of one framework. A name
  * is matched by what it stands for (kind and id), so an indicator and a level of the same
- * spelling never meet. Rename refuses a new name that is not a valid id, is a keyword, or is
- * already taken by another name of the same kind (or, for a scale, by a built-in unit); a
+ * spelling never meet. Rename refuses a new name that is not a valid id, is a keyword, is
+ * already taken by another name of the same kind (or, for a scale, by a built-in unit), would
+ * make a fact and a measure share a name, or would change what a quota's rank key means; a
  * second declaration of a name (a duplicate) is renamed on its own.
  */
 import { BUILTIN_UNITS, KEYWORD_TEXTS } from '@kpilang/core';
@@ -33,6 +34,9 @@ const WHAT: Record<NameKind, string> = {
   group: 'a group',
   position: 'a position',
   context: 'a context',
+  part: 'a part',
+  fact: 'a fact',
+  quota: 'a quota',
   measure: 'a measure',
 };
 
@@ -96,6 +100,9 @@ export function rename(
       ? occurrencesOf(view.index, 'measure', newName).length > 0
       : view.index.declarations.get(occurrence.kind)?.has(newName) === true;
   if (taken) return invalid(`There is already ${what} named '${newName}'.`);
+  const clash =
+    sharedColumnClash(view, occurrence.kind, newName) ?? rankKeyClash(view, occurrence, newName);
+  if (clash) return invalid(clash);
 
   const changes: NonNullable<WorkspaceEdit['changes']> = {};
   for (const found of renamedWith(view, occurrence)) {
@@ -116,6 +123,80 @@ function renamedWith(view: FrameworkView, occurrence: Occurrence): Occurrence[] 
   return occurrencesOf(view.index, occurrence.kind, occurrence.id).filter(
     (found) => !found.declaration || kept === undefined || found === kept,
   );
+}
+
+/**
+ * Facts and measures share the data's `measure` column, so a fact may not take a measure's
+ * name, nor a measure a fact's (the checker's KPI807).
+ */
+function sharedColumnClash(
+  view: FrameworkView,
+  kind: NameKind,
+  newName: string,
+): string | undefined {
+  const why =
+    'a fact and a measure cannot share a name: the data gives both in its measure column.';
+  if (kind === 'fact' && occurrencesOf(view.index, 'measure', newName).length > 0) {
+    return `'${newName}' is a measure a formula names; ${why}`;
+  }
+  if (kind === 'measure' && view.index.declarations.get('fact')?.has(newName)) {
+    return `'${newName}' is a fact; ${why}`;
+  }
+  return undefined;
+}
+
+/**
+ * A key of a quota's `rank by` is read as `total`, else a part, else an indicator. A rename
+ * that would make a key read as another of these would change, without a word, who keeps a
+ * limited rating, so it is refused.
+ */
+function rankKeyClash(
+  view: FrameworkView,
+  occurrence: Occurrence,
+  newName: string,
+): string | undefined {
+  if (occurrence.kind !== 'part' && occurrence.kind !== 'indicator') return undefined;
+  const keys = rankKeys(view);
+  const isKey = occurrencesOf(view.index, occurrence.kind, occurrence.id).some((found) =>
+    keys.some((key) => key.uri === found.uri && samePlace(key.range, found.range)),
+  );
+  if (isKey && newName === 'total') {
+    return `A quota ranks by '${occurrence.id}'; renamed 'total', that key would mean the total.`;
+  }
+  if (
+    isKey &&
+    occurrence.kind === 'indicator' &&
+    view.index.declarations.get('part')?.has(newName)
+  ) {
+    return (
+      `A quota ranks by the indicator '${occurrence.id}'; renamed '${newName}', that key ` +
+      `would mean the part '${newName}'.`
+    );
+  }
+  if (occurrence.kind === 'part' && keys.some((key) => key.text === newName)) {
+    return (
+      `A quota ranks by '${newName}'; a part renamed '${newName}' would take that key's ` + `place.`
+    );
+  }
+  return undefined;
+}
+
+/** The keys written in the `rank by` of every quota. */
+function rankKeys(view: FrameworkView): { uri: string; range: Range; text: string }[] {
+  const keys: { uri: string; range: Range; text: string }[] = [];
+  for (const file of view.analysis.checked.files) {
+    for (const decl of file.declarations) {
+      if (decl.kind !== 'QuotaDecl') continue;
+      for (const key of decl.rankBy?.items ?? []) {
+        keys.push({ uri: file.uri, range: key.range, text: key.text });
+      }
+    }
+  }
+  return keys;
+}
+
+function samePlace(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character;
 }
 
 function invalid(message: string): ResponseError<void> {

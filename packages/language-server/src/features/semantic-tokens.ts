@@ -17,6 +17,9 @@ const TOKEN_TYPES = [
   'enumMember',
   'variable',
   'parameter',
+  'struct',
+  'property',
+  'function',
 ] as const;
 const TOKEN_MODIFIERS = ['declaration', 'defaultLibrary'] as const;
 
@@ -38,6 +41,11 @@ const TYPE_OF: Record<NameKind, TokenType> = {
   rating: 'enumMember',
   indicator: 'variable',
   measure: 'parameter',
+  // A part holds indicators; a fact is something true of a person, given with the data; a
+  // quota is a rule applied to the ratings once everyone is scored.
+  part: 'struct',
+  fact: 'property',
+  quota: 'function',
 };
 
 interface Token {

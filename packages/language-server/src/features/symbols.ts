@@ -98,7 +98,36 @@ function declarationSymbol(decl: ast.Declaration): DocumentSymbol {
               },
         ),
       };
+    case 'PartDecl': {
+      const points = decl.points && `${decl.points.text} points`;
+      const detail = [decl.label?.vi.value, points].filter(Boolean).join(' · ');
+      return symbol(decl.id, 'part', decl, SymbolKind.Struct, undefined, detail || undefined);
+    }
+    case 'WhenDecl':
+      return symbol(decl.id, 'when', decl, SymbolKind.Property, decl.label);
+    case 'QuotaDecl':
+      return {
+        ...symbol(decl.id, 'quota', decl, SymbolKind.Function, decl.label),
+        children: quotaFields(decl),
+      };
   }
+}
+
+/** A quota's fields, each named by its keyword (the limit by its limited line) with its text. */
+function quotaFields(decl: ast.QuotaDecl): DocumentSymbol[] {
+  const fields: DocumentSymbol[] = [];
+  const limit = decl.limit;
+  if (limit) {
+    const share = limit.share ? `at most ${limit.share.text}` : 'at most';
+    const detail = [share, limit.base && `of ${limit.base.text}`].filter(Boolean).join(' ');
+    fields.push(symbol(limit.limited, 'limit', limit, SymbolKind.Operator, undefined, detail));
+  }
+  for (const list of [decl.within, decl.rankBy]) {
+    if (!list) continue;
+    const items = list.items.map((item) => item.text).join(', ');
+    fields.push(symbol(undefined, list.keyword, list, SymbolKind.Property, undefined, items));
+  }
+  return fields;
 }
 
 function assignmentSymbol(assignment: ast.Assignment): DocumentSymbol {
