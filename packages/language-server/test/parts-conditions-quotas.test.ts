@@ -6,6 +6,7 @@
 import { ResponseError, SymbolKind } from 'vscode-languageserver/node';
 import { describe, expect, it } from 'vitest';
 import { completions } from '../src/features/completion.js';
+import { hover } from '../src/features/hover.js';
 import { definition, references, rename } from '../src/features/navigation.js';
 import { SEMANTIC_LEGEND, semanticTokens } from '../src/features/semantic-tokens.js';
 import { documentSymbols, workspaceSymbols } from '../src/features/symbols.js';
@@ -366,5 +367,44 @@ describe('completion in parts, conditions and quotas', () => {
       'quality',
     ]);
     expect(items.find((item) => item.label === 'results')?.detail).toBe('Kết quả');
+  });
+});
+
+describe('hover on parts, conditions and quotas', () => {
+  function shown(path: string, text: string, marker: string, offset = 0): string {
+    const { view, uri, position } = at(path, text, marker, offset);
+    const found = hover(view, uri, position);
+    return (found?.contents as { value: string } | undefined)?.value ?? '';
+  }
+
+  it('shows a part its label, its points and the indicators that count toward it', () => {
+    const value = shown(PARTS, IN_PARTS, 'part results', 6);
+    expect(value).toContain('**part** `results` — Kết quả / Results');
+    expect(value).toContain('**60 points** of the total');
+    expect(value).toContain('Indicators: `on_time`');
+  });
+
+  it('shows a fact its label, who it applies to and the rating it gives', () => {
+    const sanctioned = shown(RULES, RULES_TEXT, 'sanctioned');
+    expect(sanctioned).toContain('**fact** `sanctioned` — Đơn vị bị xử lý / Unit sanctioned');
+    expect(sanctioned).toContain('Applies to: the positions of group `staff`');
+    expect(sanctioned).toContain(
+      'When it holds, the rating is `not_done` (Chưa / Not done), whatever the total.',
+    );
+    expect(shown(RULES, RULES_TEXT, 'disciplined')).toContain('Applies to: everyone');
+  });
+
+  it('shows a quota its limit, where it holds and its rank order as sentences', () => {
+    const value = shown(RULES, RULES_TEXT, 'few_done');
+    expect(value).toContain('**quota** `few_done` — Ít hoàn thành / Few done');
+    expect(value).toContain('At most 20% of the number rated `not_done` may be rated `done`.');
+    expect(value).toContain('Within each unit, then each group.');
+    expect(value).toContain('Ranked by `total`, then `results`, then `on_time`.');
+  });
+
+  it('says what a half-typed quota and fact still lack instead of failing', () => {
+    const text = 'when late "Trễ"\nquota q "Q" {\n  done at most 20%\n}\n';
+    expect(shown(RULES, text, 'q "')).toContain('The limit is not complete yet.');
+    expect(shown(RULES, text, 'late')).toContain('the rating is no rating line yet');
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Hovers, in Markdown, from the resolved model: on an indicator its unit, direction, target,
  * band table and its weight in each position (and where a context changes them); on a
- * position its weights and their total; on a level its points; on the other names their
- * label and what they hold. Values are written as the checker's messages write them.
+ * position its weights and their total; on a level its points; on a part its points and
+ * indicators; on a fact who it applies to and the rating it gives; on a quota its limit as a
+ * sentence; on the other names their label and what they hold. Values are written as the
+ * checker's messages write them.
  */
 import {
   decimal,
@@ -11,9 +13,10 @@ import {
   type model,
   type Position as CorePosition,
 } from '@kpilang/core';
+import type * as ast from '@kpilang/core';
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { FrameworkView } from '../server.js';
-import { occurrenceAt, occurrencesOf, type Occurrence } from '../symbol-index.js';
+import { declarationOf, occurrenceAt, occurrencesOf, type Occurrence } from '../symbol-index.js';
 
 export function hover(view: FrameworkView, uri: string, position: CorePosition): Hover | null {
   const occurrence = occurrenceAt(view.index, uri, position);
@@ -109,6 +112,18 @@ function describe(view: FrameworkView, occurrence: Occurrence): string | undefin
         `missing data: ${framework.missingData}`,
       ].filter(Boolean);
       return `${title('framework', id, framework.label)}\n\n${facts.join(' · ')}`;
+    }
+    case 'part': {
+      const part = declarationOf(view.analysis.checked.files, 'PartDecl', id);
+      return part && describePart(found, part, id);
+    }
+    case 'fact': {
+      const fact = declarationOf(view.analysis.checked.files, 'WhenDecl', id);
+      return fact && describeFact(found, fact, id);
+    }
+    case 'quota': {
+      const quota = declarationOf(view.analysis.checked.files, 'QuotaDecl', id);
+      return quota && describeQuota(quota, id);
     }
     case 'measure': {
       const users = occurrencesOf(view.index, 'measure', id).length;
@@ -213,6 +228,59 @@ function describePosition(found: model.Model, position: model.Position): string 
   return lines.join('\n');
 }
 
+/** A part's most points and the indicators that count toward it. */
+function describePart(found: model.Model, part: ast.PartDecl, id: string): string {
+  const points = part.points ? `**${part.points.text} points** of the total` : 'No points yet.';
+  const members = found.indicators
+    .filter((indicator) => indicator.node.part?.text === id)
+    .map((indicator) => `\`${indicator.id}\``);
+  return (
+    `${title('part', id, bilingual(part.label))}\n\n${points}\n\nIndicators: ` +
+    `${members.join(', ') || 'none yet'}`
+  );
+}
+
+/** Who a fact applies to, the rating it gives, and how the data gives it. */
+function describeFact(found: model.Model, fact: ast.WhenDecl, id: string): string {
+  const group = fact.group?.text;
+  const applies = group ? `the positions of group \`${group}\`` : 'everyone';
+  const line = fact.rating && found.rating.find((candidate) => candidate.id === fact.rating?.text);
+  const rating = fact.rating
+    ? `\`${fact.rating.text}\`${line ? ` (${escape(bothLanguages(line.label))})` : ''}`
+    : 'no rating line yet';
+  return [
+    title('fact', id, bilingual(fact.label)),
+    '',
+    `Applies to: ${applies}`,
+    '',
+    `When it holds, the rating is ${rating}, whatever the total.`,
+    '',
+    `Given with the data: a row whose measure is \`${id}\`, value 1 when it holds, 0 when not.`,
+  ].join('\n');
+}
+
+/** A quota's limit, where it holds and the rank order, as sentences. */
+function describeQuota(quota: ast.QuotaDecl, id: string): string {
+  const limit = quota.limit;
+  const sentence =
+    limit?.limited && limit.share && limit.base
+      ? `At most ${limit.share.text.replace(/%?$/, '%')} of the number rated ` +
+        `\`${limit.base.text}\` may be rated \`${limit.limited.text}\`.`
+      : 'The limit is not complete yet.';
+  const lines = [title('quota', id, bilingual(quota.label)), '', sentence];
+  const sets = quota.within?.items.map((item) => `each ${item.text}`) ?? [];
+  if (sets.length > 0) lines.push('', `Within ${sets.join(', then ')}.`);
+  const keys = quota.rankBy?.items.map((key) => `\`${key.text}\``) ?? [];
+  if (keys.length > 0) lines.push('', `Ranked by ${keys.join(', then ')}.`);
+  return lines.join('\n');
+}
+
+/** A label from the syntax tree as the model writes one (one string serves both languages). */
+function bilingual(label: ast.Label | undefined): model.Bilingual {
+  const vi = label?.vi.value ?? '';
+  return { vi, en: label?.en?.value ?? vi };
+}
+
 function bandTable(
   found: model.Model,
   bands: model.Band[],
@@ -229,8 +297,12 @@ function bandTable(
 }
 
 function title(keyword: string, id: string, label: model.Bilingual): string {
-  const text = label.vi === label.en ? label.vi : `${label.vi} / ${label.en}`;
+  const text = bothLanguages(label);
   return `**${keyword}** \`${id}\`${text ? ` — ${escape(text)}` : ''}`;
+}
+
+function bothLanguages(label: model.Bilingual): string {
+  return label.vi === label.en ? label.vi : `${label.vi} / ${label.en}`;
 }
 
 function percent(value: decimal.Decimal): string {
