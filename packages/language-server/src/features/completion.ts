@@ -77,11 +77,8 @@ type KpiFieldPresence = Pick<
 
 const PERSPECTIVES = ['financial', 'customer', 'internal', 'learning'];
 
-/** The word after a kpi's `points`. */
-const POINTS_RULES = ['proportional'];
-
 /** The sets of people a quota holds in, after `within`. */
-const QUOTA_SETS = ['unit', 'group'];
+const QUOTA_SETS = [...vocabulary.QUOTA_SETS.words.keys()];
 
 export function completions(
   view: FrameworkView,
@@ -190,7 +187,7 @@ function afterWord(
       return true;
     case 'points':
       if (decl?.kind !== 'KpiDecl') return false;
-      items.words(POINTS_RULES);
+      items.words(vocabulary.SCORINGS.words.keys());
       return true;
     case 'at':
       items.keyword('most');
