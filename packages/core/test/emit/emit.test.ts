@@ -12,7 +12,7 @@ describe('emitRuleSet', () => {
     const ruleSet = emitRuleSet(modelFixture(), { sources: FIXTURE_SOURCES });
 
     expect(parseRuleSet(JSON.parse(serializeRuleSet(ruleSet)))).toEqual(ruleSet);
-    expect(ruleSet.format).toBe('kpilang.rules/2');
+    expect(ruleSet.format).toBe('kpilang.rules/3');
     expect(ruleSet.compiler).toEqual({ name: 'kpic', version: COMPILER_VERSION });
   });
 

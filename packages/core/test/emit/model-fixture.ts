@@ -90,6 +90,7 @@ export function modelFixture(): model.Model {
     frequency: 'quarter',
     source: label('Hệ thống quản lý công việc', 'Work management system'),
     goal: 'service',
+    scoring: 'bands',
     domain: { low: dec('0'), high: dec('100'), integer: false },
     node: node('KpiDecl'),
   };
@@ -106,6 +107,7 @@ export function modelFixture(): model.Model {
     unit: { name: 'likert5', low: dec('1'), high: dec('5'), integer: true, scale: 'likert5' },
     bands: [],
     missingData: 'exclude',
+    scoring: 'bands',
     node: node('KpiDecl'),
   };
 
@@ -167,6 +169,9 @@ export function modelFixture(): model.Model {
         node: node('ContextDecl'),
       },
     ],
+    parts: [],
+    conditions: [],
+    quotas: [],
   };
 }
 

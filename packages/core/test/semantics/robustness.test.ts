@@ -236,6 +236,9 @@ describe('partly parsed input', () => {
         groups: [],
         positions: [],
         contexts: [],
+        parts: [],
+        conditions: [],
+        quotas: [],
       },
       diagnostics: [],
     });
