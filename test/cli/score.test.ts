@@ -5,9 +5,11 @@
  * ever printed.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { kpic, REPO_ROOT, workspace } from './kpic-process.js';
+import { ratingRows, writeRatingRules } from './rating-rules.js';
 
 const HEADER = 'person,org_unit,position,context,period,measure,value';
 const OFFICER = 'a1,personnel,administrative_officer,';
@@ -54,6 +56,13 @@ const SCORE = [
   '--period',
   '2024-Q3',
 ];
+
+/** The records of a CSV file whose cells may be quoted, read by the runtime's csv-parse. */
+function quotedCsv(path: string): Record<string, string>[] {
+  const require = createRequire(join(REPO_ROOT, 'packages', 'runtime', 'package.json'));
+  const { parse } = require('csv-parse/sync') as typeof import('csv-parse/sync');
+  return parse(readFileSync(path, 'utf8'), { columns: true });
+}
 
 function csv(path: string): Record<string, string>[] {
   const [head, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
@@ -169,6 +178,69 @@ describe('kpic score', () => {
     );
   });
 
+  test(
+    'writes each line with its part, the rating of the total beside the final one, and what ' +
+      'changed it',
+    () => {
+      const root = workspace({ 'rows.csv': ratingRows() });
+      writeRatingRules(root);
+      const result = kpic(SCORE, root);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe(
+        'kpic: scored 3 people for 2024-Q3 (3 complete, 0 incomplete, 0 unrated); 127 of 127 ' +
+          'rows used. Results in out/scores.json and out/scores.csv.\n',
+      );
+
+      const lines = quotedCsv(join(root, 'out', 'scores.csv'));
+      expect(Object.keys(lines[0] ?? {}).slice(-4)).toEqual([
+        'rating',
+        'scored_rating',
+        'adjustment',
+        'part',
+      ]);
+      expect(
+        lines.map((line) => [line.person, line.indicator, line.part, line.band, line.points]),
+      ).toEqual([
+        ['a1', 'response_time', 'service', 'excellent', '100'],
+        ['a1', 'coordination_quality', 'service', 'excellent', '100'],
+        ['a1', 'document_accuracy', 'records', '', '95'],
+        ['a2', 'response_time', 'service', 'excellent', '100'],
+        ['a2', 'coordination_quality', 'service', 'excellent', '100'],
+        ['a2', 'document_accuracy', 'records', '', '97'],
+        ['a3', 'response_time', 'service', 'excellent', '100'],
+        ['a3', 'coordination_quality', 'service', 'excellent', '100'],
+        ['a3', 'document_accuracy', 'records', '', '95'],
+      ]);
+      const person = (id: string) => {
+        const own = lines.filter((line) => line.person === id);
+        // Person columns repeat on each of their lines.
+        for (const line of own) expect(line.adjustment).toBe(own[0]?.adjustment);
+        const first = own[0]!;
+        return [first.total, first.scored_rating, first.rating, first.adjustment];
+      };
+      expect(person('a1')).toEqual([
+        '98.5',
+        'outstanding',
+        'completed_well',
+        'quota top_share in unit "personnel": outstanding -> completed_well, ranked 2 of 2, ' +
+          '1 keeps it',
+      ]);
+      expect(person('a2')).toEqual(['99.1', 'outstanding', 'outstanding', '']);
+      expect(person('a3')).toEqual([
+        '98.5',
+        'outstanding',
+        'not_completed',
+        'condition disciplined: outstanding -> not_completed',
+      ]);
+
+      const json = JSON.parse(readFileSync(join(root, 'out', 'scores.json'), 'utf8'));
+      expect(
+        json.people[0].parts.map((part: { points: { exact: string } }) => part.points.exact),
+      ).toEqual(['70', '28.5']);
+    },
+  );
+
   test('keeps bad rows out, lists them with row and reason, still scores, and exits 1', () => {
     const root = withRules();
     const rows = [
@@ -219,7 +291,7 @@ describe('kpic score', () => {
       counts: { rows: 1, used: 0, rejected: 1 },
     });
     expect(readFileSync(join(root, 'out', 'scores.csv'), 'utf8')).toBe(
-      'person,org_unit,position,context,period,indicator,indicator_status,value,band,points,weight,effective_weight,contribution,not_rated_reason,person_status,total,rating\n',
+      'person,org_unit,position,context,period,indicator,indicator_status,value,band,points,weight,effective_weight,contribution,not_rated_reason,person_status,total,rating,scored_rating,adjustment,part\n',
     );
   });
 

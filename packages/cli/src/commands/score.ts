@@ -2,8 +2,9 @@
  * `kpic score`: scores a period's measured data against a compiled rule set with
  * @kpilang/runtime, and writes `<out>/scores.json` (every result with how it was reached),
  * `<out>/scores.csv` (one line per person and indicator, numbers as displayed: exact values
- * are in the JSON) and `<out>/rejected.csv` (the rows
- * kept out, with their row number and reason), and with `--html` and `--pdf` each person's
+ * are in the JSON; the rating of the total, what changed it and the indicator's part follow
+ * the final rating) and `<out>/rejected.csv` (the rows kept out, with their row number and
+ * reason), and with `--html` and `--pdf` each person's
  * filled scorecard into `<out>/html/` and `<out>/pdf/`, all or none.
  *
  * Measured values never reach the terminal: messages name files, rows and columns only.
@@ -52,7 +53,10 @@ export interface ScoreCliOptions {
   langGiven?: boolean;
 }
 
-/** The columns of scores.csv: one line per person and weighted indicator. */
+/**
+ * The columns of scores.csv: one line per person and weighted indicator. Columns are only ever
+ * added at the end, so that a spreadsheet or script reading them by position keeps working.
+ */
 const SCORE_COLUMNS = [
   'person',
   'org_unit',
@@ -71,6 +75,9 @@ const SCORE_COLUMNS = [
   'person_status',
   'total',
   'rating',
+  'scored_rating',
+  'adjustment',
+  'part',
 ] as const;
 
 const REJECTED_COLUMNS = ['row', 'line', 'column', 'person', 'code', 'reason'] as const;
@@ -385,7 +392,30 @@ function scoreRecords(person: PersonResult): Record<(typeof SCORE_COLUMNS)[numbe
     person_status: person.status,
     total: person.total?.display ?? '',
     rating: person.rating?.id ?? '',
+    scored_rating: person.scoredRating?.id ?? '',
+    adjustment: adjustmentText(person.adjustments),
+    part: indicator.part ?? '',
   }));
+}
+
+/**
+ * The steps that decided a person's rating after their total, in order, for one CSV cell:
+ * `condition disciplined: outstanding -> not_completed; quota excellent_share in unit
+ * "planning": outstanding -> completed_well, ranked 3 of 5, 2 keep it`. Empty when the rating
+ * of the total stands. scores.json has each step in full.
+ */
+function adjustmentText(adjustments: PersonResult['adjustments']): string {
+  return adjustments
+    .map((adjustment) => {
+      const change = `${adjustment.from ?? 'none'} -> ${adjustment.to}`;
+      if (adjustment.step === 'condition') return `condition ${adjustment.rule}: ${change}`;
+      const { set, rank, candidates, places } = adjustment;
+      return (
+        `quota ${adjustment.rule} in ${set.within} ${JSON.stringify(set.key)}: ${change}, ` +
+        `ranked ${rank} of ${candidates}, ${places} ${places === 1 ? 'keeps' : 'keep'} it`
+      );
+    })
+    .join('; ');
 }
 
 /** A person's result as the renderer's plain filled-scorecard data. */
