@@ -4,8 +4,10 @@
  * and every context's effective position the weights of a part's indicators add up to its
  * points (KPI802), and once there are parts every weighted indicator belongs to one (KPI803).
  * An indicator with `points proportional` earns its percentage as points, which fits only a
- * percentage that is better higher and has no bands anywhere (KPI806).
+ * percentage that is better higher and has no bands anywhere (KPI806, also when the unit or
+ * the direction is not written).
  */
+import type * as ast from '../syntax/ast.js';
 import { add, eq, HUNDRED, toText, ZERO, type Decimal } from '../util/decimal.js';
 import { toBilingual } from './convert.js';
 import type { Context, Indicator, Part, Position } from './model.js';
@@ -75,7 +77,7 @@ export function checkPartWeights(state: CheckState, plans: PositionPlan[], conte
     for (const position of context.positions) {
       const block = position.overrideNode;
       const before = base.get(position.id);
-      if (!block || !before || !eq(position.total, HUNDRED)) continue;
+      if (!block || !before || !eq(position.total, HUNDRED) || repeatsALine(block)) continue;
       const sums = partSums(state, position);
       if (!sums) continue;
       // Only what the context changed: an unchanged part is the base position's to report.
@@ -113,6 +115,15 @@ function partSums(state: CheckState, position: Position): Map<string, Decimal> |
   return sums;
 }
 
+/**
+ * True when a context's block lists an indicator twice: as in a position, the repeat (KPI205)
+ * is the one error until it is removed, since no sum would be the right one.
+ */
+function repeatsALine(block: ast.PositionOverride): boolean {
+  const ids = block.assignments.map((line) => line.indicator.text);
+  return new Set(ids).size !== ids.length;
+}
+
 function reportMismatches(
   state: CheckState,
   options: { position: string; sums: Map<string, Decimal>; place: Place; where?: string },
@@ -135,6 +146,20 @@ export function checkProportional(state: CheckState): void {
     const clause = indicator.node.points;
     const place = { uri: indicator.uri ?? '', range: clause?.range ?? indicator.node.range };
     const unit = indicator.unit;
+    // A unit or a direction that is written but misspelt is KPI102's to report; one that is
+    // not written at all leaves the points unknown, which the rule set cannot carry.
+    if (!indicator.node.unit) {
+      const problem =
+        'but it does not say its unit, so nothing says its values are percentages from 0 ' +
+        "to 100. Add 'unit percent'";
+      state.reporter.report('KPI806', place, [indicator.id, problem]);
+    }
+    if (!indicator.node.better) {
+      const problem =
+        'but it does not say whether higher values are better, and only then may a value ' +
+        "be its points. Add 'better higher'";
+      state.reporter.report('KPI806', place, [indicator.id, problem]);
+    }
     if (unit && unit.name !== 'percent') {
       const problem =
         `but its unit is '${unit.name}', not percent: a value of 120 would earn 120 points. ` +

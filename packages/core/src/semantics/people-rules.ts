@@ -100,7 +100,7 @@ function buildQuota(state: CheckState, { decl, uri }: Declared<ast.QuotaDecl>): 
   const within = (decl.within?.items ?? []).map((word) =>
     readWord(reporter, uri, word, QUOTA_SETS),
   );
-  const rankBy = (decl.rankBy?.items ?? []).map((key) => rankKey(state, uri, key));
+  const rankBy = (decl.rankBy?.items ?? []).map((key) => rankKey(state, uri, key, id));
 
   const missing = [
     limit ? undefined : "which rating it limits ('outstanding at most 20% of completed_well')",
@@ -162,12 +162,30 @@ function shareFits(share: ast.NumberLit): boolean {
 
 /**
  * A rank key: `total`, else a part, else an indicator (KPI101 naming both when it is
- * neither, with the closest of all three kinds as the "did you mean").
+ * neither, with the closest of all three kinds as the "did you mean"; KPI805 for an
+ * indicator that does not say which values are better).
  */
-function rankKey(state: CheckState, uri: string, key: ast.Name): RankKey | undefined {
+function rankKey(
+  state: CheckState,
+  uri: string,
+  key: ast.Name,
+  quota: string,
+): RankKey | undefined {
   if (key.text === 'total') return { kind: 'total' };
   if (state.symbols.parts.has(key.text)) return { kind: 'part', id: key.text };
-  if (state.indicators.has(key.text)) return { kind: 'indicator', id: key.text };
+  const indicator = state.indicators.get(key.text);
+  if (indicator) {
+    // Better values rank first, so an indicator that does not say which are better cannot
+    // order people; a misspelt direction is KPI102's to report.
+    if (!indicator.node.better) {
+      const problem =
+        `'${key.text}' does not say whether higher or lower values are better, so it cannot ` +
+        "put people in order; add 'better higher' or 'better lower' to it";
+      state.reporter.report('KPI805', { uri, range: key.range }, [quota, problem]);
+      return undefined;
+    }
+    return { kind: 'indicator', id: key.text };
+  }
   const known = ['total', ...state.symbols.parts.keys(), ...state.indicators.keys()];
   const suggestion = suggest(key.text, known);
   const fixes = suggestion

@@ -96,8 +96,9 @@ function totalsDomain(state: CheckState): Domain | undefined {
  * KPI804 for a rating line no total reaches. In a position the total is a weighted mean of
  * the points its indicators earn (with weights that may be shared out again when data is
  * missing), so it lies between the fewest points any of them can earn and the most. A line
- * that meets none of these ranges, in any position or context, and that no condition rates
- * people at, is never given. Lines outside every total (KPI309) are left to that check.
+ * that meets none of these ranges, in any position or context, that no condition rates
+ * people at and that no quota moves people to, is never given. Lines outside every total
+ * (KPI309) are left to that check.
  */
 export function checkRatingReach(state: CheckState): void {
   const domain = totalsDomain(state);
@@ -128,10 +129,23 @@ export function checkRatingReach(state: CheckState): void {
   }
   if (ranges.length === 0) return;
 
-  const rated = new Set(state.model.conditions.map((condition) => condition.rating));
+  const reached = new Set(state.model.conditions.map((condition) => condition.rating));
   for (const line of state.model.rating) {
-    if (rated.has(line.id) || !normalize(line.interval, domain)) continue;
-    if (ranges.some((range) => intersect(range, line.interval, domain))) continue;
+    if (ranges.some((range) => intersect(range, line.interval, domain))) reached.add(line.id);
+  }
+  // A quota moves people from its limited line to the line below, so that line is reached
+  // whenever the limited one is, by a total, a condition or another quota.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const quota of state.model.quotas) {
+      if (!reached.has(quota.limited) || reached.has(quota.demoteTo)) continue;
+      reached.add(quota.demoteTo);
+      grew = true;
+    }
+  }
+
+  for (const line of state.model.rating) {
+    if (reached.has(line.id) || !normalize(line.interval, domain)) continue;
     const low = ranges.reduce((a, b) => (compare(a.low as Decimal, b.low as Decimal) <= 0 ? a : b));
     const high = ranges.reduce((a, b) =>
       compare(a.high as Decimal, b.high as Decimal) >= 0 ? a : b,

@@ -148,6 +148,15 @@ describe('KPI802 a part whose indicators weigh other than its points', () => {
     ]);
     expect(diagnostics[0]?.range).toEqual(rangeIn(text, '{ position specialist', 'specialist'));
   });
+  test("a context's block that lists an indicator twice gets KPI205 alone, as a position does", () => {
+    const text =
+      DECREE +
+      'context dak_lak "Đắk Lắk" { position specialist { conduct weight 20%  quantity weight 50%  ' +
+      'conduct weight 25% } }\n';
+    const result = checkKpi(text);
+    expect(codesOf(result)).toContain('KPI205');
+    expect(withCode(result, 'KPI802')).toEqual([]);
+  });
 });
 
 describe('KPI803 a weighted indicator in no part', () => {
@@ -207,6 +216,30 @@ describe('KPI806 points in proportion that do not fit', () => {
     expect(diagnostic.message).toContain("in 'p'");
   });
 
+  test('without a unit, or without a direction, it is not known to be a percentage', () => {
+    const noUnit = HEADER + 'kpi a "A" { better higher points proportional }\n';
+    const unitless = only(checkKpi(noUnit), 'KPI806');
+    expect(unitless.message).toBe(
+      "'a' earns its percentage as points ('points proportional'), but it does not say its " +
+        "unit, so nothing says its values are percentages from 0 to 100. Add 'unit percent'.",
+    );
+    expect(unitless.range).toEqual(rangeOf(noUnit, 'points proportional'));
+
+    const noDirection = HEADER + 'kpi a "A" { unit percent points proportional }\n';
+    expect(only(checkKpi(noDirection), 'KPI806').message).toBe(
+      "'a' earns its percentage as points ('points proportional'), but it does not say " +
+        'whether higher values are better, and only then may a value be its points. ' +
+        "Add 'better higher'.",
+    );
+  });
+
+  test('a unit or direction that is misspelt is KPI102 alone', () => {
+    const text = HEADER + 'kpi a "A" { unit percnt better highr points proportional }\n';
+    const result = checkKpi(text);
+    expect(withCode(result, 'KPI102')).toHaveLength(2);
+    expect(withCode(result, 'KPI806')).toEqual([]);
+  });
+
   test("a misspelt word after 'points' is KPI102 with a did-you-mean", () => {
     const text = HEADER + 'kpi a "A" { unit percent better higher points proportionall }\n';
     const diagnostic = only(checkKpi(text), 'KPI102');
@@ -245,6 +278,22 @@ describe('KPI804 a rating line no total can reach', () => {
     const text = HEADER + LEVELS + 'when disciplined "Kỷ luật" / "Disciplined" rate not_done\n';
     expect(withCode(checkKpi(text), 'KPI804').map((d) => d.message)).toEqual([
       expect.stringContaining("'outstanding'"),
+    ]);
+  });
+
+  test('a line that a quota moves people to is reached, from a line that is reached', () => {
+    // Levels of 100 and 90 points give totals from 90: only 'outstanding' is reached by a
+    // total, and the quota moves people from it to 'well'; nothing moves anyone to 'done'.
+    const text =
+      HEADER +
+      'levels { top "T" points 100  good "G" points 90  poor "P" points 0 }\n' +
+      'kpi a "A" { unit percent better higher bands { top >= 90%  good < 90% } }\n' +
+      'position p "P" { a weight 100% }\n' +
+      'quota q "Q" { outstanding at most 20% of not_done  within unit  rank by total }\n';
+    expect(checkKpi(text).model.quotas.map((quota) => quota.demoteTo)).toEqual(['well']);
+    expect(withCode(checkKpi(text), 'KPI804').map((diagnostic) => diagnostic.message)).toEqual([
+      expect.stringContaining("No one can be rated 'done'"),
+      expect.stringContaining("No one can be rated 'not_done'"),
     ]);
   });
 
@@ -331,6 +380,22 @@ describe('KPI805 a quota that cannot work', () => {
       "There is no rank key (the total, a part or an indicator) 'totl'. Did you mean 'total'?",
       "There is no rank key (the total, a part or an indicator) 'qualty'. Did you mean 'quality'?",
     ]);
+  });
+
+  test('a rank key that does not say which values are better cannot order people', () => {
+    const text =
+      DECREE +
+      'levels { good "G" points 80  poor "P" points 0 }\n' +
+      'kpi late "Late" { unit percent bands { good >= 50%  poor < 50% } }\n' +
+      'quota top "Top" { outstanding at most 20% of well  within unit  rank by total, late }\n';
+    const result = checkKpi(text);
+    const diagnostic = only(result, 'KPI805');
+    expect(diagnostic.message).toBe(
+      "The quota 'top' cannot work: 'late' does not say whether higher or lower values are " +
+        "better, so it cannot put people in order; add 'better higher' or 'better lower' to it.",
+    );
+    expect(diagnostic.range).toEqual(rangeIn(text, 'total, late', 'late'));
+    expect(result.model.quotas).toEqual([]);
   });
 
   test('the people over the limit move to the line directly below, in any source order', () => {
