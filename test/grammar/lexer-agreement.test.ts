@@ -32,7 +32,7 @@ function writtenKpi(): [string, string][] {
       `examples/${path}`,
       readFileSync(join(ROOT, 'examples', path), 'utf8'),
     ]);
-  const pages = ['README.md', 'docs/language.md', 'docs/diagnostics.md'];
+  const pages = ['README.md', 'docs/language.md', 'docs/diagnostics.md', 'docs/examples.md'];
   const blocks = pages.flatMap((page) =>
     kpiBlocks(readFileSync(join(ROOT, page), 'utf8')).map((block): [string, string] => [
       `${page}:${block.line}`,
