@@ -32,7 +32,7 @@ function* scoringIssues(ruleSet: RuleSet): Generator<RuleSetIssue> {
       yield { path: `${path}.direction`, message: `${says}, so its direction must be "higher".` };
     }
     if (indicator.bands.length > 0) {
-      yield { path: `${path}.bands`, message: `${says} and has no bands.` };
+      yield { path: `${path}.bands`, message: `${says}, so it cannot have bands.` };
     }
   }
 
@@ -41,7 +41,9 @@ function* scoringIssues(ruleSet: RuleSet): Generator<RuleSetIssue> {
       if (proportional.has(weighted.indicator) && weighted.bands.length > 0) {
         yield {
           path: `${path}.indicators[${index}].bands`,
-          message: `Indicator "${weighted.indicator}" earns points in proportion and has no bands.`,
+          message:
+            `Indicator "${weighted.indicator}" earns points in proportion, so position ` +
+            `"${position.id}" cannot give it bands.`,
         };
       }
     }

@@ -258,9 +258,10 @@ describe('loading proportional scoring and parts', () => {
       'indicators[0].unit: Indicator "hours" earns points in proportion, so its unit must be percent.',
       'indicators[0].direction: Indicator "hours" earns points in proportion, so its direction ' +
         'must be "higher".',
-      'indicators[1].bands: Indicator "banded" earns points in proportion and has no bands.',
-      'positions[0].indicators[1].bands: Indicator "banded" earns points in proportion and has ' +
-        'no bands.',
+      'indicators[1].bands: Indicator "banded" earns points in proportion, so it cannot ' +
+        'have bands.',
+      'positions[0].indicators[1].bands: Indicator "banded" earns points in proportion, so ' +
+        'position "p" cannot give it bands.',
     ]);
   });
 
