@@ -52,8 +52,8 @@ export function factProblem(
       code: 'outside-period',
       column: 'period',
       reason:
-        `The period ${period.text} is outside the scored period ${scored.text}, which the ` +
-        `fact "${condition.id}" is given for.`,
+        `The period ${period.text} does not lie within the scored period ${scored.text}; ` +
+        `the fact "${condition.id}" is given for the scored period or a part of it.`,
     };
   }
   return undefined;

@@ -192,13 +192,14 @@ describe('fact rows', () => {
     expect(result.rejected.map((rejection) => [rejection.code, rejection.reason])).toEqual([
       [
         'outside-period',
-        'The period 2024-Q2 is outside the scored period 2024-Q1, which the fact "disciplined" ' +
-          'is given for.',
+        'The period 2024-Q2 does not lie within the scored period 2024-Q1; the fact ' +
+          '"disciplined" is given for the scored period or a part of it.',
       ],
       [
         'outside-period',
-        'The period 2024 is outside the scored period 2024-Q1, which the fact "disciplined" is ' +
-          'given for.',
+        // A year holds the quarter but is longer: it is not "outside" it.
+        'The period 2024 does not lie within the scored period 2024-Q1; the fact ' +
+          '"disciplined" is given for the scored period or a part of it.',
       ],
     ]);
     expect(personOf(result, 'x').rating?.id).toBe('outstanding');
