@@ -6,7 +6,8 @@
  * `of` and a share of s percent, the first k candidates in rank order keep `limited`, k being
  * the largest number from 0 to L with 100 × k <= s × (B + m), where m is L − k when the
  * people moved go to `of` and 0 otherwise; the rest move to `demoteTo`. Each person moved gets
- * an adjustment and a sentence saying where they ranked and why they moved.
+ * an adjustment and a sentence saying where they ranked and why they moved; each person kept
+ * in a set where others moved gets a sentence saying where they ranked.
  */
 import type { Quota, RankKey, RuleSet } from '@kpilang/rule-set';
 import { decimal } from './band.js';
@@ -111,7 +112,26 @@ function applyInSet(
     .sort((a, b) => compareKeys(a, b, directions) || compareIds(a.person, b.person));
   const counted = base + (movedCount ? limited.length - places : 0);
   for (const [index, candidate] of ranked.entries()) {
-    if (index < places) continue;
+    if (index < places) {
+      // Kept: the rating stands, so no adjustment, but the result still says it was ranked.
+      const tiedWith = ranked
+        .slice(places)
+        .filter((moved) => compareKeys(moved, candidate, directions) === 0)
+        .map((moved) => moved.person.person);
+      const sentence = keptReason({
+        quota,
+        set,
+        candidates: limited.length,
+        places,
+        counted,
+        moved: limited.length - places,
+        rank: index + 1,
+        values: candidate.values,
+        tiedWith,
+      });
+      candidate.person.explanation = `${candidate.person.explanation} ${sentence}`;
+      continue;
+    }
     const tiedWith = ranked
       .slice(0, places)
       .filter((kept) => compareKeys(kept, candidate, directions) === 0)
@@ -205,14 +225,7 @@ interface ReasonParts {
 
 function quotaReason(parts: ReasonParts): string {
   const { quota, set, candidates, places, counted, moved, rank, values, tiedWith } = parts;
-  const where =
-    set.within === 'unit'
-      ? set.key === ''
-        ? 'among the people with no unit'
-        : `in unit "${set.key}"`
-      : set.within === 'group'
-        ? `in group "${set.key}"`
-        : `in position "${set.key}" (in no group)`;
+  const where = setText(set);
   const movedThere = quota.demoteTo === quota.of ? `, counting the ${moved} moved there` : '';
   const keep = places === 1 ? 'keeps' : 'keep';
   const ranking = quota.rankBy.map((key, at) => keyText(key, values[at])).join(', ');
@@ -227,6 +240,32 @@ function quotaReason(parts: ReasonParts): string {
     `ranked ${rank} of ${candidates}${ranking === '' ? '' : ` by ${ranking}`}, moved to ` +
     `${quota.demoteTo}.${ties}`
   );
+}
+
+/** The sentence for a candidate who keeps the limited line in a set where others move. */
+function keptReason(parts: ReasonParts): string {
+  const { quota, set, candidates, places, rank, values, tiedWith } = parts;
+  const ranking = quota.rankBy.map((key, at) => keyText(key, values[at])).join(', ');
+  const ties =
+    tiedWith.length === 0
+      ? ''
+      : ` Equal on every key with ${tiedWith.join(', ')}, who ${tiedWith.length === 1 ? 'moves' : 'move'}: ` +
+        'the person ids decide.';
+  return (
+    `Quota ${quota.id} ${setText(set)}: ${places} of the ${candidates} rated ${quota.limited} ` +
+    `${places === 1 ? 'keeps' : 'keep'} it; ranked ${rank} of ${candidates}` +
+    `${ranking === '' ? '' : ` by ${ranking}`}, keeps ${quota.limited}.${ties}`
+  );
+}
+
+/** Where a set of people is, for sentences: `in unit "planning"`. */
+function setText(set: QuotaSet): string {
+  if (set.within === 'unit') {
+    return set.key === '' ? 'among the people with no unit' : `in unit "${set.key}"`;
+  }
+  return set.within === 'group'
+    ? `in group "${set.key}"`
+    : `in position "${set.key}" (in no group)`;
 }
 
 function keyText(key: RankKey, value: Rational | undefined): string {

@@ -116,6 +116,13 @@ describe('a quota', () => {
     expect(o3.explanation).toBe(`Total 93: outstanding (from 90). ${o3.adjustments[0]?.reason}`);
     expect(personOf(result, 'o5').adjustments[0]).toMatchObject({ rank: 5 });
     expect(personOf(result, 'o1').adjustments).toEqual([]);
+    // Kept: no adjustment, but the result says the quota ranked them.
+    expect(personOf(result, 'o2').explanation).toBe(
+      'Total 94: outstanding (from 90). Quota excellent_share in unit "u": 2 of the 5 rated ' +
+        'outstanding keep it; ranked 2 of 5 by total 94, keeps outstanding.',
+    );
+    // A set where the quota holds leaves everyone's result as it was.
+    expect(personOf(result, 'w0').explanation).toBe('Total 80: well (from 70 to under 90).');
   });
 
   test('people moved to the base line count in it; moved elsewhere they do not', () => {
@@ -173,6 +180,10 @@ describe('a quota', () => {
       'Quota excellent_share in unit "u": 2 of the 3 rated outstanding keep it (at most 50% of ' +
         'the 4 rated well, counting the 1 moved there); ranked 3 of 3 by total 95, b 90, moved ' +
         'to well. Equal on every key with y, who keeps outstanding: the person ids decide.',
+    );
+    expect(personOf(result, 'y').explanation).toContain(
+      'ranked 2 of 3 by total 95, b 90, keeps outstanding. Equal on every key with z, who ' +
+        'moves: the person ids decide.',
     );
   });
 
