@@ -4,6 +4,9 @@
  * points, contributions, total and rating of scores.json, which score-example.test.ts checks
  * by hand; p08's excluded indicator shows its reason in words; the pages are valid HTML; the
  * PDFs carry the total and the rating; and the option checks refuse what makes no sense.
+ * Scored against a rule set with parts, an indicator in proportion, a condition and a quota
+ * (rating-rules.ts), the scorecards show each part's points, "In proportion" for the band, the
+ * rating the total earned beside the final one, and each change to the rating in words.
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { kpic, REPO_ROOT, workspace } from './kpic-process.js';
+import { ratingRows, writeRatingRules } from './rating-rules.js';
 
 interface ScoredIndicator {
   indicator: string;
@@ -176,6 +180,100 @@ describe('kpic score --pdf', () => {
     expect(p08).toContain('No data');
     expect(textOf('scorecard-p01.pdf')).toMatch(/Weighted total of points 88\b/);
     expect(textOf('all.pdf')).toContain('p10');
+  });
+});
+
+describe('kpic score --html --pdf with parts, a condition and a quota', () => {
+  interface RatedPerson {
+    person: string;
+    scoredRating: { id: string; label: { en: string } } | null;
+    rating: { id: string; label: { en: string } } | null;
+    parts: { id: string; points: { display: string } | null; max: { display: string } }[];
+    adjustments: { step: string; rule: string }[];
+  }
+
+  test('show part points, the band "In proportion", and what changed each rating', async () => {
+    const root = workspace({ 'rows.csv': ratingRows() });
+    writeRatingRules(root);
+    const run = kpic(
+      [
+        'score',
+        '--rules',
+        'rules/cema.rules.json',
+        '--data',
+        'rows.csv',
+        '--period',
+        '2024-Q3',
+        '--html',
+        '--pdf',
+        '--lang',
+        'en',
+      ],
+      root,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const json = JSON.parse(readFileSync(join(root, 'out', 'scores.json'), 'utf8'));
+    const people = new Map<string, RatedPerson>(
+      json.people.map((person: RatedPerson) => [person.person, person]),
+    );
+    const page = (id: string) =>
+      parse(readFileSync(join(root, 'out', 'html', `scorecard-${id}.html`), 'utf8'));
+
+    for (const id of ['a1', 'a2', 'a3']) {
+      const person = people.get(id)!;
+      const card = page(id);
+      // The parts table shows what scores.json has, part by part.
+      expect(
+        card
+          .querySelectorAll('table.parts tbody tr')
+          .map((row) => [
+            row.getAttribute('data-part'),
+            text(row.querySelector('.points-earned')),
+            text(row.querySelector('.max-points')),
+          ]),
+      ).toEqual(person.parts.map((part) => [part.id, part.points!.display, part.max.display]));
+      const proportional = card.querySelectorAll('tr.indicator-row')[2]!;
+      expect(text(proportional.querySelector('td.bands'))).toBe(
+        'Scored in proportion: points = the percentage reached',
+      );
+      expect(text(proportional.querySelector('.band-reached'))).toBe('In proportion');
+      expect(card.querySelector('li.ticked')!.getAttribute('data-rating')).toBe(person.rating!.id);
+      expect(
+        card.querySelectorAll('.adjustments li').map((li) => li.getAttribute('data-rule')),
+      ).toEqual(person.adjustments.map((adjustment) => adjustment.rule));
+    }
+
+    // a2 kept the rating its total earned; a1 lost it to the quota, a3 to the condition.
+    expect(page('a2').querySelector('.scored-rating')).toBeNull();
+    expect(text(page('a1').querySelector('.scored-rating'))).toBe(
+      `Rating the total earned: ${people.get('a1')!.scoredRating!.label.en}`,
+    );
+    expect(text(page('a1').querySelector('.adjustments li'))).toBe(
+      'No more outstanding than completed well: in unit “personnel”, 1 of the 2 rated ' +
+        '“Completed tasks excellently” keeps it; ranked 2, moved to “Completed tasks well”.',
+    );
+    expect(text(page('a3').querySelector('.adjustments li'))).toBe(
+      'Disciplined in the period: rated “Did not complete tasks” whatever the total.',
+    );
+
+    const validator = await htmlValidator();
+    for (const name of ['index', 'scorecard-a1', 'scorecard-a3']) {
+      const html = readFileSync(join(root, 'out', 'html', `${name}.html`), 'utf8');
+      const report = await validator.validateString(html);
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${name}: ${m.message}`))).toEqual(
+        [],
+      );
+    }
+
+    const a1 = execFileSync(
+      'pdftotext',
+      ['-raw', '-enc', 'UTF-8', join(root, 'out', 'pdf', 'scorecard-a1.pdf'), '-'],
+      { encoding: 'utf8' },
+    ).replace(/\s+/g, ' ');
+    expect(a1).toContain('Service 1, 2 70 70 Records 3 30 28.5');
+    expect(a1).toContain('Rating the total earned: Completed tasks excellently');
+    expect(a1).toContain('ranked 2, moved to “Completed tasks well”');
   });
 });
 

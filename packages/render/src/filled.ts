@@ -6,7 +6,7 @@
  * PersonResult). Numbers are `{ exact, display }` text, as the runtime writes them; the
  * documents print `display`.
  */
-import type { Bilingual } from '@kpilang/rule-set';
+import type { Bilingual, RuleSet } from '@kpilang/rule-set';
 
 /** A computed number: `exact` (a decimal or a fraction such as `256/3`) and `display`. */
 export interface FilledNumber {
@@ -47,6 +47,54 @@ export interface FilledIndicator {
   notRated: { reason: FilledReason; message: string } | null;
 }
 
+/** The points a person scored in one part of the total (the rule set's `parts`). */
+export interface FilledPart {
+  /** The part id. */
+  id: string;
+  /** The sum of the contributions of the part's indicators; null when the person is unrated. */
+  points: FilledNumber | null;
+  /** The part's own points: the most it adds to the total. */
+  max: FilledNumber;
+}
+
+/** A condition that decided the person's rating whatever their total. */
+export interface FilledConditionAdjustment {
+  step: 'condition';
+  /** The condition id (in the rule set's `conditions`). */
+  rule: string;
+  /** The rating line before (null when the total gave none) and the one the condition gives. */
+  from: string | null;
+  to: string;
+  /** The scorer's sentence (English). */
+  reason: string;
+}
+
+/** A quota that moved the person down from its limited rating line. */
+export interface FilledQuotaAdjustment {
+  step: 'quota';
+  /** The quota id (in the rule set's `quotas`). */
+  rule: string;
+  from: string;
+  to: string;
+  /**
+   * The set of people the limit was applied in: a unit (`key` as the data writes it), a
+   * position group (`key` its id), or the holders of a position in no group (`key` its id).
+   */
+  set: { within: 'unit' | 'group' | 'position'; key: string };
+  /** How many in the set held `from` (the candidates), and how many of them kept it. */
+  candidates: number;
+  places: number;
+  /** The person's place among the candidates, from 1. */
+  rank: number;
+  /** Candidates who kept `from` while equal to the person on every rank key. */
+  tiedWith: string[];
+  /** The scorer's sentence (English). */
+  reason: string;
+}
+
+/** A step that changed the rating after the total was rated. */
+export type FilledAdjustment = FilledConditionAdjustment | FilledQuotaAdjustment;
+
 /** One scored person. */
 export interface FilledPerson {
   person: string;
@@ -59,8 +107,20 @@ export interface FilledPerson {
   status: 'complete' | 'incomplete' | 'unrated';
   /** The weighted total; null when unrated. */
   total: FilledNumber | null;
-  /** The id of the rating line the total falls in; null when there is none. */
+  /**
+   * The id of the person's final rating line: the one the total falls in, unless a condition
+   * or a quota changed it; null when there is none.
+   */
   rating: string | null;
+  /**
+   * The id of the rating line the total falls in, before conditions and quotas; null when
+   * there is none. Absent: the same as `rating`.
+   */
+  scoredRating?: string | null;
+  /** Each step that changed the rating after the total, in order. Absent: none. */
+  adjustments?: FilledAdjustment[];
+  /** The points of each part of the total, in the rule set's order. Absent: no parts. */
+  parts?: FilledPart[];
   /** The sum of the declared weights that count, in percent (100 when complete). */
   weightCounted: FilledNumber;
   /** One per weighted indicator of the position, in the position's order. */
@@ -95,6 +155,64 @@ export const PERSON_STATUS_WORDS: Record<FilledPerson['status'], Bilingual> = {
   incomplete: { vi: 'Thiếu số liệu', en: 'Incomplete' },
   unrated: { vi: 'Không xếp loại', en: 'Unrated' },
 };
+
+/**
+ * An adjustment in words, in both languages, from the labels of the rule set: the condition
+ * and the rating it gave, or the quota, the set of people it counted and where the person
+ * ranked. Ids the rule set lacks are printed as they are.
+ */
+export function adjustmentWords(adjustment: FilledAdjustment, ruleSet: RuleSet): Bilingual {
+  const line = (id: string) => labelOf(ruleSet.rating, id);
+  const to = line(adjustment.to);
+  if (adjustment.step === 'condition') {
+    const fact = labelOf(ruleSet.conditions, adjustment.rule);
+    return {
+      vi: `${fact.vi}: xếp loại “${to.vi}”, không phụ thuộc tổng điểm.`,
+      en: `${fact.en}: rated “${to.en}” whatever the total.`,
+    };
+  }
+
+  const quota = labelOf(ruleSet.quotas, adjustment.rule);
+  const from = line(adjustment.from);
+  const where = setWords(adjustment.set, ruleSet);
+  const { candidates, places, rank, tiedWith } = adjustment;
+  const ties = tiedWith.join(', ');
+  return {
+    vi:
+      `${quota.vi}: ${where.vi}, ${places} trong số ${candidates} người xếp loại “${from.vi}” ` +
+      `được giữ mức này; xếp thứ ${rank}, chuyển xuống “${to.vi}”.` +
+      (ties === ''
+        ? ''
+        : ` Bằng nhau ở mọi tiêu chí xếp hạng với ${ties}; thứ tự theo mã công chức.`),
+    en:
+      `${quota.en}: ${where.en}, ${places} of the ${candidates} rated “${from.en}” ` +
+      `${places === 1 ? 'keeps' : 'keep'} it; ranked ${rank}, moved to “${to.en}”.` +
+      (ties === '' ? '' : ` Equal on every ranking key with ${ties}; the person ids decided.`),
+  };
+}
+
+/** Where a quota counted people, in words. */
+function setWords(set: FilledQuotaAdjustment['set'], ruleSet: RuleSet): Bilingual {
+  if (set.within === 'unit') {
+    if (set.key === '')
+      return { vi: 'trong số người không có đơn vị', en: 'among those in no unit' };
+    return { vi: `trong đơn vị “${set.key}”`, en: `in unit “${set.key}”` };
+  }
+  if (set.within === 'group') {
+    const group = labelOf(ruleSet.groups, set.key);
+    return { vi: `trong nhóm “${group.vi}”`, en: `in group “${group.en}”` };
+  }
+  const position = labelOf(ruleSet.positions, set.key);
+  return {
+    vi: `trong số người giữ vị trí “${position.vi}”`,
+    en: `among the holders of “${position.en}”`,
+  };
+}
+
+/** The label of the item with `id` in `list`, or the id in both languages. */
+function labelOf(list: readonly { id: string; label: Bilingual }[], id: string): Bilingual {
+  return list.find((item) => item.id === id)?.label ?? { vi: id, en: id };
+}
 
 /**
  * The file name (without extension) of each person's filled scorecard, in the order given:

@@ -72,6 +72,18 @@ export const LABELS = {
   countsAs: { vi: 'tính là', en: 'counts as' },
   notRated: { vi: 'Không đánh giá', en: 'Not rated' },
   noGroup: { vi: 'Không thuộc nhóm nào', en: 'In no group' },
+  part: { vi: 'Phần', en: 'Part' },
+  parts: { vi: 'Các phần của tổng điểm', en: 'Parts of the total' },
+  partIndicators: { vi: 'Các chỉ số (STT)', en: 'Indicators (No.)' },
+  maxPoints: { vi: 'Điểm tối đa', en: 'Most points' },
+  pointsEarned: { vi: 'Điểm đạt được', en: 'Points earned' },
+  inProportion: { vi: 'Theo tỷ lệ', en: 'In proportion' },
+  proportionalPoints: {
+    vi: 'Tính điểm theo tỷ lệ: điểm = tỷ lệ % đạt được',
+    en: 'Scored in proportion: points = the percentage reached',
+  },
+  scoredRating: { vi: 'Xếp loại theo tổng điểm', en: 'Rating the total earned' },
+  adjustments: { vi: 'Điều chỉnh xếp loại', en: 'Changes to the rating' },
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

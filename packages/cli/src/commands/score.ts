@@ -429,6 +429,30 @@ function filled(person: PersonResult): FilledPerson {
     status: person.status,
     total: person.total,
     rating: person.rating?.id ?? null,
+    scoredRating: person.scoredRating?.id ?? null,
+    adjustments: person.adjustments.map((adjustment) =>
+      adjustment.step === 'condition'
+        ? {
+            step: 'condition',
+            rule: adjustment.rule,
+            from: adjustment.from,
+            to: adjustment.to,
+            reason: adjustment.reason,
+          }
+        : {
+            step: 'quota',
+            rule: adjustment.rule,
+            from: adjustment.from,
+            to: adjustment.to,
+            set: adjustment.set,
+            candidates: adjustment.candidates,
+            places: adjustment.places,
+            rank: adjustment.rank,
+            tiedWith: adjustment.tiedWith,
+            reason: adjustment.reason,
+          },
+    ),
+    parts: person.parts.map((part) => ({ id: part.id, points: part.points, max: part.max })),
     weightCounted: person.weightCounted,
     indicators: person.indicators.map((indicator) => ({
       indicator: indicator.indicator,

@@ -10,6 +10,7 @@ import type {
   Goal,
   Group,
   Indicator,
+  Part,
   Position,
   RuleSet,
   WeightedIndicator,
@@ -23,6 +24,7 @@ import {
   type DocumentRef,
 } from '../documents.js';
 import {
+  adjustmentWords,
   PERSON_STATUS_WORDS,
   REASON_WORDS,
   STATUS_WORDS,
@@ -52,6 +54,8 @@ export interface ScorecardRow {
   ordinal: number;
   indicator: Indicator;
   weighted: WeightedIndicator;
+  /** The part of the total the indicator counts toward, when the rule set has parts. */
+  part?: Part;
   /** On a filled scorecard: what the person scored on this indicator. */
   result?: RowResult;
 }
@@ -68,6 +72,8 @@ export interface RowResult {
   contribution?: string;
   /** True when the effective weight differs from the declared one (something was left out). */
   reweighted: boolean;
+  /** True when the indicator is scored in proportion and earned points: it has no band. */
+  inProportion: boolean;
   /** Why there is no value, in words, and what became of the indicator, in words. */
   reason?: Bilingual;
   statusWords?: Bilingual;
@@ -84,8 +90,16 @@ export interface FilledModel {
   statusWords: Bilingual;
   /** The weighted total as displayed; absent when unrated. */
   total?: string;
-  /** The rating line reached, absent when none. */
+  /** The final rating line, absent when none. */
   rating?: string;
+  /**
+   * True when the rating of the total is not the final rating: a condition or a quota
+   * changed it. `scoredRating` is then the line the total earned, absent when it earned none.
+   */
+  ratingChanged: boolean;
+  scoredRating?: { id: string; label: Bilingual };
+  /** Each step that changed the rating after the total, in order, with its words. */
+  adjustments: FilledAdjustmentModel[];
   weightCounted: string;
   /** Every rating line of the rule set, the one reached with `ticked: true`. */
   choices: {
@@ -94,6 +108,26 @@ export interface FilledModel {
     interval: RuleSet['rating'][number]['interval'];
     ticked: boolean;
   }[];
+}
+
+/** A change to the rating on a filled scorecard, in words. */
+export interface FilledAdjustmentModel {
+  step: 'condition' | 'quota';
+  /** The condition's or quota's id. */
+  rule: string;
+  /** What happened, in both languages, from the rule set's labels. */
+  words: Bilingual;
+  /** The scorer's sentence (English). */
+  message: string;
+}
+
+/** A part of the total on a scorecard: its indicators, and on a filled one the points earned. */
+export interface ScorecardPart {
+  part: Part;
+  /** The `ordinal`s of the scorecard rows whose indicators count toward it. */
+  ordinals: number[];
+  /** On a filled scorecard, the person's points in it as displayed; absent when unrated. */
+  earned?: string;
 }
 
 /** A link of the index page: the document's file name without `.html`. */
@@ -111,6 +145,8 @@ export type DocumentModel =
       group?: Group;
       context?: ContextName;
       rows: ScorecardRow[];
+      /** The rule set's parts of the total, in order; empty when it has none. */
+      parts: ScorecardPart[];
       /** Present on a filled scorecard (`kpic score --html`): the person and their result. */
       filled?: FilledModel;
     }
@@ -218,8 +254,15 @@ export function filledPageData(
   }
   const rows = model.rows.map((row) => {
     const result = byId.get(row.indicator.id);
-    return result ? { ...row, result: rowResult(result, row.weighted) } : row;
+    return result ? { ...row, result: rowResult(result, row.weighted, row.indicator) } : row;
   });
+  const earned = new Map((person.parts ?? []).map((part) => [part.id, part.points]));
+  const parts = model.parts.map((part) => ({
+    ...part,
+    ...shown('earned', earned.get(part.part.id) ?? null),
+  }));
+  const scored = person.scoredRating === undefined ? person.rating : person.scoredRating;
+  const scoredLine = ruleSet.rating.find((line) => line.id === scored);
   const filled: FilledModel = {
     person: person.person,
     orgUnit: person.orgUnit,
@@ -228,6 +271,16 @@ export function filledPageData(
     statusWords: PERSON_STATUS_WORDS[person.status],
     ...shown('total', person.total),
     ...(person.rating === null ? {} : { rating: person.rating }),
+    ratingChanged: scored !== person.rating,
+    ...(scored === null
+      ? {}
+      : { scoredRating: { id: scored, label: scoredLine?.label ?? { vi: scored, en: scored } } }),
+    adjustments: (person.adjustments ?? []).map((adjustment) => ({
+      step: adjustment.step,
+      rule: adjustment.rule,
+      words: adjustmentWords(adjustment, ruleSet),
+      message: adjustment.reason,
+    })),
     weightCounted: person.weightCounted.display,
     choices: ruleSet.rating.map((line) => ({
       id: line.id,
@@ -236,7 +289,12 @@ export function filledPageData(
       ticked: line.id === person.rating,
     })),
   };
-  return { ruleSet, lang, htmlLang: htmlLang(lang), document: { ...model, rows, filled } };
+  return {
+    ruleSet,
+    lang,
+    htmlLang: htmlLang(lang),
+    document: { ...model, rows, parts, filled },
+  };
 }
 
 /** The index of filled scorecards: one line per person, linking `names[i]` for `people[i]`. */
@@ -285,7 +343,11 @@ function missingPosition(person: FilledPerson): never {
   );
 }
 
-function rowResult(result: FilledIndicator, weighted: WeightedIndicator): RowResult {
+function rowResult(
+  result: FilledIndicator,
+  weighted: WeightedIndicator,
+  indicator: Indicator,
+): RowResult {
   const effective = result.effectiveWeight;
   return {
     status: result.status,
@@ -295,6 +357,7 @@ function rowResult(result: FilledIndicator, weighted: WeightedIndicator): RowRes
     ...shown('effectiveWeight', effective),
     ...shown('contribution', result.contribution),
     reweighted: effective !== null && effective.exact !== weighted.weight,
+    inProportion: indicator.scoring === 'proportional' && result.points !== null,
     ...(result.notRated
       ? {
           reason: REASON_WORDS[result.notRated.reason] ?? {
@@ -365,16 +428,21 @@ function scorecardModel(
     throw new Error(`The document plan names an unknown position '${document.position}'.`);
   const group = ruleSet.groups.find((candidate) => candidate.id === position.group);
   const context = ruleSet.contexts.find((candidate) => candidate.id === document.context);
+  const rows: ScorecardRow[] = position.indicators.map((weighted, index) => {
+    const indicator = indicatorOf(ruleSet, weighted.indicator);
+    const part = ruleSet.parts.find((candidate) => candidate.id === indicator.part);
+    return { ordinal: index + 1, indicator, weighted, ...(part ? { part } : {}) };
+  });
   return {
     kind: 'scorecard',
     name: document.name,
     position,
     ...(group ? { group } : {}),
     ...(context ? { context: contextName(context) } : {}),
-    rows: position.indicators.map((weighted, index) => ({
-      ordinal: index + 1,
-      indicator: indicatorOf(ruleSet, weighted.indicator),
-      weighted,
+    rows,
+    parts: ruleSet.parts.map((part) => ({
+      part,
+      ordinals: rows.filter((row) => row.part?.id === part.id).map((row) => row.ordinal),
     })),
   };
 }

@@ -2,11 +2,14 @@
  * The position scorecard on A4 landscape, laid out as the paper's Appendix 2: a header of the
  * form's fields, the matrix of indicators with their objective, measurement, bands, weight,
  * frequency and source, empty columns for the result the evaluator records, the weight total,
- * the legend of levels and of the overall rating, and the two signatures.
+ * the parts of the total when the rule set has them, the legend of levels and of the overall
+ * rating, and the two signatures. Filled in, it also says what changed the rating after the
+ * total (a condition, a quota).
  */
 import type { Indicator, Position, RuleSet, WeightedIndicator } from '@kpilang/rule-set';
 import { findContext, findIndicator } from '../documents.js';
 import {
+  adjustmentWords,
   PERSON_STATUS_WORDS,
   REASON_WORDS,
   STATUS_WORDS,
@@ -63,7 +66,7 @@ export function drawScorecard(
   drawTable(cursor, headerTable(cursor, ruleSet, position, contextId, lang, filled));
   cursor.y += 10;
 
-  const tail = tailLayout(cursor, ruleSet, lang, filled);
+  const tail = tailLayout(cursor, ruleSet, position, lang, filled);
   drawTable(cursor, matrixTable(cursor, ruleSet, position, lang, tail.height + 10, filled));
   cursor.y += 10;
   tail.draw();
@@ -220,17 +223,29 @@ function indicatorCells(
       : [];
   const suffix = unitSuffix(indicator?.unit, ruleSet, lang);
   const name = indicator?.label ?? { vi: weighted.indicator, en: weighted.indicator };
+  const part = ruleSet.parts.find((candidate) => candidate.id === indicator?.part);
+  const partLine: Paragraph[] = part
+    ? [
+        {
+          text: `${inline(LABELS.part, lang)}: ${inline(part.label, lang)}`,
+          style: STYLES.body,
+          spaceBefore: 1.5,
+        },
+      ]
+    : [];
+  const bands: Paragraph[] =
+    indicator?.scoring === 'proportional'
+      ? label('proportionalPoints', lang, STYLES.body)
+      : weighted.bands.map((band, index) => ({
+          text: formatBand(band, suffix, ruleSet, lang),
+          style: STYLES.body,
+          ...(index > 0 ? { spaceBefore: 1.5 } : {}),
+        }));
   return [
-    { paragraphs: bilingual(name, lang, STYLES.bodyBold) },
+    { paragraphs: [...bilingual(name, lang, STYLES.bodyBold), ...partLine] },
     { paragraphs: plain(formatTarget(weighted.target, indicator, ruleSet, lang), STYLES.body) },
     { paragraphs: plain(formatMeasurement(indicator?.measurement, lang), STYLES.body) },
-    {
-      paragraphs: weighted.bands.map((band, index) => ({
-        text: formatBand(band, suffix, ruleSet, lang),
-        style: STYLES.body,
-        ...(index > 0 ? { spaceBefore: 1.5 } : {}),
-      })),
-    },
+    { paragraphs: bands },
     {
       paragraphs: [
         ...plain(formatPercent(weighted.weight, lang), aligned(STYLES.body, 'center')),
@@ -244,8 +259,9 @@ function indicatorCells(
 
 /**
  * The four result cells of a filled row: the measured value (or why there is none, in
- * words), the band's level, its points and the weighted points; "Not rated" where a number
- * is missing, never a blank or a 0.
+ * words), the band's level ("In proportion" for an indicator that earns its value as points),
+ * its points and the weighted points; "Not rated" where a number is missing, never a blank or
+ * a 0.
  */
 function resultCells(ruleSet: RuleSet, result: FilledIndicator, lang: Lang): TableCell[] {
   const center = aligned(STYLES.body, 'center');
@@ -253,6 +269,16 @@ function resultCells(ruleSet: RuleSet, result: FilledIndicator, lang: Lang): Tab
   const number = (value: { display: string } | null) =>
     plain(value ? formatNumber(value.display, lang) : notRated, center);
   const level = ruleSet.levels.find((candidate) => candidate.id === result.band);
+  const inProportion =
+    findIndicator(ruleSet, result.indicator)?.scoring === 'proportional' && result.points !== null;
+  const bandText =
+    result.band !== null
+      ? level
+        ? inline(level.label, lang)
+        : result.band
+      : inProportion
+        ? inline(LABELS.inProportion, lang)
+        : notRated;
   const valueCell = result.notRated
     ? [
         ...plain(inline(REASON_WORDS[result.notRated.reason], lang), STYLES.body),
@@ -263,62 +289,174 @@ function resultCells(ruleSet: RuleSet, result: FilledIndicator, lang: Lang): Tab
     : number(result.value);
   return [
     { paragraphs: valueCell },
-    {
-      paragraphs: plain(
-        result.band === null ? notRated : level ? inline(level.label, lang) : result.band,
-        STYLES.body,
-      ),
-    },
+    { paragraphs: plain(bandText, STYLES.body) },
     { paragraphs: number(result.points) },
     { paragraphs: number(result.contribution) },
   ];
 }
 
 /**
- * The block under the matrix: the legend of levels and of the overall rating side by side,
- * then the signatures. Measured before the matrix is drawn, so the matrix's last row can
- * bring it onto the same page instead of leaving the signatures alone on a page.
+ * The block under the matrix: the parts of the total (when the rule set has them) and, on a
+ * filled scorecard, what changed the rating after the total; then the legend of levels and of
+ * the overall rating side by side (the rating alone when there are no levels, as when every
+ * indicator is scored in proportion), then the signatures. Measured before the matrix is
+ * drawn, so the matrix's last row can bring onto its page what follows the total: the parts
+ * and the changes when there are any, else the legend and the signatures, which then never
+ * stand alone on a page. The legend is always kept with the signatures.
  */
 function tailLayout(
   cursor: PageCursor,
   ruleSet: RuleSet,
+  position: Position,
   lang: Lang,
   filled: FilledPerson | undefined,
 ): { height: number; draw: () => void } {
-  const levels = levelsTable(cursor, ruleSet, lang);
-  const rating = ratingTable(cursor, ruleSet, lang, filled);
   const captionWidth = cursor.width / 2;
+  const parts =
+    ruleSet.parts.length > 0 ? partsTable(cursor, ruleSet, position, lang, filled) : undefined;
+  const partsCaption = label('parts', lang, STYLES.subheading);
+  const partsHeight = parts
+    ? blockHeight(partsCaption, captionWidth) + 3 + tableHeight(parts) + 10
+    : 0;
+  const changes = filled ? ratingChanges(ruleSet, lang, filled) : [];
+  const changesHeight = changes.length > 0 ? blockHeight(changes, cursor.width) + 10 : 0;
+
+  const levels = ruleSet.levels.length > 0 ? levelsTable(cursor, ruleSet, lang) : undefined;
+  const rating = ratingTable(cursor, ruleSet, lang, filled);
   const levelsCaption = label('levels', lang, STYLES.subheading);
   const ratingCaption = label('ratingScale', lang, STYLES.subheading);
   const captionHeight = Math.max(
-    blockHeight(levelsCaption, captionWidth),
+    levels ? blockHeight(levelsCaption, captionWidth) : 0,
     blockHeight(ratingCaption, captionWidth),
   );
-  const legendHeight = captionHeight + 3 + Math.max(tableHeight(levels), tableHeight(rating));
+  const legendHeight =
+    captionHeight + 3 + Math.max(levels ? tableHeight(levels) : 0, tableHeight(rating));
   const signatures = signatureBlock(cursor, lang);
-  const height = legendHeight + 14 + signatures.height;
-  const ratingLeft = cursor.left + tableWidth(levels) + 24;
+  const closing = legendHeight + 14 + signatures.height;
+  const leading = partsHeight + changesHeight;
+  const ratingLeft = levels ? cursor.left + tableWidth(levels) + 24 : cursor.left;
 
   const draw = () => {
-    const sideBySide = height <= cursor.room;
+    if (parts) {
+      drawBlock(cursor, partsCaption, {
+        span: { left: cursor.left, width: captionWidth },
+        keepWithNext: tableHeight(parts),
+      });
+      cursor.y += 3;
+      drawTable(cursor, parts);
+      cursor.y += 10;
+    }
+    if (changes.length > 0) {
+      drawBlock(cursor, changes);
+      cursor.y += 10;
+    }
+    if (leading > 0) cursor.ensure(closing);
+    const sideBySide = closing <= cursor.room;
     const top = cursor.y;
-    drawBlock(cursor, levelsCaption, { span: { left: cursor.left, width: captionWidth } });
+    let levelsBottom = cursor.y;
+    if (levels) {
+      drawBlock(cursor, levelsCaption, { span: { left: cursor.left, width: captionWidth } });
+      cursor.y += 3;
+      drawTable(cursor, levels);
+      levelsBottom = cursor.y;
+      if (sideBySide) cursor.y = top;
+      else cursor.y += 10;
+    }
+    const left = sideBySide ? ratingLeft : cursor.left;
+    drawBlock(cursor, ratingCaption, { span: { left, width: captionWidth } });
     cursor.y += 3;
-    drawTable(cursor, levels);
-    const levelsBottom = cursor.y;
-    if (sideBySide) cursor.y = top;
-    else cursor.y += 10;
-    drawBlock(cursor, ratingCaption, {
-      span: sideBySide
-        ? { left: ratingLeft, width: captionWidth }
-        : { left: cursor.left, width: captionWidth },
-    });
-    cursor.y += 3;
-    drawTable(cursor, rating, sideBySide ? ratingLeft : cursor.left);
+    drawTable(cursor, rating, left);
     cursor.y = Math.max(cursor.y, sideBySide ? levelsBottom : cursor.y) + 14;
     signatures.draw();
   };
-  return { height, draw };
+  return { height: leading > 0 ? leading : closing, draw };
+}
+
+/**
+ * The parts of the total: each part's name, the numbers of the rows whose indicators count
+ * toward it, its most points, and the points earned (filled in, or room to write them).
+ */
+function partsTable(
+  cursor: PageCursor,
+  ruleSet: RuleSet,
+  position: Position,
+  lang: Lang,
+  filled: FilledPerson | undefined,
+): Table {
+  const center = aligned(STYLES.body, 'center');
+  const earned = new Map((filled?.parts ?? []).map((part) => [part.id, part.points]));
+  const header = (key: keyof typeof LABELS, fill = FILLS.header): TableCell => ({
+    paragraphs: label(key, lang, STYLES.header),
+    fill,
+    valign: 'middle',
+  });
+  return {
+    columns: columnWidths([150, 80, 60, 70], Math.min(420, cursor.width * 0.55)),
+    header: [
+      {
+        cells: [
+          header('part'),
+          header('partIndicators'),
+          header('maxPoints'),
+          header('pointsEarned', FILLS.toFill),
+        ],
+      },
+    ],
+    rows: ruleSet.parts.map((part) => {
+      const ordinals = position.indicators.flatMap((weighted, index) =>
+        findIndicator(ruleSet, weighted.indicator)?.part === part.id ? [String(index + 1)] : [],
+      );
+      const points = earned.get(part.id);
+      return {
+        cells: [
+          { paragraphs: bilingual(part.label, lang, STYLES.body) },
+          { paragraphs: plain(ordinals.join(', '), center) },
+          { paragraphs: plain(formatNumber(part.points, lang), center) },
+          filled
+            ? {
+                paragraphs: plain(
+                  points ? formatNumber(points.display, lang) : inline(LABELS.notRated, lang),
+                  aligned(STYLES.bodyBold, 'center'),
+                ),
+              }
+            : { paragraphs: [], fill: FILLS.toFill },
+        ],
+        minHeight: 16,
+      };
+    }),
+  };
+}
+
+/**
+ * What changed the person's rating after the total: the rating the total earned, when it is
+ * not the final one, and each condition or quota that changed it, in words. Nothing when the
+ * rating of the total stands.
+ */
+function ratingChanges(ruleSet: RuleSet, lang: Lang, filled: FilledPerson): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const scored = filled.scoredRating === undefined ? filled.rating : filled.scoredRating;
+  if (scored !== filled.rating) {
+    const line = ruleSet.rating.find((candidate) => candidate.id === scored);
+    const words = scored === null ? LABELS.none : (line?.label ?? { vi: scored, en: scored });
+    paragraphs.push({
+      text: `${inline(LABELS.scoredRating, lang)}: ${inline(words, lang)}`,
+      style: STYLES.bodyBold,
+    });
+  }
+  const adjustments = filled.adjustments ?? [];
+  if (adjustments.length > 0) {
+    paragraphs.push(
+      ...label('adjustments', lang, STYLES.bodyBold).map((line, index) =>
+        index === 0 && paragraphs.length > 0 ? { ...line, spaceBefore: 3 } : line,
+      ),
+    );
+  }
+  adjustments.forEach((adjustment, index) => {
+    const [first, ...rest] = bilingual(adjustmentWords(adjustment, ruleSet), lang, STYLES.body);
+    if (!first) return;
+    paragraphs.push({ ...first, text: `${index + 1}. ${first.text}`, spaceBefore: 1.5 }, ...rest);
+  });
+  return paragraphs;
 }
 
 function levelsTable(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): Table {
