@@ -277,6 +277,78 @@ describe('kpic score --html --pdf with parts, a condition and a quota', () => {
   });
 });
 
+describe('kpic build and score --html on the Decree 335/2025 example', () => {
+  test('the blank and filled scorecards show parts, points in proportion and the changes', async () => {
+    const root = workspace({});
+    const framework = join(REPO_ROOT, 'examples', 'vn-decree-335', 'framework');
+    const built = kpic(['build', framework, '--out', 'rules', '--html', '--lang', 'vi'], root);
+    expect(built.stderr).toMatch(/^0 errors, 0 warnings in \d+ files\n$/);
+    expect(built.code).toBe(0);
+    const data = join(REPO_ROOT, 'examples', 'vn-decree-335', 'data', '2026.csv');
+    const rules = 'rules/vn_decree_335.rules.json';
+    const run = kpic(
+      ['score', '--rules', rules, '--data', data, '--period', '2026', '--html', '--lang', 'vi'],
+      root,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const html = (path: string) => readFileSync(join(root, path), 'utf8');
+
+    // The blank form: every indicator in proportion, no levels to list, both parts to fill in.
+    const blank = parse(html('rules/html/scorecard-division_leader.html'));
+    expect(blank.querySelectorAll('td.bands.in-proportion')).toHaveLength(6);
+    expect(blank.querySelector('table.legend')).toBeNull();
+    expect(
+      blank
+        .querySelectorAll('table.parts tbody tr')
+        .map((row) => [
+          text(row.querySelector('.ordinals')),
+          text(row.querySelector('.max-points')),
+          text(row.querySelector('.fill')),
+        ]),
+    ).toEqual([
+      ['1', '30', ''],
+      ['2, 3, 4, 5, 6', '70', ''],
+    ]);
+
+    // p01 (see score-decree.test.ts): 28 + 67.5 = 95.5, outstanding, moved down by the quota
+    // in the leaders' group. p20: outstanding, then disciplined. p30: unrated, no part points.
+    const filled = (id: string) => parse(html(`out/html/scorecard-${id}.html`));
+    const earned = (id: string) =>
+      filled(id)
+        .querySelectorAll('table.parts .points-earned')
+        .map((cell) => text(cell));
+    expect(earned('p01')).toEqual(['28', '67,5']);
+    expect(earned('p30')).toEqual(['Không đánh giá', 'Không đánh giá']);
+    const p01 = filled('p01');
+    expect(p01.querySelector('li.ticked')!.getAttribute('data-rating')).toBe('completed_well');
+    expect(p01.querySelector('.scored-rating')!.getAttribute('data-rating')).toBe('outstanding');
+    const [quota] = p01.querySelectorAll('.adjustments li');
+    expect(quota!.getAttribute('data-rule')).toBe('excellent_share');
+    expect(text(quota)).toContain('trong nhóm “Công chức lãnh đạo, quản lý”, 1 trong số 2 người');
+    expect(text(quota)).toContain('xếp thứ 2, chuyển xuống “Hoàn thành tốt nhiệm vụ”');
+    const p20 = filled('p20');
+    expect(p20.querySelector('li.ticked')!.getAttribute('data-rating')).toBe('not_completed');
+    expect(text(p20.querySelector('.adjustments li'))).toBe(
+      'Bị kỷ luật từ khiển trách trở lên trong năm đánh giá: xếp loại “Không hoàn thành nhiệm ' +
+        'vụ”, không phụ thuộc tổng điểm.',
+    );
+    expect(filled('p30').querySelector('.adjustments')).toBeNull();
+
+    const validator = await htmlValidator();
+    for (const path of [
+      'rules/html/scorecard-division_leader.html',
+      'out/html/scorecard-p01.html',
+      'out/html/scorecard-p30.html',
+    ]) {
+      const report = await validator.validateString(html(path));
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${path}: ${m.message}`))).toEqual(
+        [],
+      );
+    }
+  });
+});
+
 describe('kpic score document options', () => {
   test('refuses --lang without --html or --pdf, and writes nothing', () => {
     const root = workspace({});
