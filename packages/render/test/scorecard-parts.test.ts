@@ -154,6 +154,18 @@ describe('a blank scorecard with parts and an indicator in proportion', () => {
     expect(scorecard(noLevels).querySelector('table.legend')).toBeNull();
   });
 
+  it('says "None" in the overview\'s table of levels when there are none', async () => {
+    const files = await renderHtml({ ...ruleSet, levels: [] }, { lang: 'en' });
+    const overview = parse(String(files.find((file) => file.path === 'overview.html')!.data));
+    expect(text(overview.querySelector('table.levels tbody'))).toBe(LABELS.none.en);
+    const pdf = (await renderPdf({ ...ruleSet, levels: [] }, { lang: 'en' })).find(
+      (file) => file.path === 'overview.pdf',
+    )!;
+    expect(rawText(pdf.data as Uint8Array)).toContain(
+      `${LABELS.levels.en} ${LABELS.level.en} ${LABELS.points.en} ${LABELS.none.en}`,
+    );
+  });
+
   it('writes valid pages in every language', async () => {
     for (const lang of ['vi', 'en', 'both'] as const) {
       for (const file of await renderHtml(ruleSet, { lang })) {

@@ -136,19 +136,27 @@ function goalsTable(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): Table {
   };
 }
 
+/** The levels with their points; "None" when every indicator earns its points in proportion. */
 function levelsTable(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): Table {
+  const none = [noneRow(2, label('none', lang, STYLES.body))];
   return {
     columns: columnWidths([70, 30], cursor.width * 0.5),
     header: [{ cells: [head('level', lang), head('points', lang)] }],
-    rows: ruleSet.levels.map((level) => ({
-      cells: [
-        { paragraphs: bilingual(level.label, lang, STYLES.body) },
-        {
-          paragraphs: plain(levelPoints(level.id, ruleSet, lang), aligned(STYLES.body, 'center')),
-          valign: 'middle',
-        },
-      ],
-    })),
+    rows:
+      ruleSet.levels.length === 0
+        ? none
+        : ruleSet.levels.map((level) => ({
+            cells: [
+              { paragraphs: bilingual(level.label, lang, STYLES.body) },
+              {
+                paragraphs: plain(
+                  levelPoints(level.id, ruleSet, lang),
+                  aligned(STYLES.body, 'center'),
+                ),
+                valign: 'middle',
+              },
+            ],
+          })),
   };
 }
 
