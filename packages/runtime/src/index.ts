@@ -23,15 +23,22 @@ export {
 } from './data-row.js';
 export { score, scorePeople, ScoreError, type ScoreOptions, type ScoreStream } from './score.js';
 export type {
+  Adjustment,
   BandMatch,
+  ConditionAdjustment,
+  FactResult,
   FormulaInput,
   IndicatorResult,
   IndicatorStatus,
   NotRated,
   NotRatedReason,
+  PartResult,
   PeriodResult,
   PersonResult,
   PersonStatus,
+  QuotaAdjustment,
+  QuotaSet,
+  RankKeyValue,
   RatingMatch,
   ScoreResult,
   SurveyInput,
