@@ -426,6 +426,14 @@ export const CODES = {
       'the same column, so a row could not say which it gives. Rename one of them.',
   }),
 
+  KPI808: code({
+    slug: 'quota-share-as-fraction',
+    severity: 'warning',
+    message: (quota: string, written: string, asPercent: string) =>
+      `The quota '${quota}' allows a share of ${written}, which reads as ${written}%: a share ` +
+      `without '%' is a percentage. If ${asPercent} was meant, write '${asPercent}'.`,
+  }),
+
   // Internal.
   KPI901: code({
     slug: 'internal-error',

@@ -3,10 +3,11 @@
  * rate <line>`), which decide a rating whatever the total, and quotas, which limit how many
  * people a rating line may hold. Names resolve as everywhere else (KPI101, KPI102 for a word
  * after `within`); a fact id that is also a measure cannot be told apart in the data
- * (KPI807); a quota that cannot work as written is KPI805.
+ * (KPI807); a quota that cannot work as written is KPI805, and a share that looks like a
+ * fraction of 1 is KPI808.
  */
 import type * as ast from '../syntax/ast.js';
-import { compare, HUNDRED, type Decimal } from '../util/decimal.js';
+import { compare, HUNDRED, mul, ONE, toText, type Decimal } from '../util/decimal.js';
 import { toBilingual } from './convert.js';
 import type { Condition, Interval, Quota, RankKey, RatingLine } from './model.js';
 import { related } from './report.js';
@@ -120,6 +121,8 @@ function buildQuota(state: CheckState, { decl, uri }: Declared<ast.QuotaDecl>): 
       "write it as in '20%'";
     unfit(share, problem);
     fits = false;
+  } else if (share) {
+    reportShareAsFraction(state, uri, id, share);
   }
   const demoteTo = limited && limit?.limited ? lineBelow(state, limit.limited.text) : undefined;
   if (limit?.limited && limit.base && limited && base) {
@@ -153,6 +156,28 @@ function buildQuota(state: CheckState, { decl, uri }: Declared<ast.QuotaDecl>): 
     node: decl,
     uri,
   };
+}
+
+/**
+ * KPI808: a share written without `%` and at most 1, such as `0.2`, reads as 0.2%, though
+ * 20% was likely meant; the fix writes it as the percentage.
+ */
+function reportShareAsFraction(
+  state: CheckState,
+  uri: string,
+  quota: string,
+  share: ast.NumberLit,
+): void {
+  if (share.suffix !== undefined || compare(share.value, ONE) > 0) return;
+  const asPercent = `${toText(mul(share.value, HUNDRED))}%`;
+  state.reporter.report('KPI808', { uri, range: share.range }, [quota, share.text, asPercent], {
+    fixes: [
+      {
+        title: `Write the share as ${asPercent}`,
+        edits: [{ uri, range: share.range, newText: asPercent }],
+      },
+    ],
+  });
 }
 
 function shareFits(share: ast.NumberLit): boolean {

@@ -329,6 +329,33 @@ describe('conditions', () => {
   });
 });
 
+describe('KPI808 a quota share that looks like a fraction', () => {
+  const quota = (share: string) =>
+    `${DECREE}quota top "Top" { outstanding at most ${share} of well  within unit  rank by total }\n`;
+
+  test('0.2 reads as 0.2%, with a fix that writes 20%', () => {
+    const text = quota('0.2');
+    const result = checkKpi(text);
+    const diagnostic = only(result, 'KPI808');
+    expect(diagnostic.severity).toBe('warning');
+    expect(diagnostic.message).toBe(
+      "The quota 'top' allows a share of 0.2, which reads as 0.2%: a share without '%' is a " +
+        "percentage. If 20% was meant, write '20%'.",
+    );
+    expect(diagnostic.range).toEqual(rangeOf(text, '0.2'));
+    expect(diagnostic.fixes?.[0]?.edits.map((edit) => edit.newText)).toEqual(['20%']);
+    // The quota still works as written.
+    expect(result.model.quotas.map((q) => q.share)).toEqual([{ units: 2n, scale: 1 }]);
+  });
+
+  test('1 is a fraction too; 20 and 0.2% are not', () => {
+    expect(only(checkKpi(quota('1')), 'KPI808').fixes?.[0]?.edits[0]?.newText).toBe('100%');
+    for (const share of ['20', '0.2%', '20%']) {
+      expect(withCode(checkKpi(quota(share)), 'KPI808')).toEqual([]);
+    }
+  });
+});
+
 describe('KPI805 a quota that cannot work', () => {
   const quota = (body: string) => `${DECREE}quota top "Top" { ${body} }\n`;
 
