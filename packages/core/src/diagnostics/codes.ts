@@ -434,6 +434,14 @@ export const CODES = {
       `without '%' is a percentage. If ${asPercent} was meant, write '${asPercent}'.`,
   }),
 
+  KPI809: code({
+    slug: 'part-points-unfit',
+    severity: 'error',
+    message: (part: string, points: string, problem: string) =>
+      `Part '${part}' is worth ${points}, ${problem}. A part is worth a number of points ` +
+      "above 0 and at most 100, as in 'points 30'.",
+  }),
+
   // Internal.
   KPI901: code({
     slug: 'internal-error',

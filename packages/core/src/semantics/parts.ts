@@ -1,14 +1,15 @@
 /**
  * Parts of the total and points in proportion. A framework may split its 100 points into
- * parts (`part general "..." points 30`): the parts add up to 100 (KPI801), in every position
- * and every context's effective position the weights of a part's indicators add up to its
- * points (KPI802), and once there are parts every weighted indicator belongs to one (KPI803).
+ * parts (`part general "..." points 30`), each worth points above 0 and at most 100 (KPI809),
+ * that add up to 100 (KPI801); in every position and every context's effective position the
+ * weights of a part's indicators add up to its points (KPI802), and once there are parts
+ * every weighted indicator belongs to one (KPI803).
  * An indicator with `points proportional` earns its percentage as points, which fits only a
  * percentage that is better higher and has no bands anywhere (KPI806, also when the unit or
  * the direction is not written).
  */
 import type * as ast from '../syntax/ast.js';
-import { add, eq, HUNDRED, toText, ZERO, type Decimal } from '../util/decimal.js';
+import { add, compare, eq, HUNDRED, toText, ZERO, type Decimal } from '../util/decimal.js';
 import { toBilingual } from './convert.js';
 import type { Context, Indicator, Part, Position } from './model.js';
 import type { PositionPlan } from './positions.js';
@@ -20,6 +21,12 @@ export function buildParts(state: CheckState): Part[] {
   const parts: Part[] = [];
   for (const { decl, uri } of state.symbols.parts.values()) {
     if (!decl.id || !decl.points) continue;
+    const problem = pointsProblem(decl.points);
+    if (problem) {
+      const place = { uri, range: decl.points.range };
+      state.reporter.report('KPI809', place, [decl.id.text, decl.points.text, problem]);
+      continue;
+    }
     parts.push({
       id: decl.id.text,
       label: toBilingual(decl.label, decl.id.text),
@@ -28,7 +35,8 @@ export function buildParts(state: CheckState): Part[] {
       uri,
     });
   }
-  // A part whose points are missing is the parser's error; the sum waits for it.
+  // A part whose points are missing (the parser's error) or unfit (KPI809) is left out of
+  // the model, and the sums wait for it: no sum would be the one to report.
   const first = parts[0];
   if (!first || parts.length !== state.symbols.parts.size) return parts;
 
@@ -43,6 +51,18 @@ export function buildParts(state: CheckState): Part[] {
     state.reporter.report('KPI801', partPlace(first), [toText(sum), named], { related: others });
   }
   return parts;
+}
+
+/** Why `points` cannot be a part's points, or undefined when they can. */
+function pointsProblem(points: ast.NumberLit): string | undefined {
+  if (points.suffix === 'h' || points.suffix === 'd') {
+    return 'which is a time, not points';
+  }
+  const sign = compare(points.value, ZERO);
+  if (sign < 0) return 'below zero, which would take points away from the total';
+  if (sign === 0) return 'so it would count for nothing';
+  if (compare(points.value, HUNDRED) > 0) return 'more than the whole total of 100 points';
+  return undefined;
 }
 
 /** KPI802 and KPI803 over the base positions and every context's effective positions. */

@@ -1,5 +1,5 @@
 /**
- * Issue 6's constructs in the checker: parts of the total (KPI801, KPI802, KPI803), points in
+ * Issue 6's constructs in the checker: parts of the total (KPI801, KPI802, KPI803, KPI809), points in
  * proportion (KPI806), conditions (KPI807, and their names), quotas (KPI805, their names and
  * words), a rating line no total reaches (KPI804), and the model each of them builds.
  */
@@ -108,6 +108,37 @@ describe('KPI801 parts that do not add up to 100', () => {
     const text =
       HEADER + 'part a "A" points 33.3\npart b "B" points 33.3\npart c "C" points 33.4\n';
     expect(withCode(checkKpi(text), 'KPI801')).toEqual([]);
+  });
+});
+
+describe('KPI809 a part whose points cannot be points', () => {
+  test('30h is a time: the one error, with no sum or weights reported beside it', () => {
+    const text = DECREE.replace('points 30', 'points 30h');
+    const result = checkKpi(text);
+    const diagnostic = only(result, 'KPI809');
+    expect(diagnostic.severity).toBe('error');
+    expect(diagnostic.message).toBe(
+      "Part 'general' is worth 30h, which is a time, not points. A part is worth a number of " +
+        "points above 0 and at most 100, as in 'points 30'.",
+    );
+    expect(diagnostic.range).toEqual(rangeOf(text, '30h'));
+    expect(codesOf(result).filter((code) => code !== 'KPI809')).toEqual([]);
+    expect(result.model.parts.map((part) => part.id)).toEqual(['tasks']);
+  });
+
+  test('-30 and 130 make 100 but each is reported, and 0 counts for nothing', () => {
+    const text = DECREE.replace('points 30', 'points -30').replace('points 70', 'points 130');
+    expect(withCode(checkKpi(text), 'KPI809').map((d) => d.message.split('. ')[0])).toEqual([
+      "Part 'general' is worth -30, below zero, which would take points away from the total",
+      "Part 'tasks' is worth 130, more than the whole total of 100 points",
+    ]);
+    const zero = HEADER + 'part a "A" points 0\npart b "B" points 100\n';
+    expect(only(checkKpi(zero), 'KPI809').message).toContain('so it would count for nothing');
+  });
+
+  test('30% reads as 30 points', () => {
+    const text = DECREE.replace('points 30', 'points 30%').replace('points 70', 'points 70%');
+    expect(problems(text)).toEqual([]);
   });
 });
 
