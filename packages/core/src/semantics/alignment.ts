@@ -80,7 +80,13 @@ function checkIndicator(
   const decl = indicator.node;
   // One warning for all missing parts: they are one concern (the indicator is not yet
   // measurable), and six lines at the same id would bury the other diagnostics.
-  const missing = REQUIRED.filter((required) => !required.present(decl));
+  // For an indicator scored in proportion, a missing unit or direction is an error of its
+  // own (KPI806), which says what to write; the warning leaves them to it.
+  const ownError = (field: string) =>
+    indicator.scoring === 'proportional' && (field === 'unit' || field === 'direction');
+  const missing = REQUIRED.filter(
+    (required) => !required.present(decl) && !ownError(required.field),
+  );
   if (missing.length > 0) {
     const says = missing.map((required) => required.says);
     state.reporter.report('KPI601', place, [indicator.id, says], {

@@ -264,6 +264,19 @@ describe('KPI806 points in proportion that do not fit', () => {
     );
   });
 
+  test('KPI806 alone says the unit and direction are missing; KPI601 lists the rest', () => {
+    const text = HEADER + 'kpi a "A" { points proportional }\nposition p "P" { a weight 100% }\n';
+    const result = checkKpi(text);
+    expect(withCode(result, 'KPI806')).toHaveLength(2);
+    const warning = only(result, 'KPI601');
+    expect(warning.data).toEqual({ missing: ['measure', 'target', 'frequency', 'source'] });
+    expect(warning.message).not.toContain('unit');
+
+    // Complete but for the unit and direction: the errors, and no warning.
+    const complete = proportional('b').replace('unit percent better higher ', '');
+    expect(withCode(checkKpi(HEADER + complete), 'KPI601')).toEqual([]);
+  });
+
   test('a unit or direction that is misspelt is KPI102 alone', () => {
     const text = HEADER + 'kpi a "A" { unit percnt better highr points proportional }\n';
     const result = checkKpi(text);
