@@ -45,11 +45,9 @@ group catalogue and the framework overview. --templates needs --html or the brow
 engine; the default PDF engine draws its built-in layout and needs no browser.`;
 
 const SCORE_EXAMPLES = `
-Example:
+Examples:
   $ kpic score --rules out/cema.rules.json --data measured.csv --period 2024-Q3
   $ kpic score --rules out/cema.rules.json --data measured.csv --period 2024-Q3 --html --pdf
-
---html and --pdf also write each person's scorecard with their results filled in.
 
 Exit codes: 0 every row used, 1 some rows rejected (listed in <out>/rejected.csv;
 the scores are still written), 2 a usage or file problem (nothing is written).`;
