@@ -7,6 +7,7 @@
  * documents print `display`.
  */
 import type { Bilingual, RuleSet } from '@kpilang/rule-set';
+import { labelOf, ratedWhateverTheTotal } from './rating-rules.js';
 
 /** A computed number: `exact` (a decimal or a fraction such as `256/3`) and `display`. */
 export interface FilledNumber {
@@ -166,10 +167,8 @@ export function adjustmentWords(adjustment: FilledAdjustment, ruleSet: RuleSet):
   const to = line(adjustment.to);
   if (adjustment.step === 'condition') {
     const fact = labelOf(ruleSet.conditions, adjustment.rule);
-    return {
-      vi: `${fact.vi}: xếp loại “${to.vi}”, không phụ thuộc tổng điểm.`,
-      en: `${fact.en}: rated “${to.en}” whatever the total.`,
-    };
+    const rated = ratedWhateverTheTotal(to);
+    return { vi: `${fact.vi}: ${rated.vi}.`, en: `${fact.en}: ${rated.en}.` };
   }
 
   const quota = labelOf(ruleSet.quotas, adjustment.rule);
@@ -207,11 +206,6 @@ function setWords(set: FilledQuotaAdjustment['set'], ruleSet: RuleSet): Bilingua
     vi: `trong số người giữ vị trí “${position.vi}”`,
     en: `among the holders of “${position.en}”`,
   };
-}
-
-/** The label of the item with `id` in `list`, or the id in both languages. */
-function labelOf(list: readonly { id: string; label: Bilingual }[], id: string): Bilingual {
-  return list.find((item) => item.id === id)?.label ?? { vi: id, en: id };
 }
 
 /**

@@ -9,6 +9,7 @@ export * from './format.js';
 export * from './documents.js';
 export * from './filled.js';
 export * from './changes.js';
+export * from './rating-rules.js';
 export * from './output.js';
 export * from './errors.js';
 export * from './metadata.js';

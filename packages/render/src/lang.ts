@@ -84,6 +84,28 @@ export const LABELS = {
   },
   scoredRating: { vi: 'Xếp loại theo tổng điểm', en: 'Rating the total earned' },
   adjustments: { vi: 'Điều chỉnh xếp loại', en: 'Changes to the rating' },
+  indicators: { vi: 'Các chỉ số', en: 'Indicators' },
+  conditions: {
+    vi: 'Điều kiện quyết định xếp loại',
+    en: 'Conditions that decide the rating',
+  },
+  condition: { vi: 'Điều kiện', en: 'Condition' },
+  appliesTo: { vi: 'Áp dụng cho', en: 'Applies to' },
+  everyone: { vi: 'Mọi công chức', en: 'Everyone' },
+  ratingGiven: { vi: 'Xếp loại', en: 'Rating given' },
+  firstConditionDecides: {
+    vi: 'Khi nhiều điều kiện cùng đúng với một người, điều kiện đứng trước quyết định.',
+    en: 'When several hold for a person, the first listed decides.',
+  },
+  quotas: { vi: 'Giới hạn số người theo xếp loại', en: 'Limits on how many hold a rating' },
+  quota: { vi: 'Quy định giới hạn', en: 'Quota' },
+  quotaLimit: { vi: 'Mức giới hạn', en: 'Limit' },
+  quotaWithin: { vi: 'Phạm vi áp dụng', en: 'Where it holds' },
+  rankBy: { vi: 'Tiêu chí xếp hạng, theo thứ tự', en: 'Ranking keys, in order' },
+  quotasApplied: {
+    vi: 'Áp dụng sau các điều kiện, khi mọi người đã được chấm điểm, theo thứ tự trên.',
+    en: 'Applied once everyone is scored, after the conditions, in the order listed.',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -33,6 +33,14 @@ import {
   type FilledPerson,
 } from '../filled.js';
 import { htmlLang, type Lang } from '../lang.js';
+import {
+  conditionRules,
+  partRules,
+  quotaRules,
+  type ConditionRule,
+  type PartRule,
+  type QuotaRule,
+} from '../rating-rules.js';
 
 /** What a page's templates get as their root object. */
 export interface PageData {
@@ -158,6 +166,12 @@ export type DocumentModel =
       /** Indicators that name no goal. */
       unaligned: Indicator[];
       contexts: { context: ContextName; changes: OverviewChange[] }[];
+      /** The parts of the total with their indicators; empty when the rule set has none. */
+      parts: PartRule[];
+      /** The conditions, with whom each applies to and the rating it sets; may be empty. */
+      conditions: ConditionRule[];
+      /** The quotas, each in words; may be empty. */
+      quotas: QuotaRule[];
     }
   | {
       kind: 'index';
@@ -415,6 +429,9 @@ function documentModel(ruleSet: RuleSet, document: DocumentRef): DocumentModel {
             indicator: indicatorOf(ruleSet, change.indicator),
           })),
         })),
+        parts: partRules(ruleSet),
+        conditions: conditionRules(ruleSet),
+        quotas: quotaRules(ruleSet),
       };
   }
 }

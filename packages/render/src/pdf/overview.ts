@@ -1,7 +1,8 @@
 /**
  * The framework overview on A4 portrait: the framework's fields, its goals with the
  * indicators that support them, the rating levels with their points, the overall rating
- * scale, and for each context what it rates differently from the base framework.
+ * scale, the parts of the total, conditions and quotas when the rule set has them, and for
+ * each context what it rates differently from the base framework.
  */
 import type { Indicator, RuleSet, WeightedIndicator } from '@kpilang/rule-set';
 import { contextChanges, type IndicatorChange } from '../changes.js';
@@ -23,6 +24,7 @@ import { inline, LABELS, type LabelKey, type Lang } from '../lang.js';
 import { bilingual, label, plain, stated } from './bilingual.js';
 import { drawBlock, drawHeading, drawTitleBlock } from './blocks.js';
 import { fieldsTable } from './fields-table.js';
+import { drawRatingRules } from './overview-rules.js';
 import type { PageCursor } from './page-cursor.js';
 import { aligned, FILLS, STYLES } from './styles.js';
 import {
@@ -65,6 +67,8 @@ export function drawOverview(cursor: PageCursor, ruleSet: RuleSet, lang: Lang): 
 
   drawHeading(cursor, label('ratingScale', lang, STYLES.heading));
   drawTable(cursor, ratingTable(cursor, ruleSet, lang));
+
+  drawRatingRules(cursor, ruleSet, lang);
 
   if (ruleSet.contexts.length === 0) return;
   drawHeading(cursor, label('contexts', lang, STYLES.heading), 90);
