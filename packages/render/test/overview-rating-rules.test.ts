@@ -188,7 +188,12 @@ describe('the overview of the Decree 335/2025 example, in HTML', () => {
   });
 
   it('places the three sections after the rating scale and before the contexts', async () => {
-    const html = await overviewHtml(decree, 'en');
+    // The decree has no contexts, and then no section on them: give it one that changes nothing.
+    const withContext = structuredClone(decree);
+    withContext.contexts = [
+      { id: 'province', label: { vi: 'Tỉnh', en: 'Province' }, positions: withContext.positions },
+    ];
+    const html = await overviewHtml(withContext, 'en');
     const at = (needle: string) => html.indexOf(needle);
     expect(at('class="rating-scale"')).toBeGreaterThan(0);
     expect(at('class="part-rules"')).toBeGreaterThan(at('class="rating-scale"'));
