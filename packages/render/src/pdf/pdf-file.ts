@@ -10,7 +10,7 @@ import { documentMetadata } from '../metadata.js';
 import { htmlLang, inline, type Lang } from '../lang.js';
 import { allFaces } from './fonts.js';
 import { STYLES } from './styles.js';
-import { drawLines, setParagraphs } from './text-layout.js';
+import { drawLines, fitOneLine, setParagraphs } from './text-layout.js';
 
 /** The pages one document of a file takes, and the text its footer shows. */
 export interface PageRange {
@@ -61,14 +61,20 @@ export function createPdf(ruleSet: RuleSet, lang: Lang, info: FileInfo): PDFKit.
 
 /** Writes the footer of the pages of `range`: its text and "page/pages". */
 export function drawFooters(doc: PDFKit.PDFDocument, range: PageRange): void {
+  let fitted: { width: number; text: string } | undefined;
   for (let index = 0; index < range.count; index += 1) {
     const page = doc.switchToPage(range.first + index);
     const left = page.margins.left;
     const width = page.width - page.margins.left - page.margins.right;
     const top = page.height - page.margins.bottom + 12;
     const numberWidth = 40;
-    const text = setParagraphs([{ text: range.footer, style: STYLES.hint }], width - numberWidth);
-    drawLines(doc, text.slice(0, 1), left, top, width - numberWidth);
+    // One line: a title too long for it ends in "…" (the bookmark and metadata hold it whole).
+    const textWidth = width - numberWidth - 8;
+    if (fitted?.width !== textWidth) {
+      fitted = { width: textWidth, text: fitOneLine(range.footer, STYLES.hint, textWidth) };
+    }
+    const text = setParagraphs([{ text: fitted.text, style: STYLES.hint }], textWidth);
+    drawLines(doc, text, left, top, textWidth);
     const number = setParagraphs(
       [{ text: `${index + 1}/${range.count}`, style: { ...STYLES.hint, align: 'right' } }],
       numberWidth,

@@ -84,6 +84,40 @@ export function textWidth(text: string, style: TextStyle): number {
 }
 
 /**
+ * `text` made to fit on one line `width` points wide in `style`: as it is when it fits, else
+ * cut after the last whole word that leaves room for an ellipsis, "…", with the spaces and
+ * separators before the cut left out, so a line never ends in the middle of a word or on a
+ * bare slash. When whole words would fill less than half the line (a word wider than it),
+ * the cut falls between characters instead.
+ */
+export function fitOneLine(text: string, style: TextStyle, width: number): string {
+  const whole = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (textWidth(whole, style) <= width) return whole;
+  const room = width - textWidth(ELLIPSIS, style);
+  let kept = '';
+  for (const word of whole.split(' ')) {
+    const longer = kept === '' ? word : `${kept} ${word}`;
+    if (textWidth(longer, style) > room) break;
+    kept = longer;
+  }
+  if (textWidth(kept, style) < room / 2) {
+    // The most characters that fit, found by halving: only a few lengths are measured.
+    const characters = clusters(whole);
+    let fits = 0;
+    let over = characters.length;
+    while (over - fits > 1) {
+      const middle = Math.floor((fits + over) / 2);
+      if (textWidth(characters.slice(0, middle).join(''), style) <= room) fits = middle;
+      else over = middle;
+    }
+    kept = characters.slice(0, fits).join('');
+  }
+  return `${kept.replace(/[\s/:;,·–-]+$/u, '')}${ELLIPSIS}`;
+}
+
+const ELLIPSIS = '…';
+
+/**
  * Draws `lines` with their tops from `top`, each aligned in the box from `left` that is
  * `width` wide. Returns the y below the last line.
  */
