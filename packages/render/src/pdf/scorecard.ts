@@ -144,20 +144,27 @@ function matrixTable(
       minHeight: 30,
     };
   });
+  // On a filled scorecard, the weight that counted goes under "Total", beside the weight
+  // column: the column is too narrow for the words, which wrapped there one to a line.
+  const weightCounted: Paragraph[] = filled
+    ? [
+        {
+          text:
+            `(${inline(LABELS.weightCounted, lang)} ` +
+            `${formatPercent(filled.weightCounted.display, lang)})`,
+          style: aligned(STYLES.body, 'right'),
+          spaceBefore: 1.5,
+        },
+      ]
+    : [];
   const total: TableRow = {
     cells: [
-      { paragraphs: label('total', lang, aligned(STYLES.bodyBold, 'right')), colSpan: 5 },
       {
-        paragraphs: [
-          ...plain(formatPercent(position.total, lang), aligned(STYLES.bodyBold, 'center')),
-          ...(filled
-            ? plain(
-                `(${inline(LABELS.weightCounted, lang)} ` +
-                  `${formatPercent(filled.weightCounted.display, lang)})`,
-                aligned(STYLES.body, 'center'),
-              )
-            : []),
-        ],
+        paragraphs: [...label('total', lang, aligned(STYLES.bodyBold, 'right')), ...weightCounted],
+        colSpan: 5,
+      },
+      {
+        paragraphs: plain(formatPercent(position.total, lang), aligned(STYLES.bodyBold, 'center')),
       },
       {
         paragraphs: label('weightedTotal', lang, aligned(STYLES.bodyBold, 'right')),
