@@ -7,7 +7,7 @@
  * documents print `display`.
  */
 import type { Bilingual, RuleSet } from '@kpilang/rule-set';
-import { labelOf, ratedWhateverTheTotal } from './rating-rules.js';
+import { conditionWords, labelOf } from './rating-rules.js';
 
 /** A computed number: `exact` (a decimal or a fraction such as `256/3`) and `display`. */
 export interface FilledNumber {
@@ -166,9 +166,7 @@ export function adjustmentWords(adjustment: FilledAdjustment, ruleSet: RuleSet):
   const line = (id: string) => labelOf(ruleSet.rating, id);
   const to = line(adjustment.to);
   if (adjustment.step === 'condition') {
-    const fact = labelOf(ruleSet.conditions, adjustment.rule);
-    const rated = ratedWhateverTheTotal(to);
-    return { vi: `${fact.vi}: ${rated.vi}.`, en: `${fact.en}: ${rated.en}.` };
+    return conditionWords(labelOf(ruleSet.conditions, adjustment.rule), to);
   }
 
   const quota = labelOf(ruleSet.quotas, adjustment.rule);

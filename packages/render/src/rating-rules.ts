@@ -2,8 +2,9 @@
  * What decides a rating besides the points of the indicators, in words for the framework
  * overview: the parts of the total with the indicators that count toward each, the conditions
  * that set a rating whatever the total, and the quotas that limit how many people keep a
- * rating. Both engines print these, and a filled scorecard words its changes to a rating with
- * the same phrases (filled.ts), so a form and its overview say one rule the same way.
+ * rating. Both engines print these; a blank scorecard states the conditions and quotas that
+ * bear on its position (scorecardRules), and a filled scorecard words its changes to a rating
+ * with the same phrases (filled.ts), so a form and its overview say one rule the same way.
  */
 import type {
   Bilingual,
@@ -11,6 +12,7 @@ import type {
   Group,
   Indicator,
   Part,
+  Position,
   Quota,
   RankKey,
   RuleSet,
@@ -53,6 +55,24 @@ export interface QuotaRule {
   tieBreak: Bilingual;
 }
 
+/**
+ * The conditions and quotas that bear on the rating of a position's holders, as its scorecard
+ * states them, each in one sentence in both languages.
+ */
+export interface ScorecardRules {
+  /**
+   * The conditions that apply to the position: those for everyone and those for its group,
+   * in the rule set's order, each as "Fact: rated “X” whatever the total."
+   */
+  conditions: { rule: ConditionRule; words: Bilingual }[];
+  /**
+   * Every quota (a quota counts everyone who is rated), each as "Those rated “A” are at most
+   * 20% of the number rated “B”, in each unit, then in each position group. Those ranked
+   * beyond the limit move to “C”."
+   */
+  quotas: { rule: QuotaRule; words: Bilingual }[];
+}
+
 /** Each part of the total with its indicators; empty when the rule set has no parts. */
 export function partRules(ruleSet: RuleSet): PartRule[] {
   return ruleSet.parts.map((part) => ({
@@ -90,7 +110,7 @@ export function quotaRules(ruleSet: RuleSet): QuotaRule[] {
     const limited = line(quota.limited);
     const of = line(quota.of);
     const to = line(quota.demoteTo);
-    const sets = quota.within.map((set) => withinWords(set, ruleSet));
+    const within = withinPhrase(quota, ruleSet);
     return {
       quota,
       limit: {
@@ -105,10 +125,7 @@ export function quotaRules(ruleSet: RuleSet): QuotaRule[] {
         vi: `Người xếp hạng ngoài giới hạn chuyển xuống “${to.vi}”`,
         en: `Those ranked beyond the limit move to “${to.en}”`,
       },
-      within: capitalised({
-        vi: sets.map((set) => set.vi).join(', rồi '),
-        en: sets.map((set) => set.en).join(', then '),
-      }),
+      within: capitalised(within),
       rankBy: quota.rankBy.map((key) => rankKeyWords(key, ruleSet)),
       tieBreak: {
         vi: 'Bằng nhau ở mọi tiêu chí xếp hạng: thứ tự theo mã công chức',
@@ -116,6 +133,40 @@ export function quotaRules(ruleSet: RuleSet): QuotaRule[] {
       },
     };
   });
+}
+
+/**
+ * The conditions that apply to the holders of `position` and every quota, in words, for its
+ * scorecard; `undefined` when there are none, so the scorecard says nothing of them.
+ */
+export function scorecardRules(ruleSet: RuleSet, position: Position): ScorecardRules | undefined {
+  const conditions = conditionRules(ruleSet)
+    .filter(
+      ({ condition }) =>
+        condition.groups.length === 0 ||
+        (position.group !== undefined && condition.groups.includes(position.group)),
+    )
+    .map((rule) => ({ rule, words: conditionWords(rule.condition.label, rule.rating.label) }));
+  const quotas = quotaRules(ruleSet).map((rule) => {
+    const within = withinPhrase(rule.quota, ruleSet);
+    return {
+      rule,
+      words: {
+        vi: `${rule.limit.vi}, ${within.vi}. ${rule.demotion.vi}.`,
+        en: `${rule.limit.en}, ${within.en}. ${rule.demotion.en}.`,
+      },
+    };
+  });
+  return conditions.length === 0 && quotas.length === 0 ? undefined : { conditions, quotas };
+}
+
+/**
+ * A condition and the rating it sets, as one sentence: "Fact: rated “X” whatever the total."
+ * A blank scorecard states a condition so, and a filled one the condition that held.
+ */
+export function conditionWords(fact: Bilingual, line: Bilingual): Bilingual {
+  const rated = ratedWhateverTheTotal(line);
+  return { vi: `${fact.vi}: ${rated.vi}.`, en: `${fact.en}: ${rated.en}.` };
 }
 
 /** The rating a condition sets, as a filled scorecard and the overview say it. */
@@ -145,6 +196,15 @@ function withinWords(set: Quota['within'][number], ruleSet: RuleSet): Bilingual 
   return {
     vi: 'trong từng nhóm vị trí (người giữ vị trí không thuộc nhóm nào được tính theo vị trí)',
     en: 'in each position group (the holders of a position in no group count by position)',
+  };
+}
+
+/** The sets of people a quota holds in, in the order applied: "in each unit, then ...". */
+function withinPhrase(quota: Quota, ruleSet: RuleSet): Bilingual {
+  const sets = quota.within.map((set) => withinWords(set, ruleSet));
+  return {
+    vi: sets.map((set) => set.vi).join(', rồi '),
+    en: sets.map((set) => set.en).join(', then '),
   };
 }
 

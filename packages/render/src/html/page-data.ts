@@ -37,9 +37,11 @@ import {
   conditionRules,
   partRules,
   quotaRules,
+  scorecardRules,
   type ConditionRule,
   type PartRule,
   type QuotaRule,
+  type ScorecardRules,
 } from '../rating-rules.js';
 
 /** What a page's templates get as their root object. */
@@ -155,6 +157,11 @@ export type DocumentModel =
       rows: ScorecardRow[];
       /** The rule set's parts of the total, in order; empty when it has none. */
       parts: ScorecardPart[];
+      /**
+       * The conditions that apply to the position and the quotas, in words; absent when there
+       * are none. The built-in partial prints them on blank scorecards.
+       */
+      rules?: ScorecardRules;
       /** Present on a filled scorecard (`kpic score --html`): the person and their result. */
       filled?: FilledModel;
     }
@@ -450,6 +457,7 @@ function scorecardModel(
     const part = ruleSet.parts.find((candidate) => candidate.id === indicator.part);
     return { ordinal: index + 1, indicator, weighted, ...(part ? { part } : {}) };
   });
+  const rules = scorecardRules(ruleSet, position);
   return {
     kind: 'scorecard',
     name: document.name,
@@ -461,6 +469,7 @@ function scorecardModel(
       part,
       ordinals: rows.filter((row) => row.part?.id === part.id).map((row) => row.ordinal),
     })),
+    ...(rules ? { rules } : {}),
   };
 }
 

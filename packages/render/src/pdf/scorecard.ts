@@ -6,7 +6,7 @@
  * rating, and the two signatures. Filled in, it also says what changed the rating after the
  * total (a condition, a quota).
  */
-import type { Indicator, Position, RuleSet, WeightedIndicator } from '@kpilang/rule-set';
+import type { Bilingual, Indicator, Position, RuleSet, WeightedIndicator } from '@kpilang/rule-set';
 import { findContext, findIndicator } from '../documents.js';
 import {
   adjustmentWords,
@@ -30,6 +30,7 @@ import {
   unitSuffix,
 } from '../format.js';
 import { inline, LABELS, type Lang } from '../lang.js';
+import { scorecardRules } from '../rating-rules.js';
 import { bilingual, label, plain, stated } from './bilingual.js';
 import { blockHeight, drawBlock, drawTitleBlock } from './blocks.js';
 import type { PageCursor } from './page-cursor.js';
@@ -306,7 +307,8 @@ function resultCells(ruleSet: RuleSet, result: FilledIndicator, lang: Lang): Tab
  * The block under the matrix: the parts of the total (when the rule set has them) and, on a
  * filled scorecard, what changed the rating after the total; then the legend of levels and of
  * the overall rating side by side (the rating alone when there are no levels, as when every
- * indicator is scored in proportion), then the signatures. Measured before the matrix is
+ * indicator is scored in proportion), on a blank scorecard the conditions and quotas that
+ * decide the rating besides the total (when there are any), then the signatures. Measured before the matrix is
  * drawn, so the matrix's last row can bring onto its page what follows the total: the parts
  * and the changes when there are any, else the legend and the signatures, which then never
  * stand alone on a page. The legend is always kept with the signatures.
@@ -338,8 +340,10 @@ function tailLayout(
   );
   const legendHeight =
     captionHeight + 3 + Math.max(levels ? tableHeight(levels) : 0, tableHeight(rating));
+  const rules = filled ? [] : ratingRules(ruleSet, position, lang);
+  const rulesHeight = rules.length > 0 ? 10 + blockHeight(rules, cursor.width) : 0;
   const signatures = signatureBlock(cursor, lang);
-  const closing = legendHeight + 14 + signatures.height;
+  const closing = legendHeight + rulesHeight + 14 + signatures.height;
   const leading = partsHeight + changesHeight;
   const ratingLeft = levels ? cursor.left + tableWidth(levels) + 24 : cursor.left;
 
@@ -373,7 +377,12 @@ function tailLayout(
     drawBlock(cursor, ratingCaption, { span: { left, width: captionWidth } });
     cursor.y += 3;
     drawTable(cursor, rating, left);
-    cursor.y = Math.max(cursor.y, sideBySide ? levelsBottom : cursor.y) + 14;
+    cursor.y = Math.max(cursor.y, sideBySide ? levelsBottom : cursor.y);
+    if (rules.length > 0) {
+      cursor.y += 10;
+      drawBlock(cursor, rules);
+    }
+    cursor.y += 14;
     signatures.draw();
   };
   return { height: leading > 0 ? leading : closing, draw };
@@ -463,6 +472,39 @@ function ratingChanges(ruleSet: RuleSet, lang: Lang, filled: FilledPerson): Para
     if (!first) return;
     paragraphs.push({ ...first, text: `${index + 1}. ${first.text}`, spaceBefore: 1.5 }, ...rest);
   });
+  return paragraphs;
+}
+
+/**
+ * What decides the rating of the position's holders besides the total, for the evaluator of a
+ * blank scorecard: each condition that applies to them with the rating it sets whatever the
+ * total, and each quota with its limit, the sets of people it holds in and where the people
+ * over it move, in the words of the overview. Nothing when there are none.
+ */
+function ratingRules(ruleSet: RuleSet, position: Position, lang: Lang): Paragraph[] {
+  const rules = scorecardRules(ruleSet, position);
+  if (!rules) return [];
+  const paragraphs: Paragraph[] = [];
+  const heading = (key: 'conditions' | 'quotas') =>
+    label(key, lang, STYLES.subheading).map((line, index) =>
+      index === 0 && paragraphs.length > 0 ? { ...line, spaceBefore: 6 } : line,
+    );
+  const item = ({ words }: { words: Bilingual }) => {
+    const [first, ...rest] = bilingual(words, lang, STYLES.body);
+    return first ? [{ ...first, text: `– ${first.text}`, spaceBefore: 2 }, ...rest] : [];
+  };
+  const note = (key: 'firstConditionDecides' | 'quotasAfterScoring') =>
+    label(key, lang, STYLES.hint).map((line, index) =>
+      index === 0 ? { ...line, spaceBefore: 2 } : line,
+    );
+  if (rules.conditions.length > 0) {
+    paragraphs.push(...heading('conditions'), ...rules.conditions.flatMap(item));
+    if (rules.conditions.length > 1) paragraphs.push(...note('firstConditionDecides'));
+  }
+  if (rules.quotas.length > 0) {
+    paragraphs.push(...heading('quotas'), ...rules.quotas.flatMap(item));
+    paragraphs.push(...note('quotasAfterScoring'));
+  }
   return paragraphs;
 }
 
