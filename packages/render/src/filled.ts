@@ -7,6 +7,7 @@
  * documents print `display`.
  */
 import type { Bilingual, RuleSet } from '@kpilang/rule-set';
+import { LABELS } from './lang.js';
 import { conditionWords, labelOf } from './rating-rules.js';
 
 /** A computed number: `exact` (a decimal or a fraction such as `256/3`) and `display`. */
@@ -186,6 +187,18 @@ export function adjustmentWords(adjustment: FilledAdjustment, ruleSet: RuleSet):
       `${places === 1 ? 'keeps' : 'keep'} it; ranked ${rank}, moved to “${to.en}”.` +
       (ties === '' ? '' : ` Equal on every ranking key with ${ties}; the person ids decided.`),
   };
+}
+
+/**
+ * What made an adjustment, in a few words for a list of people: "Condition: <the fact>" or
+ * "Quota: <the rule>", from the labels of the rule set (an id it lacks is printed as it is).
+ */
+export function adjustmentCause(adjustment: FilledAdjustment, ruleSet: RuleSet): Bilingual {
+  const [kind, rule] =
+    adjustment.step === 'condition'
+      ? [LABELS.condition, labelOf(ruleSet.conditions, adjustment.rule)]
+      : [LABELS.quota, labelOf(ruleSet.quotas, adjustment.rule)];
+  return { vi: `${kind.vi}: ${rule.vi}`, en: `${kind.en}: ${rule.en}` };
 }
 
 /** Where a quota counted people, in words. */

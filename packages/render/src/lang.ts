@@ -106,6 +106,7 @@ export const LABELS = {
     vi: 'Áp dụng sau các điều kiện, khi mọi người đã được chấm điểm, theo thứ tự trên.',
     en: 'Applied once everyone is scored, after the conditions, in the order listed.',
   },
+  changedBy: { vi: 'Xếp loại thay đổi do', en: 'Rating changed by' },
   quotasAfterScoring: {
     vi: 'Áp dụng khi mọi người đã được chấm điểm, sau các điều kiện.',
     en: 'Applied once everyone is scored, after the conditions.',

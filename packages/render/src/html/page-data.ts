@@ -24,6 +24,7 @@ import {
   type DocumentRef,
 } from '../documents.js';
 import {
+  adjustmentCause,
   adjustmentWords,
   PERSON_STATUS_WORDS,
   REASON_WORDS,
@@ -187,7 +188,17 @@ export type DocumentModel =
       base: DocumentLink[];
       contexts: { context: ContextName; scorecards: DocumentLink[] }[];
     }
-  | { kind: 'results'; name: 'index'; period: string; people: ResultLink[] };
+  | {
+      kind: 'results';
+      name: 'index';
+      period: string;
+      /**
+       * True when the rule set has conditions or quotas, which can change a rating after the
+       * total: the index then says, for each person, what changed theirs.
+       */
+      adjustable: boolean;
+      people: ResultLink[];
+    };
 
 /** A line of the index of filled scorecards: one scored person. */
 export interface ResultLink {
@@ -200,6 +211,11 @@ export interface ResultLink {
   statusWords: Bilingual;
   total?: string;
   ratingLabel?: Bilingual;
+  /**
+   * Each condition or quota that changed the person's rating after the total, in order:
+   * `words` "Condition: <the fact>" or "Quota: <the rule>"; empty when the rating stands.
+   */
+  changedBy: { step: 'condition' | 'quota'; rule: string; words: Bilingual }[];
 }
 
 /** An indicator a context rates differently, with the position and indicator looked up. */
@@ -334,6 +350,7 @@ export function filledIndexData(
       kind: 'results',
       name: 'index',
       period,
+      adjustable: ruleSet.conditions.length > 0 || ruleSet.quotas.length > 0,
       people: people.map((person, index) => {
         const context = ruleSet.contexts.find((candidate) => candidate.id === person.context);
         const position = scorecardPosition(ruleSet, {
@@ -350,6 +367,11 @@ export function filledIndexData(
           statusWords: PERSON_STATUS_WORDS[person.status],
           ...shown('total', person.total),
           ...(rating ? { ratingLabel: rating.label } : {}),
+          changedBy: (person.adjustments ?? []).map((adjustment) => ({
+            step: adjustment.step,
+            rule: adjustment.rule,
+            words: adjustmentCause(adjustment, ruleSet),
+          })),
         };
       }),
     },
