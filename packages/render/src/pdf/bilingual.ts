@@ -6,7 +6,7 @@
 import type { Bilingual } from '@kpilang/rule-set';
 import { ABSENT } from '../format.js';
 import { LABELS, pick, type LabelKey, type Lang } from '../lang.js';
-import type { Paragraph, TextStyle } from './text-layout.js';
+import { textWidth, type Paragraph, type TextStyle } from './text-layout.js';
 
 /** Ink for text, and a softer grey for the English line and for hints. */
 export const INK = '#111111';
@@ -28,6 +28,26 @@ export function bilingual(text: Bilingual | undefined, lang: Lang, style: TextSt
   return [
     { text: text.vi, style },
     { text: text.en, style: secondaryStyle(style), spaceBefore: 0.5 },
+  ];
+}
+
+/**
+ * An item of a list: `text` as bilingual() sets it, opened by `marker` ("– ", "1. "), with a
+ * hanging indent: the lines after the first, the English line among them, start under the
+ * text, not under the marker.
+ */
+export function listItem(
+  text: Bilingual | undefined,
+  lang: Lang,
+  style: TextStyle,
+  marker: string,
+): Paragraph[] {
+  const [first, ...rest] = bilingual(text, lang, style);
+  if (!first) return [];
+  const indent = textWidth(marker, style);
+  return [
+    { ...first, text: `${marker}${first.text}`, indent, firstLineIndent: -indent },
+    ...rest.map((paragraph) => ({ ...paragraph, indent })),
   ];
 }
 

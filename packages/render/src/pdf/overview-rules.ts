@@ -7,7 +7,7 @@ import type { Bilingual, RuleSet } from '@kpilang/rule-set';
 import { formatNumber } from '../format.js';
 import { LABELS, type LabelKey, type Lang } from '../lang.js';
 import { conditionRules, partRules, quotaRules } from '../rating-rules.js';
-import { bilingual, label, plain } from './bilingual.js';
+import { bilingual, label, listItem, plain } from './bilingual.js';
 import { drawBlock, drawHeading } from './blocks.js';
 import type { PageCursor } from './page-cursor.js';
 import { aligned, FILLS, STYLES } from './styles.js';
@@ -145,7 +145,7 @@ function head(key: LabelKey, lang: Lang): TableCell {
 
 /**
  * `items` one after another, each opened by `marker(index)` ("1. ", "– ") and, in both
- * languages, with its English line under it.
+ * languages, with its English line under its text.
  */
 function list(
   items: readonly Bilingual[],
@@ -153,9 +153,8 @@ function list(
   marker: (index: number) => string,
 ): Paragraph[] {
   return items.flatMap((item, index) => {
-    const [first, ...rest] = bilingual(item, lang, STYLES.body);
-    if (!first) return [];
-    const opening = { ...first, text: `${marker(index)}${first.text}` };
+    const [opening, ...rest] = listItem(item, lang, STYLES.body, marker(index));
+    if (!opening) return [];
     return [index > 0 ? { ...opening, spaceBefore: 2 } : opening, ...rest];
   });
 }

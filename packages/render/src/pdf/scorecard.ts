@@ -31,7 +31,7 @@ import {
 } from '../format.js';
 import { inline, LABELS, type Lang } from '../lang.js';
 import { scorecardRules } from '../rating-rules.js';
-import { bilingual, label, plain, stated } from './bilingual.js';
+import { bilingual, label, listItem, plain, stated } from './bilingual.js';
 import { blockHeight, drawBlock, drawTitleBlock } from './blocks.js';
 import type { PageCursor } from './page-cursor.js';
 import { aligned, FILLS, STYLES } from './styles.js';
@@ -468,9 +468,10 @@ function ratingChanges(ruleSet: RuleSet, lang: Lang, filled: FilledPerson): Para
     );
   }
   adjustments.forEach((adjustment, index) => {
-    const [first, ...rest] = bilingual(adjustmentWords(adjustment, ruleSet), lang, STYLES.body);
+    const words = adjustmentWords(adjustment, ruleSet);
+    const [first, ...rest] = listItem(words, lang, STYLES.body, `${index + 1}. `);
     if (!first) return;
-    paragraphs.push({ ...first, text: `${index + 1}. ${first.text}`, spaceBefore: 1.5 }, ...rest);
+    paragraphs.push({ ...first, spaceBefore: 1.5 }, ...rest);
   });
   return paragraphs;
 }
@@ -490,8 +491,8 @@ function ratingRules(ruleSet: RuleSet, position: Position, lang: Lang): Paragrap
       index === 0 && paragraphs.length > 0 ? { ...line, spaceBefore: 6 } : line,
     );
   const item = ({ words }: { words: Bilingual }) => {
-    const [first, ...rest] = bilingual(words, lang, STYLES.body);
-    return first ? [{ ...first, text: `– ${first.text}`, spaceBefore: 2 }, ...rest] : [];
+    const [first, ...rest] = listItem(words, lang, STYLES.body, '– ');
+    return first ? [{ ...first, spaceBefore: 2 }, ...rest] : [];
   };
   const note = (key: 'firstConditionDecides' | 'quotasAfterScoring') =>
     label(key, lang, STYLES.hint).map((line, index) =>

@@ -26,6 +26,13 @@ export interface Paragraph {
   style: TextStyle;
   /** Extra space above the paragraph, in points, when it is not the first of its block. */
   spaceBefore?: number;
+  /** Points by which every line is set in from the left of the box. */
+  indent?: number;
+  /**
+   * Points added to `indent` for the paragraph's first line only; negative for a hanging
+   * indent, where the first line starts left of the lines under it.
+   */
+  firstLineIndent?: number;
 }
 
 /** A run of text drawn with one face. */
@@ -35,12 +42,16 @@ export interface Run {
   width: number;
 }
 
-/** One set line: its runs, style and the vertical space it takes (gap above included). */
+/**
+ * One set line: its runs, style, the vertical space it takes (gap above included) and the
+ * points it is set in from the left of its box.
+ */
 export interface SetLine {
   runs: Run[];
   width: number;
   style: TextStyle;
   height: number;
+  indent: number;
 }
 
 /** Line height as a multiple of the font size; room for stacked Vietnamese tone marks. */
@@ -56,14 +67,19 @@ export function lineHeight(size: number): number {
 /**
  * `paragraphs` set in `width` points, as lines. Text is normalised to NFC first so a letter
  * written as a base and combining marks is drawn, and extracted, as the one precomposed
- * letter. A word wider than `width` is broken between characters.
+ * letter. A word wider than the room left by its line's indent is broken between characters.
+ * An indent takes at most half the box, so a narrow cell keeps room for the text.
  */
 export function setParagraphs(paragraphs: readonly Paragraph[], width: number): SetLine[] {
   const lines: SetLine[] = [];
+  const indentIn = (points: number) => Math.min(Math.max(0, points), width / 2);
   for (const paragraph of paragraphs) {
     const first = lines.length;
+    const rest = indentIn(paragraph.indent ?? 0);
+    let indents = { first: indentIn(rest + (paragraph.firstLineIndent ?? 0)), rest };
     for (const text of paragraph.text.normalize('NFC').split('\n')) {
-      lines.push(...setLinesOnce(text, paragraph.style, width));
+      lines.push(...setLinesOnce(text, paragraph.style, width, indents));
+      indents = { first: rest, rest };
     }
     const opening = lines[first];
     if (first > 0 && opening && paragraph.spaceBefore) {
@@ -134,9 +150,9 @@ export function drawLines(
     y += line.height;
     const baseline = y - lineHeight(line.style.size) + line.style.size * BASELINE;
     const align = line.style.align ?? 'left';
-    let x = left;
-    if (align === 'right') x += width - line.width;
-    else if (align === 'center') x += (width - line.width) / 2;
+    let x = left + line.indent;
+    if (align === 'right') x += width - line.indent - line.width;
+    else if (align === 'center') x += (width - line.indent - line.width) / 2;
     if (line.style.color !== color) {
       color = line.style.color;
       doc.fillColor(color);
@@ -156,16 +172,30 @@ export function drawLines(
   return y;
 }
 
+/** Where the lines of a text start: its first line, and the lines after it. */
+interface Indents {
+  first: number;
+  rest: number;
+}
+
 /**
- * The lines of `text`, set once per process for each style and width: a thousand scorecards
- * repeat the same indicators, bands and column headings. The lines are shared, never changed.
+ * The lines of `text`, set once per process for each style, width and indents: a thousand
+ * scorecards repeat the same indicators, bands and column headings. The lines are shared,
+ * never changed.
  */
-function setLinesOnce(text: string, style: TextStyle, width: number): readonly SetLine[] {
-  const key = `${style.weight} ${style.size} ${style.color} ${style.align} ${width}\u0000${text}`;
+function setLinesOnce(
+  text: string,
+  style: TextStyle,
+  width: number,
+  indents: Indents,
+): readonly SetLine[] {
+  const key =
+    `${style.weight} ${style.size} ${style.color} ${style.align} ${width} ` +
+    `${indents.first} ${indents.rest}\u0000${text}`;
   let lines = setTexts.get(key);
   if (!lines) {
     if (setTexts.size >= SET_TEXTS_LIMIT) setTexts.clear();
-    lines = setLines(text, style, width);
+    lines = setLines(text, style, width, indents);
     setTexts.set(key, lines);
   }
   return lines;
@@ -175,12 +205,15 @@ const setTexts = new Map<string, readonly SetLine[]>();
 /** Enough for every distinct text of thousands of scorecards; a bound for long-lived callers. */
 const SET_TEXTS_LIMIT = 100_000;
 
-function setLines(text: string, style: TextStyle, width: number): SetLine[] {
+function setLines(text: string, style: TextStyle, width: number, indents: Indents): SetLine[] {
   const lines: SetLine[] = [];
   let current = '';
   let currentWidth = 0;
+  // The line being filled is the first while no line has been pushed.
+  const indent = () => (lines.length === 0 ? indents.first : indents.rest);
+  const room = () => width - indent();
   const flush = () => {
-    lines.push(makeLine(current.trimEnd(), style));
+    lines.push(makeLine(current.trimEnd(), style, indent()));
     current = '';
     currentWidth = 0;
   };
@@ -194,13 +227,13 @@ function setLines(text: string, style: TextStyle, width: number): SetLine[] {
       continue;
     }
     const tokenWidth = textWidth(token, style);
-    if (current !== '' && currentWidth + tokenWidth > width) flush();
-    if (tokenWidth <= width) {
+    if (current !== '' && currentWidth + tokenWidth > room()) flush();
+    if (tokenWidth <= room()) {
       current += token;
       currentWidth += tokenWidth;
       continue;
     }
-    for (const piece of breakWord(token, style, width - currentWidth, width)) {
+    for (const piece of breakWord(token, style, room() - currentWidth, width - indents.rest)) {
       if (current !== '') flush();
       current = piece;
       currentWidth = textWidth(piece, style);
@@ -239,13 +272,14 @@ function breakWord(word: string, style: TextStyle, firstWidth: number, width: nu
   return pieces;
 }
 
-function makeLine(text: string, style: TextStyle): SetLine {
+function makeLine(text: string, style: TextStyle, indent: number): SetLine {
   const runs = splitRuns(text, style);
   return {
     runs,
     width: runs.reduce((sum, run) => sum + run.width, 0),
     style,
     height: lineHeight(style.size),
+    indent,
   };
 }
 
