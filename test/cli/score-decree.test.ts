@@ -562,8 +562,7 @@ function observedAdjustment(adjustment: AdjustmentJson): ExpectedQuota | Expecte
 
 /** A person's result in the shape of EXPECTED. */
 function observed(person: PersonJson): ExpectedPerson {
-  const part = (id: string) =>
-    person.parts.find((item) => item.id === id)?.points?.exact ?? null;
+  const part = (id: string) => person.parts.find((item) => item.id === id)?.points?.exact ?? null;
   return {
     status: person.status,
     values: Object.fromEntries(

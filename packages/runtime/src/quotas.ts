@@ -232,8 +232,8 @@ function quotaReason(parts: ReasonParts): string {
   const ties =
     tiedWith.length === 0
       ? ''
-      : ` Equal on every key with ${tiedWith.join(', ')}, who ${tiedWith.length === 1 ? 'keeps' : 'keep'} ` +
-        `${quota.limited}: the person ids decide.`;
+      : ` Equal on every key with ${tiedWith.join(', ')}, ` +
+        `who ${tiedWith.length === 1 ? 'keeps' : 'keep'} ${quota.limited}: the person ids decide.`;
   return (
     `Quota ${quota.id} ${where}: ${places} of the ${candidates} rated ${quota.limited} ` +
     `${keep} it (at most ${quota.share}% of the ${counted} rated ${quota.of}${movedThere}); ` +
@@ -249,8 +249,8 @@ function keptReason(parts: ReasonParts): string {
   const ties =
     tiedWith.length === 0
       ? ''
-      : ` Equal on every key with ${tiedWith.join(', ')}, who ${tiedWith.length === 1 ? 'moves' : 'move'}: ` +
-        'the person ids decide.';
+      : ` Equal on every key with ${tiedWith.join(', ')}, ` +
+        `who ${tiedWith.length === 1 ? 'moves' : 'move'}: the person ids decide.`;
   return (
     `Quota ${quota.id} ${setText(set)}: ${places} of the ${candidates} rated ${quota.limited} ` +
     `${places === 1 ? 'keeps' : 'keep'} it; ranked ${rank} of ${candidates}` +
@@ -269,5 +269,6 @@ function setText(set: QuotaSet): string {
 }
 
 function keyText(key: RankKey, value: Rational | undefined): string {
-  return `${key.kind === 'total' ? 'total' : key.id} ${value === undefined ? 'none' : valueText(value)}`;
+  const name = key.kind === 'total' ? 'total' : key.id;
+  return `${name} ${value === undefined ? 'none' : valueText(value)}`;
 }

@@ -158,7 +158,8 @@ function* quotaIssues(ruleSet: RuleSet): Generator<RuleSetIssue> {
     if (share.compare(Rational.ZERO) <= 0 || share.compare(Rational.HUNDRED) > 0) {
       yield {
         path: `${path}.share`,
-        message: `Quota "${quota.id}" allows ${quota.share}%; a share is above 0% and at most 100%.`,
+        message:
+          `Quota "${quota.id}" allows ${quota.share}%; ` + 'a share is above 0% and at most 100%.',
       };
     }
     if (quota.limited === quota.of) {

@@ -2,8 +2,9 @@
  * Every diagnostic code kpilang reports, once: its slug, default severity and message.
  * Codes are grouped by concern: KPI0xx syntax and files, KPI1xx names, KPI2xx weights,
  * KPI3xx thresholds and targets, KPI4xx frequencies, KPI5xx units, KPI6xx alignment and
- * SMART, KPI7xx contexts, KPI8xx parts of the total, conditions and quotas, KPI9xx internal. A code is never reused or renumbered; a code that
- * is no longer reported is retired, not deleted. Each code has a section of its own in
+ * SMART, KPI7xx contexts, KPI8xx parts of the total, conditions and quotas, KPI9xx
+ * internal. A code is never reused or renumbered; a code that is no longer reported is
+ * retired, not deleted. Each code has a section of its own in
  * docs/diagnostics.md (anchor: the lower-case code) and a test on a minimal input.
  *
  * Messages are written for policy writers: plain words, the values involved, and what to do.
@@ -398,7 +399,8 @@ export const CODES = {
     severity: 'error',
     message: (indicator: string, parts: string[]) =>
       `'${indicator}' is weighted by a position but belongs to no part of the total, so its ` +
-      `points would count in the total and in no part. Add 'part' with one of: ${parts.join(', ')}.`,
+      'points would count in the total and in no part. ' +
+      `Add 'part' with one of: ${parts.join(', ')}.`,
   }),
   KPI804: code({
     slug: 'unreachable-rating',

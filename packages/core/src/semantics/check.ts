@@ -4,8 +4,8 @@
  * symbol tables, the framework-wide declarations (parts included), indicators, groups and
  * positions (with their weights), contexts (with their effective positions), the parts'
  * weights and points in proportion, conditions and quotas, then the threshold, rating (and
- * its reach), frequency, formula and alignment checks. Never throws on user input: each check runs in a
- * guard that turns an unexpected exception into KPI901 at the node being checked.
+ * its reach), frequency, formula and alignment checks. Never throws on user input: each
+ * check runs in a guard that turns an unexpected exception into KPI901 at the node being checked.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../syntax/ast.js';

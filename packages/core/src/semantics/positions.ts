@@ -2,8 +2,8 @@
  * Groups and positions. A group lists indicators; a position in a group takes all of them,
  * adds its own, and gives every one a weight (KPI206 when one has none, KPI205 when one is
  * listed twice, KPI208 when the position lists nothing at all, KPI307 when a weighted
- * indicator has no bands and is not scored in proportion), with the weights checked in `weights.ts` (their sum only when
- * nothing is repeated or unweighted). A position's line may also set its own target or bands
+ * indicator has no bands and is not scored in proportion), with the weights checked in
+ * `weights.ts` (their sum only when nothing is repeated or unweighted). A position's line may also set its own target or bands
  * for that indicator; those become effective rules for the threshold checks.
  */
 import type * as ast from '../syntax/ast.js';

@@ -1,7 +1,7 @@
 /**
- * Issue 6's constructs in the checker: parts of the total (KPI801, KPI802, KPI803, KPI809), points in
- * proportion (KPI806), conditions (KPI807, and their names), quotas (KPI805, their names and
- * words), a rating line no total reaches (KPI804), and the model each of them builds.
+ * Issue 6's constructs in the checker: parts of the total (KPI801, KPI802, KPI803, KPI809),
+ * points in proportion (KPI806), conditions (KPI807, and their names), quotas (KPI805, KPI808,
+ * their names and words), a rating line no total reaches (KPI804), and the model each builds.
  */
 import { describe, expect, test } from 'vitest';
 import { toText } from '../../src/util/decimal.js';

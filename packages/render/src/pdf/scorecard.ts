@@ -308,8 +308,8 @@ function resultCells(ruleSet: RuleSet, result: FilledIndicator, lang: Lang): Tab
  * filled scorecard, what changed the rating after the total; then the legend of levels and of
  * the overall rating side by side (the rating alone when there are no levels, as when every
  * indicator is scored in proportion), on a blank scorecard the conditions and quotas that
- * decide the rating besides the total (when there are any), then the signatures. Measured before the matrix is
- * drawn, so the matrix's last row can bring onto its page what follows the total: the parts
+ * decide the rating besides the total (when there are any), then the signatures. Measured
+ * before the matrix is drawn, so the matrix's last row can bring onto its page what follows the total: the parts
  * and the changes when there are any, else the legend and the signatures, which then never
  * stand alone on a page. The legend is always kept with the signatures.
  */
