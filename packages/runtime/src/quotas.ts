@@ -112,35 +112,12 @@ function applyInSet(
     .sort((a, b) => compareKeys(a, b, directions) || compareIds(a.person, b.person));
   const counted = base + (movedCount ? limited.length - places : 0);
   for (const [index, candidate] of ranked.entries()) {
-    if (index < places) {
-      // Kept: the rating stands, so no adjustment, but the result still says it was ranked.
-      const tiedWith = ranked
-        .slice(places)
-        .filter((moved) => compareKeys(moved, candidate, directions) === 0)
-        .map((moved) => moved.person.person);
-      const sentence = keptReason({
-        quota,
-        set,
-        candidates: limited.length,
-        places,
-        counted,
-        moved: limited.length - places,
-        rank: index + 1,
-        values: candidate.values,
-        tiedWith,
-      });
-      candidate.person.explanation = `${candidate.person.explanation} ${sentence}`;
-      continue;
-    }
-    const tiedWith = ranked
-      .slice(0, places)
-      .filter((kept) => compareKeys(kept, candidate, directions) === 0)
-      .map((kept) => kept.person.person);
-    const keys: RankKeyValue[] = quota.rankBy.map((key, at) => {
-      const value = candidate.values[at];
-      return { ...key, value: value === undefined ? null : toExactNumber(value) };
-    });
-    const reason = quotaReason({
+    const kept = index < places;
+    // The people on the other side of the line who tie with this one on every key.
+    const tiedWith = (kept ? ranked.slice(places) : ranked.slice(0, places))
+      .filter((other) => compareKeys(other, candidate, directions) === 0)
+      .map((other) => other.person.person);
+    const parts: ReasonParts = {
       quota,
       set,
       candidates: limited.length,
@@ -150,7 +127,17 @@ function applyInSet(
       rank: index + 1,
       values: candidate.values,
       tiedWith,
+    };
+    if (kept) {
+      // Kept: the rating stands, so no adjustment, but the result still says it was ranked.
+      candidate.person.explanation = `${candidate.person.explanation} ${keptReason(parts)}`;
+      continue;
+    }
+    const keys: RankKeyValue[] = quota.rankBy.map((key, at) => {
+      const value = candidate.values[at];
+      return { ...key, value: value === undefined ? null : toExactNumber(value) };
     });
+    const reason = quotaReason(parts);
     const person = candidate.person;
     person.adjustments.push({
       step: 'quota',
