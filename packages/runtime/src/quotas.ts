@@ -111,12 +111,12 @@ function applyInSet(
     }))
     .sort((a, b) => compareKeys(a, b, directions) || compareIds(a.person, b.person));
   const counted = base + (movedCount ? limited.length - places : 0);
+  const [lo, hi] = tieAcrossLine(ranked, places, directions);
+  const ids = (from: number, to: number) => ranked.slice(from, to).map((c) => c.person.person);
   for (const [index, candidate] of ranked.entries()) {
     const kept = index < places;
     // The people on the other side of the line who tie with this one on every key.
-    const tiedWith = (kept ? ranked.slice(places) : ranked.slice(0, places))
-      .filter((other) => compareKeys(other, candidate, directions) === 0)
-      .map((other) => other.person.person);
+    const tiedWith = index < lo || index >= hi ? [] : kept ? ids(places, hi) : ids(lo, places);
     const parts: ReasonParts = {
       quota,
       set,
@@ -158,6 +158,26 @@ function applyInSet(
     person.rating = demoteTo;
     person.explanation = `${person.explanation} ${reason}`;
   }
+}
+
+/**
+ * The run `[lo, hi)` of `ranked` that is equal on every key with the people on both sides of
+ * the line after `places`, or an empty run when the line falls between people who differ.
+ * `ranked` is sorted by the keys, so people equal on every key stand together.
+ */
+function tieAcrossLine(
+  ranked: readonly Candidate[],
+  places: number,
+  directions: readonly boolean[],
+): [number, number] {
+  const equal = (a: number, b: number) =>
+    compareKeys(ranked[a] as Candidate, ranked[b] as Candidate, directions) === 0;
+  if (places === 0 || places >= ranked.length || !equal(places - 1, places)) return [0, 0];
+  let lo = places - 1;
+  while (lo > 0 && equal(lo - 1, places)) lo -= 1;
+  let hi = places + 1;
+  while (hi < ranked.length && equal(hi, places)) hi += 1;
+  return [lo, hi];
 }
 
 /** True when the key ranks higher values first: totals and parts, and `better higher`. */

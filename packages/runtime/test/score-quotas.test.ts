@@ -187,6 +187,42 @@ describe('a quota', () => {
     );
   });
 
+  test('only the people tied across the line name each other; ties on one side name no one', () => {
+    // Outstanding: t 99; p, q, r 95; s, v 92. Four well at 80. k = 3: 100 × 3 <= 50 × (4 + 3).
+    // Kept t, p, q; moved r, s, v. p, q and r tie across the line; s and v only with each other.
+    const rows = [
+      ['t', '99'],
+      ['r', '95'],
+      ['q', '95'],
+      ['p', '95'],
+      ['v', '92'],
+      ['s', '92'],
+      ['w1', '80'],
+      ['w2', '80'],
+      ['w3', '80'],
+      ['w4', '80'],
+    ].map(([person, value]) => `${person},u,staff,,2024-Q1,a,${value}`);
+    const result = score(limited([quota({ share: '50' })]), csv(rows.join('\n')), {
+      period: '2024-Q1',
+    });
+    expect(ratings(result)).toMatchObject({
+      t: 'outstanding',
+      p: 'outstanding',
+      q: 'outstanding',
+      r: 'well',
+      s: 'well',
+      v: 'well',
+    });
+    const tied = (person: string) => personOf(result, person).adjustments[0]?.tiedWith;
+    expect([tied('r'), tied('s'), tied('v')]).toEqual([['p', 'q'], [], []]);
+    for (const person of ['p', 'q']) {
+      expect(personOf(result, person).explanation).toContain(
+        'Equal on every key with r, who moves',
+      );
+    }
+    expect(personOf(result, 't').explanation).not.toContain('Equal on every key');
+  });
+
   test('a person without a value for a key ranks after everyone who has one', () => {
     // r has no b (excluded, so the total is a alone: 96); s has b 91 and a 97: total 94.
     // Ranked by b first: s, then r. One place: 100 × 1 <= 50 × (1 + 1).
