@@ -61,13 +61,17 @@ export function scorePerson(person: PersonRows, context: ScoringContext): Person
   const unrated = counted.filter((entry) => entry.status === 'unrated');
   const personUnrated = unrated.length > 0 || weightCounted.isZero();
 
-  const indicators = counted.map((entry) =>
-    indicatorResult(entry, personUnrated ? undefined : weightCounted, context),
+  // Each indicator's points × weight / 100, once for its line, the total and its part.
+  const shares = counted.map((entry) =>
+    personUnrated ? undefined : contribution(entry, weightCounted),
+  );
+  const indicators = counted.map((entry, at) =>
+    indicatorResult(entry, personUnrated ? undefined : weightCounted, shares[at], context),
   );
   const notes = personNotes(counted, unrated, weightCounted);
   const exactTotal = personUnrated
     ? undefined
-    : sumRationals(counted.flatMap((entry) => contribution(entry, weightCounted) ?? []));
+    : sumRationals(shares.flatMap((share) => share ?? []));
   const places = context.rounding.total;
   const total = places === undefined ? exactTotal : exactTotal?.round(places);
   const rating = total === undefined ? undefined : ratingLineOf(context.ruleSet.rating, total);
@@ -76,10 +80,7 @@ export function scorePerson(person: PersonRows, context: ScoringContext): Person
   }
   const split = partResults(
     context.ruleSet.parts,
-    counted.map((entry) => ({
-      part: entry.item.indicator.part,
-      contribution: personUnrated ? undefined : contribution(entry, weightCounted),
-    })),
+    counted.map((entry, at) => ({ part: entry.item.indicator.part, contribution: shares[at] })),
     !personUnrated,
   );
 
@@ -147,13 +148,13 @@ function effectiveWeight(
 function indicatorResult(
   entry: Counted,
   weightCounted: Rational | undefined,
+  share: Rational | undefined,
   context: ScoringContext,
 ): IndicatorResult {
   const { item, measured, status, band } = entry;
   const level = band === undefined ? undefined : context.levelOf(band.level);
   const effective = effectiveWeight(entry, weightCounted);
   const points = entry.points;
-  const share = weightCounted === undefined ? undefined : contribution(entry, weightCounted);
 
   return {
     indicator: item.indicator.id,
