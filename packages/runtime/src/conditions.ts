@@ -4,8 +4,9 @@
  * sets their rating; a fact holds when a row of the scored cycle gives it as 1, and a fact no
  * row gives does not hold. Runs on each person's result as it is made, before any quota.
  */
-import type { RuleSet } from '@kpilang/rule-set';
 import type { PersonRows } from './check-rows.js';
+import { appliesTo } from './fact-rows.js';
+import type { LoadedRuleSet } from './load-rule-set.js';
 import { toRatingMatch } from './rating-lines.js';
 import type { PersonResult } from './results.js';
 
@@ -14,14 +15,17 @@ import type { PersonResult } from './results.js';
  * whether each holds, adds the fact rows to its rows, and lets the first that holds set the
  * rating, with an adjustment and a sentence in the explanation that say so.
  */
-export function applyConditions(result: PersonResult, person: PersonRows, ruleSet: RuleSet): void {
-  if (ruleSet.conditions.length === 0) return;
+export function applyConditions(
+  result: PersonResult,
+  person: PersonRows,
+  rules: LoadedRuleSet,
+): void {
+  const { conditions } = rules.ruleSet;
+  if (conditions.length === 0) return;
   let decided = false;
   const factRows: number[] = [];
-  for (const condition of ruleSet.conditions) {
-    if (condition.groups.length > 0 && !condition.groups.includes(person.setup.group ?? '')) {
-      continue;
-    }
+  for (const condition of conditions) {
+    if (!appliesTo(condition, person.setup.group)) continue;
     const rows = person.byMeasure.get(condition.id) ?? [];
     const holding = rows.filter((row) => row.value?.isZero() === false).map((row) => row.row);
     const given = rows.map((row) => row.row).sort((a, b) => a - b);
@@ -30,7 +34,7 @@ export function applyConditions(result: PersonResult, person: PersonRows, ruleSe
     if (decided || holding.length === 0) continue;
 
     decided = true;
-    const line = ruleSet.rating.find((candidate) => candidate.id === condition.rating);
+    const line = rules.ratingLine(condition.rating);
     if (line === undefined) throw new Error(`Unknown rating line "${condition.rating}".`);
     const from = result.rating?.id ?? null;
     const to = line.id;

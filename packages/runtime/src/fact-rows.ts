@@ -29,6 +29,11 @@ export function factValue(
   };
 }
 
+/** True when `condition` applies to holders of a position in `group`: it names none, or theirs. */
+export function appliesTo(condition: Condition, group: string | undefined): boolean {
+  return condition.groups.length === 0 || condition.groups.includes(group ?? '');
+}
+
 /** Why a fact row cannot be used for a person of `setup`, if it cannot. */
 export function factProblem(
   condition: Condition,
@@ -36,7 +41,7 @@ export function factProblem(
   period: CalendarPeriod,
   scored: CalendarPeriod,
 ): Problem | undefined {
-  if (condition.groups.length > 0 && !condition.groups.includes(setup.group ?? '')) {
+  if (!appliesTo(condition, setup.group)) {
     const groups = condition.groups.map((group) => `"${group}"`).join(', ');
     const own = setup.group === undefined ? 'is in no group' : `is in group "${setup.group}"`;
     return {

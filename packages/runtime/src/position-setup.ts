@@ -32,6 +32,15 @@ export interface PositionSetup {
   surveyUnits: Map<string, Unit | undefined>;
 }
 
+/** The group of position `id`: as `context` has it, else as the base does; undefined for none. */
+export function positionGroup(
+  rules: LoadedRuleSet,
+  id: string,
+  context: string | undefined,
+): string | undefined {
+  return rules.position(id, context)?.group ?? rules.position(id)?.group;
+}
+
 export function setUpPosition(
   rules: LoadedRuleSet,
   position: Position,
@@ -42,7 +51,7 @@ export function setUpPosition(
   const setup: PositionSetup = {
     position,
     context,
-    group: position.group ?? rules.position(position.id)?.group,
+    group: positionGroup(rules, position.id, context),
     indicators: [],
     byMeasure: new Map(),
     surveyUnits: new Map(),

@@ -10,6 +10,7 @@ import { applyConditions } from './conditions.js';
 import { frequencyIssues } from './frequency-rules.js';
 import type { LoadedRuleSet, RuleSetIssue } from './load-rule-set.js';
 import { KIND_NOUN, PERIOD_FORMS, parsePeriod, periodEnd, type CalendarPeriod } from './period.js';
+import { positionGroup } from './position-setup.js';
 import { applyQuotas } from './quotas.js';
 import type { PersonResult, ScoreResult } from './results.js';
 import { scorePerson } from './score-person.js';
@@ -96,14 +97,16 @@ export function scorePeople(
   const rejected = [...readRejections, ...checked.rejected].sort((a, b) => a.row - b.row);
   const scoreOne = (person: PersonRows): PersonResult => {
     const result = scorePerson(person, context);
-    applyConditions(result, person, rules.ruleSet);
+    applyConditions(result, person, rules);
     return result;
   };
   const people =
     rules.ruleSet.quotas.length === 0
       ? eachPerson(checked.people, scoreOne)
       : everyoneFirst(checked.people, scoreOne, (results) =>
-          applyQuotas(results, rules.ruleSet, (result) => groupOf(rules, result)),
+          applyQuotas(results, rules.ruleSet, (result) =>
+            positionGroup(rules, result.position, result.context ?? undefined),
+          ),
         );
   return {
     period: scored.text,
@@ -176,14 +179,6 @@ function* everyoneFirst(
     results[index] = undefined;
     if (result !== undefined) yield result;
   }
-}
-
-/** The group of a person's position: the context's position's, else the base position's. */
-function groupOf(rules: LoadedRuleSet, result: PersonResult): string | undefined {
-  return (
-    rules.position(result.position, result.context ?? undefined)?.group ??
-    rules.position(result.position)?.group
-  );
 }
 
 const EXAMPLE = {
