@@ -7,13 +7,12 @@
  * fraction of 1 is KPI808.
  */
 import type * as ast from '../syntax/ast.js';
-import { compare, HUNDRED, mul, ONE, toText, type Decimal } from '../util/decimal.js';
+import { compare, HUNDRED, mul, ONE, toText, ZERO, type Decimal } from '../util/decimal.js';
 import { toBilingual } from './convert.js';
 import type { Condition, Interval, Quota, RankKey, RatingLine } from './model.js';
 import { related } from './report.js';
 import { resolveName } from './resolve.js';
 import type { CheckState } from './state.js';
-import { suggest } from './suggest.js';
 import type { Declared } from './symbols.js';
 import { QUOTA_SETS, readWord } from './words.js';
 
@@ -182,7 +181,7 @@ function reportShareAsFraction(
 
 function shareFits(share: ast.NumberLit): boolean {
   if (share.suffix !== undefined && share.suffix !== '%') return false;
-  return compare(share.value, { units: 0n, scale: 0 }) > 0 && compare(share.value, HUNDRED) <= 0;
+  return compare(share.value, ZERO) > 0 && compare(share.value, HUNDRED) <= 0;
 }
 
 /**
@@ -212,21 +211,13 @@ function rankKey(
     return { kind: 'indicator', id: key.text };
   }
   const known = ['total', ...state.symbols.parts.keys(), ...state.indicators.keys()];
-  const suggestion = suggest(key.text, known);
-  const fixes = suggestion
-    ? [
-        {
-          title: `Replace '${key.text}' with '${suggestion}'`,
-          edits: [{ uri, range: key.range, newText: suggestion }],
-        },
-      ]
-    : [];
-  state.reporter.report(
-    'KPI101',
-    { uri, range: key.range },
-    ['rank key (the total, a part or an indicator)', key.text, suggestion],
-    { fixes, data: suggestion ? { suggestion } : {} },
-  );
+  resolveName({
+    reporter: state.reporter,
+    uri,
+    name: key,
+    table: new Map(known.map((name) => [name, name])),
+    what: 'rank key (the total, a part or an indicator)',
+  });
   return undefined;
 }
 
@@ -234,7 +225,7 @@ function rankKey(
  * The rating line directly below `id`, ordering the lines by the totals they hold (the
  * lowest end first, then the highest); undefined when `id` is the lowest.
  */
-export function lineBelow(state: CheckState, id: string): string | undefined {
+function lineBelow(state: CheckState, id: string): string | undefined {
   const lines = [...state.model.rating].sort((a, b) => compareLines(b.interval, a.interval));
   const index = lines.findIndex((line: RatingLine) => line.id === id);
   return index < 0 ? undefined : lines[index + 1]?.id;
