@@ -144,12 +144,12 @@ export function checkRatingReach(state: CheckState): void {
     }
   }
 
+  const low = ranges.reduce((a, b) => (compare(a.low as Decimal, b.low as Decimal) <= 0 ? a : b));
+  const high = ranges.reduce((a, b) =>
+    compare(a.high as Decimal, b.high as Decimal) >= 0 ? a : b,
+  );
   for (const line of state.model.rating) {
     if (reached.has(line.id) || !normalize(line.interval, domain)) continue;
-    const low = ranges.reduce((a, b) => (compare(a.low as Decimal, b.low as Decimal) <= 0 ? a : b));
-    const high = ranges.reduce((a, b) =>
-      compare(a.high as Decimal, b.high as Decimal) >= 0 ? a : b,
-    );
     const args = [
       line.id,
       conditionText(line.node.condition),

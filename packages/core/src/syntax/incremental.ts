@@ -13,10 +13,10 @@
 import type { Declaration, SourceFile } from './ast.js';
 import { parseSource, type ParseResult } from './parse.js';
 import { LineMap, type Range } from './source.js';
+import { DECLARATION_TEXTS } from './tokens.js';
 
 /** A declaration keyword in column 0, as a whole word. */
-const OPENS_DECLARATION =
-  /^(?:framework|levels|rating|goal|scale|kpi|group|position|context|part|when|quota)(?![A-Za-z0-9_])/;
+const OPENS_DECLARATION = new RegExp(`^(?:${DECLARATION_TEXTS.join('|')})(?![A-Za-z0-9_])`);
 
 /** Parses successive versions of one file, reusing the parse of each unchanged segment. */
 export class IncrementalParser {

@@ -246,6 +246,11 @@ export const DECLARATION_KEYWORDS: readonly TokenType[] = [
   Quota,
 ];
 
+/** The words of `DECLARATION_KEYWORDS` as written. */
+export const DECLARATION_TEXTS: readonly string[] = [...keywordTokens]
+  .filter(([, token]) => DECLARATION_KEYWORDS.includes(token))
+  .map(([text]) => text);
+
 /** Every keyword, longest first so that no keyword hides a longer one it begins. */
 const KEYWORDS = [...keywordTokens.values()].sort(
   (a, b) => String(b.PATTERN).length - String(a.PATTERN).length,
