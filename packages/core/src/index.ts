@@ -18,6 +18,7 @@ export { checkFiles, type CheckResult } from './semantics/check.js';
 export * as vocabulary from './semantics/words.js';
 export { BUILTIN_UNITS } from './semantics/units.js';
 export { decimalWritten, describeInterval, valueWriter } from './semantics/describe.js';
+export { toBilingual } from './semantics/convert.js';
 export {
   checkSources,
   compareSources,

@@ -374,6 +374,7 @@ function readRows(text: string, kind: string, option: string): RowsRead {
 
 /** The lines of scores.csv for one person: one per weighted indicator. */
 function scoreRecords(person: PersonResult): Record<(typeof SCORE_COLUMNS)[number], string>[] {
+  const adjustment = adjustmentText(person.adjustments);
   return person.indicators.map((indicator) => ({
     person: person.person,
     org_unit: person.orgUnit,
@@ -393,7 +394,7 @@ function scoreRecords(person: PersonResult): Record<(typeof SCORE_COLUMNS)[numbe
     total: person.total?.display ?? '',
     rating: person.rating?.id ?? '',
     scored_rating: person.scoredRating?.id ?? '',
-    adjustment: adjustmentText(person.adjustments),
+    adjustment,
     part: indicator.part ?? '',
   }));
 }

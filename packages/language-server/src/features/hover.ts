@@ -9,6 +9,7 @@
 import {
   decimal,
   describeInterval,
+  toBilingual,
   valueWriter,
   type model,
   type Position as CorePosition,
@@ -235,7 +236,7 @@ function describePart(found: model.Model, part: ast.PartDecl, id: string): strin
     .filter((indicator) => indicator.node.part?.text === id)
     .map((indicator) => `\`${indicator.id}\``);
   return (
-    `${title('part', id, bilingual(part.label))}\n\n${points}\n\nIndicators: ` +
+    `${title('part', id, toBilingual(part.label))}\n\n${points}\n\nIndicators: ` +
     `${members.join(', ') || 'none yet'}`
   );
 }
@@ -249,7 +250,7 @@ function describeFact(found: model.Model, fact: ast.WhenDecl, id: string): strin
     ? `\`${fact.rating.text}\`${line ? ` (${escape(bothLanguages(line.label))})` : ''}`
     : 'no rating line yet';
   return [
-    title('fact', id, bilingual(fact.label)),
+    title('fact', id, toBilingual(fact.label)),
     '',
     `Applies to: ${applies}`,
     '',
@@ -267,18 +268,12 @@ function describeQuota(quota: ast.QuotaDecl, id: string): string {
       ? `At most ${limit.share.text.replace(/%?$/, '%')} of the number rated ` +
         `\`${limit.base.text}\` may be rated \`${limit.limited.text}\`.`
       : 'The limit is not complete yet.';
-  const lines = [title('quota', id, bilingual(quota.label)), '', sentence];
+  const lines = [title('quota', id, toBilingual(quota.label)), '', sentence];
   const sets = quota.within?.items.map((item) => `each ${item.text}`) ?? [];
   if (sets.length > 0) lines.push('', `Within ${sets.join(', then ')}.`);
   const keys = quota.rankBy?.items.map((key) => `\`${key.text}\``) ?? [];
   if (keys.length > 0) lines.push('', `Ranked by ${keys.join(', then ')}.`);
   return lines.join('\n');
-}
-
-/** A label from the syntax tree as the model writes one (one string serves both languages). */
-function bilingual(label: ast.Label | undefined): model.Bilingual {
-  const vi = label?.vi.value ?? '';
-  return { vi, en: label?.en?.value ?? vi };
 }
 
 function bandTable(
