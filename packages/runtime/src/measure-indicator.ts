@@ -364,52 +364,33 @@ function rateEvery(
 ): MeasuredIndicator {
   const { levelOf } = context;
   const places = context.rounding.values;
-  const results = periods.map((period) => period.result);
-  let worst: { period: MeasuredPeriod; band: Band; value: Rational } | undefined;
+  let worst: { rated: RatedPeriod; band: Band } | undefined;
   const unbanded: string[] = [];
-  for (const period of periods) {
-    const exact = period.value as Rational;
-    const value = places === undefined ? exact : exact.round(places);
-    if (places !== undefined) period.result.roundedValue = toExactNumber(value);
-    const band = findBand(item.weighted.bands, value);
+  for (const rated of roundPeriods(periods, places)) {
+    const band = findBand(item.weighted.bands, rated.value);
     if (band === undefined) {
-      unbanded.push(period.result.period);
+      unbanded.push(rated.period.result.period);
       continue;
     }
-    period.result.band = toBandMatch(band, levelOf(band.level));
+    rated.period.result.band = toBandMatch(band, levelOf(band.level));
     const points = pointsOf(levelOf(band.level));
     if (worst === undefined || points.compare(pointsOf(levelOf(worst.band.level))) < 0) {
-      worst = { period, band, value };
+      worst = { rated, band };
     }
   }
 
-  const names = periods.map(
-    (period) =>
-      `${period.result.period}: ` +
-      `${period.result.roundedValue?.exact ?? period.result.value?.exact ?? '?'}`,
-  );
   if (unbanded.length > 0 || worst === undefined) {
     const notRated: NotRated = {
       reason: 'no-band',
       message: `No band of "${item.indicator.id}" holds the value of ${unbanded.join(', ')}.`,
     };
     const none = { value: undefined, unrounded: undefined, band: undefined };
+    const results = periods.map((period) => period.result);
     return { periods: results, aggregation, ...none, rows, notRated, summary: '' };
   }
-  const rounded = places === undefined ? '' : `, rounded to ${decimals(places)}`;
-  const summary =
-    `every period rated on its own (${names.join(', ')}${rounded}); the worst is ` +
-    `${worst.period.result.period}, ${valueText(worst.value)}`;
-  return {
-    periods: results,
-    aggregation,
-    value: worst.value,
-    unrounded: places === undefined ? undefined : (worst.period.value as Rational),
-    band: worst.band,
-    rows,
-    notRated: undefined,
-    summary,
-  };
+
+  const every = { periods, aggregation, rows, places };
+  return decidedBy(every, worst.rated, { word: 'worst', band: worst.band, notRated: undefined });
 }
 
 /**
@@ -425,33 +406,84 @@ function rateEveryInProportion(
   context: ScoringContext,
 ): MeasuredIndicator {
   const places = context.rounding.values;
-  let worst: { period: MeasuredPeriod; value: Rational } | undefined;
-  for (const period of periods) {
+  let lowest: RatedPeriod | undefined;
+  for (const rated of roundPeriods(periods, places)) {
+    if (lowest === undefined || rated.value.compare(lowest.value) < 0) lowest = rated;
+  }
+  if (lowest === undefined) throw new Error('No period to rate.');
+
+  const every = { periods, aggregation, rows, places };
+  const notRated = pointsRangeProblem(item, lowest.value);
+  return decidedBy(every, lowest, { word: 'lowest', band: undefined, notRated });
+}
+
+/** A period of `aggregate every` with the value it is rated on. */
+interface RatedPeriod {
+  period: MeasuredPeriod;
+  /** The period's value, rounded when the framework rounds values. */
+  value: Rational;
+}
+
+/** The periods of `aggregate every`, and what the result of their rating carries. */
+interface EveryPeriods {
+  periods: readonly MeasuredPeriod[];
+  aggregation: Aggregation;
+  rows: number[];
+  /** The decimals values are rounded to; undefined when the framework does not round them. */
+  places: number | undefined;
+}
+
+/**
+ * Each period with the value it is rated on: its value, rounded when the framework rounds
+ * values, in which case the rounded value is also written into the period's result.
+ */
+function roundPeriods(
+  periods: readonly MeasuredPeriod[],
+  places: number | undefined,
+): RatedPeriod[] {
+  return periods.map((period) => {
     const exact = period.value as Rational;
     const value = places === undefined ? exact : exact.round(places);
     if (places !== undefined) period.result.roundedValue = toExactNumber(value);
-    if (worst === undefined || value.compare(worst.value) < 0) worst = { period, value };
-  }
-  if (worst === undefined) throw new Error('No period to rate.');
+    return { period, value };
+  });
+}
 
-  const names = periods.map(
+/**
+ * The result of `aggregate every` once one period decides it: that period's value (and its
+ * value before rounding), with a summary that lists every period's value and names the one
+ * that decides as the `word` one.
+ */
+function decidedBy(
+  every: EveryPeriods,
+  decider: RatedPeriod,
+  outcome: { word: string; band: Band | undefined; notRated: NotRated | undefined },
+): MeasuredIndicator {
+  const { periods, aggregation, rows, places } = every;
+  return {
+    periods: periods.map((period) => period.result),
+    aggregation,
+    value: decider.value,
+    unrounded: places === undefined ? undefined : (decider.period.value as Rational),
+    band: outcome.band,
+    rows,
+    notRated: outcome.notRated,
+    summary: everySummary(every, decider, outcome.word),
+  };
+}
+
+/** `every period rated on its own (2024-01: 90, 2024-02: 80); the worst is 2024-02, 80`. */
+function everySummary(every: EveryPeriods, decider: RatedPeriod, word: string): string {
+  const names = every.periods.map(
     (period) =>
       `${period.result.period}: ` +
       `${period.result.roundedValue?.exact ?? period.result.value?.exact ?? '?'}`,
   );
-  const rounded = places === undefined ? '' : `, rounded to ${decimals(places)}`;
-  return {
-    periods: periods.map((period) => period.result),
-    aggregation,
-    value: worst.value,
-    unrounded: places === undefined ? undefined : (worst.period.value as Rational),
-    band: undefined,
-    rows,
-    notRated: pointsRangeProblem(item, worst.value),
-    summary:
-      `every period rated on its own (${names.join(', ')}${rounded}); the lowest is ` +
-      `${worst.period.result.period}, ${valueText(worst.value)}`,
-  };
+  const rounded = every.places === undefined ? '' : `, rounded to ${decimals(every.places)}`;
+  return (
+    `every period rated on its own (${names.join(', ')}${rounded}); the ${word} is ` +
+    `${decider.period.result.period}, ${valueText(decider.value)}`
+  );
 }
 
 /**
