@@ -3,7 +3,7 @@
  * renderer, both PDF engines and the index page all read this one list, so every engine
  * writes the same set of documents under the same names.
  */
-import type { Context, Group, Indicator, Position, RuleSet } from '@kpilang/rule-set';
+import type { Context, Group, Indicator, Part, Position, RuleSet } from '@kpilang/rule-set';
 import { LABELS } from './lang.js';
 
 /** A document of a rule set: its kind, its file name without extension, and what it shows. */
@@ -63,6 +63,23 @@ export function scorecardPosition(
 ): Position | undefined {
   const positions = findContext(ruleSet, document.context)?.positions ?? ruleSet.positions;
   return positions.find((position) => position.id === document.position);
+}
+
+/**
+ * Each part of the total, in the rule set's order, with the numbers (from 1) of the rows of
+ * `position`'s scorecard whose indicators count toward it; empty when the rule set has no
+ * parts. Both engines print these numbers in a scorecard's table of parts.
+ */
+export function scorecardParts(
+  ruleSet: RuleSet,
+  position: Position,
+): { part: Part; ordinals: number[] }[] {
+  return ruleSet.parts.map((part) => ({
+    part,
+    ordinals: position.indicators.flatMap((weighted, index) =>
+      findIndicator(ruleSet, weighted.indicator)?.part === part.id ? [index + 1] : [],
+    ),
+  }));
 }
 
 /**

@@ -6,7 +6,7 @@
  * PersonResult). Numbers are `{ exact, display }` text, as the runtime writes them; the
  * documents print `display`.
  */
-import type { Bilingual, RuleSet } from '@kpilang/rule-set';
+import type { Bilingual, Indicator, RuleSet } from '@kpilang/rule-set';
 import { LABELS } from './lang.js';
 import { conditionWords, labelOf } from './rating-rules.js';
 
@@ -157,6 +157,27 @@ export const PERSON_STATUS_WORDS: Record<FilledPerson['status'], Bilingual> = {
   incomplete: { vi: 'Thiếu số liệu', en: 'Incomplete' },
   unrated: { vi: 'Không xếp loại', en: 'Unrated' },
 };
+
+/**
+ * The id of the rating line `person`'s total earned, before conditions and quotas; null when
+ * it earned none. It differs from `person.rating` exactly when a condition or a quota changed
+ * the rating.
+ */
+export function scoredRatingOf(person: FilledPerson): string | null {
+  return person.scoredRating === undefined ? person.rating : person.scoredRating;
+}
+
+/**
+ * Whether `result` earned its points in proportion to its value, so that it has no band to
+ * name: its indicator (undefined when the rule set lacks it) is scored in proportion and the
+ * result has points.
+ */
+export function earnsInProportion(
+  indicator: Pick<Indicator, 'scoring'> | undefined,
+  result: FilledIndicator,
+): boolean {
+  return indicator?.scoring === 'proportional' && result.points !== null;
+}
 
 /**
  * An adjustment in words, in both languages, from the labels of the rule set: the condition

@@ -105,34 +105,7 @@ export function conditionRules(ruleSet: RuleSet): ConditionRule[] {
 
 /** Each quota, in the rule set's order (the order they are applied in). */
 export function quotaRules(ruleSet: RuleSet): QuotaRule[] {
-  return ruleSet.quotas.map((quota) => {
-    const line = (id: string) => labelOf(ruleSet.rating, id);
-    const limited = line(quota.limited);
-    const of = line(quota.of);
-    const to = line(quota.demoteTo);
-    const within = withinPhrase(quota, ruleSet);
-    return {
-      quota,
-      limit: {
-        vi:
-          `Số người xếp loại “${limited.vi}” không quá ${formatPercent(quota.share, 'vi')} ` +
-          `số người xếp loại “${of.vi}”`,
-        en:
-          `Those rated “${limited.en}” are at most ${formatPercent(quota.share, 'en')} ` +
-          `of the number rated “${of.en}”`,
-      },
-      demotion: {
-        vi: `Người xếp hạng ngoài giới hạn chuyển xuống “${to.vi}”`,
-        en: `Those ranked beyond the limit move to “${to.en}”`,
-      },
-      within: capitalised(within),
-      rankBy: quota.rankBy.map((key) => rankKeyWords(key, ruleSet)),
-      tieBreak: {
-        vi: 'Bằng nhau ở mọi tiêu chí xếp hạng: thứ tự theo mã công chức',
-        en: 'Equal on every ranking key: the person ids decide',
-      },
-    };
-  });
+  return ruleSet.quotas.map((quota) => quotaRuleWithin(quota, ruleSet).rule);
 }
 
 /**
@@ -147,8 +120,8 @@ export function scorecardRules(ruleSet: RuleSet, position: Position): ScorecardR
         (position.group !== undefined && condition.groups.includes(position.group)),
     )
     .map((rule) => ({ rule, words: conditionWords(rule.condition.label, rule.rating.label) }));
-  const quotas = quotaRules(ruleSet).map((rule) => {
-    const within = withinPhrase(rule.quota, ruleSet);
+  const quotas = ruleSet.quotas.map((quota) => {
+    const { rule, within } = quotaRuleWithin(quota, ruleSet);
     return {
       rule,
       words: {
@@ -180,6 +153,41 @@ export function ratedWhateverTheTotal(line: Bilingual): Bilingual {
 /** The label of the item with `id` in `list`, or the id in both languages. */
 export function labelOf(list: readonly { id: string; label: Bilingual }[], id: string): Bilingual {
   return list.find((item) => item.id === id)?.label ?? { vi: id, en: id };
+}
+
+/**
+ * A quota in words, with the sets of people it holds in as a phrase to go inside a sentence
+ * ("in each unit, then ..."): the scorecard's sentence takes the phrase as it is, and the rule
+ * opens a cell with it capitalised.
+ */
+function quotaRuleWithin(quota: Quota, ruleSet: RuleSet): { rule: QuotaRule; within: Bilingual } {
+  const line = (id: string) => labelOf(ruleSet.rating, id);
+  const limited = line(quota.limited);
+  const of = line(quota.of);
+  const to = line(quota.demoteTo);
+  const within = withinPhrase(quota, ruleSet);
+  const rule: QuotaRule = {
+    quota,
+    limit: {
+      vi:
+        `Số người xếp loại “${limited.vi}” không quá ${formatPercent(quota.share, 'vi')} ` +
+        `số người xếp loại “${of.vi}”`,
+      en:
+        `Those rated “${limited.en}” are at most ${formatPercent(quota.share, 'en')} ` +
+        `of the number rated “${of.en}”`,
+    },
+    demotion: {
+      vi: `Người xếp hạng ngoài giới hạn chuyển xuống “${to.vi}”`,
+      en: `Those ranked beyond the limit move to “${to.en}”`,
+    },
+    within: capitalised(within),
+    rankBy: quota.rankBy.map((key) => rankKeyWords(key, ruleSet)),
+    tieBreak: {
+      vi: 'Bằng nhau ở mọi tiêu chí xếp hạng: thứ tự theo mã công chức',
+      en: 'Equal on every ranking key: the person ids decide',
+    },
+  };
+  return { rule, within };
 }
 
 /**

@@ -20,14 +20,17 @@ import {
   catalogueGroups,
   findIndicator,
   planDocuments,
+  scorecardParts,
   scorecardPosition,
   type DocumentRef,
 } from '../documents.js';
 import {
   adjustmentCause,
   adjustmentWords,
+  earnsInProportion,
   PERSON_STATUS_WORDS,
   REASON_WORDS,
+  scoredRatingOf,
   STATUS_WORDS,
   type FilledIndicator,
   type FilledNumber,
@@ -36,6 +39,7 @@ import {
 import { htmlLang, type Lang } from '../lang.js';
 import {
   conditionRules,
+  labelOf,
   partRules,
   quotaRules,
   scorecardRules,
@@ -298,8 +302,7 @@ export function filledPageData(
     ...part,
     ...shown('earned', earned.get(part.part.id) ?? null),
   }));
-  const scored = person.scoredRating === undefined ? person.rating : person.scoredRating;
-  const scoredLine = ruleSet.rating.find((line) => line.id === scored);
+  const scored = scoredRatingOf(person);
   const filled: FilledModel = {
     person: person.person,
     orgUnit: person.orgUnit,
@@ -311,7 +314,7 @@ export function filledPageData(
     ratingChanged: scored !== person.rating,
     ...(scored === null
       ? {}
-      : { scoredRating: { id: scored, label: scoredLine?.label ?? { vi: scored, en: scored } } }),
+      : { scoredRating: { id: scored, label: labelOf(ruleSet.rating, scored) } }),
     adjustments: (person.adjustments ?? []).map((adjustment) => ({
       step: adjustment.step,
       rule: adjustment.rule,
@@ -400,7 +403,7 @@ function rowResult(
     ...shown('effectiveWeight', effective),
     ...shown('contribution', result.contribution),
     reweighted: effective !== null && effective.exact !== weighted.weight,
-    inProportion: indicator.scoring === 'proportional' && result.points !== null,
+    inProportion: earnsInProportion(indicator, result),
     ...(result.notRated
       ? {
           reason: REASON_WORDS[result.notRated.reason] ?? {
@@ -487,10 +490,7 @@ function scorecardModel(
     ...(group ? { group } : {}),
     ...(context ? { context: contextName(context) } : {}),
     rows,
-    parts: ruleSet.parts.map((part) => ({
-      part,
-      ordinals: rows.filter((row) => row.part?.id === part.id).map((row) => row.ordinal),
-    })),
+    parts: scorecardParts(ruleSet, position),
     ...(rules ? { rules } : {}),
   };
 }

@@ -7,11 +7,13 @@
  * total (a condition, a quota).
  */
 import type { Bilingual, Indicator, Position, RuleSet, WeightedIndicator } from '@kpilang/rule-set';
-import { findContext, findIndicator } from '../documents.js';
+import { findContext, findIndicator, scorecardParts } from '../documents.js';
 import {
   adjustmentWords,
+  earnsInProportion,
   PERSON_STATUS_WORDS,
   REASON_WORDS,
+  scoredRatingOf,
   STATUS_WORDS,
   type FilledIndicator,
   type FilledPerson,
@@ -30,7 +32,7 @@ import {
   unitSuffix,
 } from '../format.js';
 import { inline, LABELS, type Lang } from '../lang.js';
-import { scorecardRules } from '../rating-rules.js';
+import { labelOf, scorecardRules } from '../rating-rules.js';
 import { bilingual, label, listItem, plain, stated } from './bilingual.js';
 import { blockHeight, drawBlock, drawTitleBlock } from './blocks.js';
 import type { PageCursor } from './page-cursor.js';
@@ -277,8 +279,7 @@ function resultCells(ruleSet: RuleSet, result: FilledIndicator, lang: Lang): Tab
   const number = (value: { display: string } | null) =>
     plain(value ? formatNumber(value.display, lang) : notRated, center);
   const level = ruleSet.levels.find((candidate) => candidate.id === result.band);
-  const inProportion =
-    findIndicator(ruleSet, result.indicator)?.scoring === 'proportional' && result.points !== null;
+  const inProportion = earnsInProportion(findIndicator(ruleSet, result.indicator), result);
   const bandText =
     result.band !== null
       ? level
@@ -418,10 +419,7 @@ function partsTable(
         ],
       },
     ],
-    rows: ruleSet.parts.map((part) => {
-      const ordinals = position.indicators.flatMap((weighted, index) =>
-        findIndicator(ruleSet, weighted.indicator)?.part === part.id ? [String(index + 1)] : [],
-      );
+    rows: scorecardParts(ruleSet, position).map(({ part, ordinals }) => {
       const points = earned.get(part.id);
       return {
         cells: [
@@ -450,10 +448,9 @@ function partsTable(
  */
 function ratingChanges(ruleSet: RuleSet, lang: Lang, filled: FilledPerson): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  const scored = filled.scoredRating === undefined ? filled.rating : filled.scoredRating;
+  const scored = scoredRatingOf(filled);
   if (scored !== filled.rating) {
-    const line = ruleSet.rating.find((candidate) => candidate.id === scored);
-    const words = scored === null ? LABELS.none : (line?.label ?? { vi: scored, en: scored });
+    const words = scored === null ? LABELS.none : labelOf(ruleSet.rating, scored);
     paragraphs.push({
       text: `${inline(LABELS.scoredRating, lang)}: ${inline(words, lang)}`,
       style: STYLES.bodyBold,
